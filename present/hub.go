@@ -300,11 +300,11 @@ func (h *Hub) noteAllBut(notes map[*Member]string, skip *Member, note string) {
 
 // State is a snapshot of the presentation, for logs and tests.
 type State struct {
-	Driver    string // "" when nobody drives
-	Members   int
-	Attached  int // sessions other than the driver that follow it
-	Requests  []string
-	Position  ui.Position
+	Driver      string // "" when nobody drives
+	Members     int
+	Attached    int // sessions other than the driver that follow it
+	Requests    []string
+	Position    ui.Position
 	HasPosition bool
 }
 
