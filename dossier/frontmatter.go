@@ -230,6 +230,10 @@ func (c *yconv) posOf(n ast.Node) Pos {
 	if n == nil {
 		return Pos{File: c.file}
 	}
+	// A mapping's own token is its first ':'; point at its first key.
+	if m, ok := n.(*ast.MappingNode); ok && len(m.Values) > 0 && m.Values[0] != nil && !m.IsFlowStyle {
+		n = m.Values[0]
+	}
 	if mv, ok := n.(*ast.MappingValueNode); ok && mv.Key != nil {
 		n = mv.Key
 	}
