@@ -39,6 +39,7 @@ func (l *loader) parseSources(f *srcFile) {
 		var rp Pos
 		s.Reliability, rp = o.str("reliability")
 		switch {
+		case o.v == nil:
 		case s.Reliability == "":
 			l.warnf(o.pos, "grade each source A–F on the Admiralty scale", "source %s has no reliability grade", quote(s.ID))
 		case len(s.Reliability) != 1 || !strings.Contains("ABCDEF", s.Reliability):
