@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -26,6 +27,7 @@ const (
 	yScalar
 	yMap
 	ySeq
+	yBad // an error was reported for it; read as absent, silently
 )
 
 // yval is a front matter value with its position: a small, library-neutral
@@ -109,12 +111,22 @@ func parseFrontMatter(file string, fm []byte, fmLine int, lines *lineTable) (roo
 	return root, c.probs
 }
 
+var yamlAt = regexp.MustCompile(`at \[\d+:\d+\]`)
+
 // yamlError turns a YAML library error into a problem at its position.
 func yamlError(file string, fmLine int, lines *lineTable, err error) Problem {
 	p := Problem{Severity: SeverityError, Pos: Pos{File: file, Line: fmLine, Col: 1}}
 	var ye yaml.Error
 	if errors.As(err, &ye) {
-		p.Msg = "YAML: " + ye.GetMessage()
+		// The library counts lines from the start of the front matter;
+		// turn its "at [line:col]" references into file lines.
+		p.Msg = "YAML: " + yamlAt.ReplaceAllStringFunc(ye.GetMessage(), func(m string) string {
+			var ln, col int
+			if _, err := fmt.Sscanf(m, "at [%d:%d]", &ln, &col); err != nil {
+				return m
+			}
+			return fmt.Sprintf("at line %d", ln+fmLine-1)
+		})
 		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
 			p.Pos = (&yconv{file: file, line0: fmLine - 1, lines: lines}).pos(tk)
 		}
@@ -152,7 +164,7 @@ func (c *yconv) conv(n ast.Node, depth int) *yval {
 	p := c.posOf(n)
 	if depth > maxYAMLDepth {
 		c.errAt(p, "the front matter nests too deeply")
-		return &yval{kind: yNull, pos: p}
+		return &yval{kind: yBad, pos: p}
 	}
 	switch v := n.(type) {
 	case *ast.DocumentNode:
@@ -163,7 +175,7 @@ func (c *yconv) conv(n ast.Node, depth int) *yval {
 		return c.conv(v.Value, depth+1)
 	case *ast.AliasNode:
 		c.errAt(p, "YAML aliases (*name) are not supported in a dossier")
-		return &yval{kind: yNull, pos: p}
+		return &yval{kind: yBad, pos: p}
 	case *ast.NullNode:
 		return &yval{kind: yNull, pos: p}
 	case *ast.StringNode:
@@ -198,7 +210,7 @@ func (c *yconv) conv(n ast.Node, depth int) *yval {
 		return &yval{kind: yScalar, str: tk.Value, pos: p}
 	}
 	c.errAt(p, "unsupported YAML construct")
-	return &yval{kind: yNull, pos: p}
+	return &yval{kind: yBad, pos: p}
 }
 
 func (c *yconv) addPair(m *yval, mv *ast.MappingValueNode, depth int) {
@@ -229,6 +241,10 @@ func (c *yconv) addPair(m *yval, mv *ast.MappingValueNode, depth int) {
 func (c *yconv) posOf(n ast.Node) Pos {
 	if n == nil {
 		return Pos{File: c.file}
+	}
+	// A mapping's own token is its first ':'; point at its first key.
+	if m, ok := n.(*ast.MappingNode); ok && len(m.Values) > 0 && m.Values[0] != nil && !m.IsFlowStyle {
+		n = m.Values[0]
 	}
 	if mv, ok := n.(*ast.MappingValueNode); ok && mv.Key != nil {
 		n = mv.Key

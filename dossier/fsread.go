@@ -17,6 +17,12 @@ const (
 	MaxTotalSize = 64 << 20 // bytes for the whole dossier
 )
 
+// The limits in force; variables so that tests can lower them.
+var (
+	fileLimit  int64 = MaxFileSize
+	totalLimit int64 = MaxTotalSize
+)
+
 // topFiles are the files the loader reads at the root of a dossier, in the
 // order they are parsed.
 var topFiles = []string{"dossier.md", "sources.md", "delegations.md", "demands.md", "days.md", "discrepancies.md"}
@@ -42,13 +48,16 @@ func (l *loader) readFiles() map[string]*srcFile {
 			return
 		}
 		f, ok := l.readOne(p, typ, &total)
-		if total > MaxTotalSize {
+		if total > totalLimit {
 			budgetGone = true
-			l.errf(Pos{File: p}, "", "the dossier is larger than %d MiB in all; no more files are read", MaxTotalSize>>20)
+			l.markBroken(p)
+			l.errf(Pos{File: p}, "", "the dossier is larger than %s in all; this file and the rest are not read", mib(totalLimit))
 			return
 		}
 		if ok {
 			files[p] = f
+		} else {
+			l.markBroken(p)
 		}
 	}
 	entries, err := fs.ReadDir(l.fsys, ".")
@@ -169,19 +178,27 @@ func (l *loader) readOne(p string, typ fs.FileMode, total *int64) (*srcFile, boo
 		return nil, false
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.Size() > MaxFileSize {
-		*total += fi.Size()
-		l.errf(pos, "", "file is %d bytes; the limit is %d MiB per file", fi.Size(), MaxFileSize>>20)
-		return nil, false
+	if fi, err := f.Stat(); err == nil {
+		if fi.Size() > fileLimit {
+			l.errf(pos, "", "file is %d bytes; the limit is %s per file", fi.Size(), mib(fileLimit))
+			return nil, false
+		}
+		if *total+fi.Size() > totalLimit {
+			*total += fi.Size()
+			return nil, false
+		}
 	}
-	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	src, err := io.ReadAll(io.LimitReader(f, fileLimit+1))
 	*total += int64(len(src))
 	if err != nil {
 		l.errf(pos, "", "cannot read %s: %v", p, cleanErr(err))
 		return nil, false
 	}
-	if len(src) > MaxFileSize {
-		l.errf(pos, "", "file is larger than the limit of %d MiB per file", MaxFileSize>>20)
+	if int64(len(src)) > fileLimit {
+		l.errf(pos, "", "file is larger than the limit of %s per file", mib(fileLimit))
+		return nil, false
+	}
+	if *total > totalLimit {
 		return nil, false
 	}
 	clean, probs, ok := cleanFile(p, src)
@@ -200,6 +217,14 @@ func cleanErr(err error) string {
 		return Sanitize(path.Base(pe.Path) + ": " + pe.Err.Error())
 	}
 	return Sanitize(err.Error())
+}
+
+// mib formats a byte count as whole MiB, or bytes when under one MiB.
+func mib(n int64) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 func quote(s string) string { return fmt.Sprintf("'%s'", Sanitize(s)) }

@@ -17,7 +17,7 @@ import (
 // The same code path serves the embedded dossier (content.Default()) and a
 // folder on disk (LoadDir).
 func Load(fsys fs.FS) (d *Dossier, probs Problems) {
-	l := &loader{fsys: fsys, d: &Dossier{}, partyKind: map[string]string{}}
+	l := &loader{fsys: fsys, d: &Dossier{}, partyKind: map[string]string{}, broken: map[string]bool{}}
 	defer func() {
 		if r := recover(); r != nil {
 			// A bug in this package must not take the program down; report
@@ -28,6 +28,9 @@ func Load(fsys fs.FS) (d *Dossier, probs Problems) {
 	}()
 	files := l.readFiles()
 	l.parseAll(files)
+	if !l.dossierFile {
+		l.broken["account"], l.broken["party"], l.broken["anyparty"] = true, true, true
+	}
 	l.buildIndex()
 	l.validate()
 	probs = sortProblems(l.probs)
@@ -65,8 +68,11 @@ type loader struct {
 	// claims holds what validation needs to know about each claim beyond
 	// the model: where its key and relation mark were written.
 	claims []claimMeta
-	// dossierFile is set when dossier.md was read, so that checks that
-	// need it stay quiet when it is missing.
+	// broken holds the reference kinds whose defining file could not be
+	// read, so that references to them are not reported one by one.
+	broken map[string]bool
+	// dossierFile is set when dossier.md's front matter was read, so that
+	// checks that need it stay quiet when it is missing or unreadable.
 	dossierFile bool
 }
 
@@ -85,6 +91,29 @@ func (l *loader) warnf(p Pos, hint, format string, args ...any) {
 	l.probs = append(l.probs, Problem{Severity: SeverityWarning, Pos: p, Msg: fmt.Sprintf(format, args...), Hint: hint})
 }
 
+// fileKinds are the kinds of element each file defines.
+var fileKinds = map[string][]string{
+	"dossier.md":       {"account", "party", "anyparty"},
+	"sources.md":       {"source"},
+	"days.md":          {"day"},
+	"demands.md":       {"demand"},
+	"discrepancies.md": {"discrepancy"},
+	"topics":           {"topic"},
+	"briefings":        {"briefing"},
+}
+
+// markBroken records that file could not be read or parsed as a whole, so
+// that references to what it defines are not reported as unknown.
+func (l *loader) markBroken(file string) {
+	dir, _, nested := strings.Cut(file, "/")
+	if nested {
+		file = dir
+	}
+	for _, k := range fileKinds[file] {
+		l.broken[k] = true
+	}
+}
+
 // addRef records a reference to resolve once everything is read.
 func (l *loader) addRef(kind, id string, p Pos) {
 	l.refs = append(l.refs, ref{kind: kind, id: id, pos: p})
@@ -93,7 +122,6 @@ func (l *loader) addRef(kind, id string, p Pos) {
 // parseAll parses every file read, in a fixed order.
 func (l *loader) parseAll(files map[string]*srcFile) {
 	if f, ok := files["dossier.md"]; ok {
-		l.dossierFile = true
 		l.parseMeta(f)
 	} else if !l.hasProblemFor("dossier.md") {
 		l.errf(Pos{File: "dossier.md"}, "every dossier starts with a dossier.md holding id, title and accounts",

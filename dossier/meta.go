@@ -11,18 +11,24 @@ func (l *loader) frontMatter(f *srcFile, required bool) (root *yval, bodyOff int
 	fm, fmLine, bodyOff, has, closed := splitFrontMatter(f.src)
 	if !has {
 		if required {
+			l.markBroken(f.name)
 			l.errf(Pos{File: f.name, Line: 1, Col: 1}, "start the file with a line '---', the YAML fields, and another '---'",
 				"%s has no front matter", f.name)
 		}
 		return nil, 0
 	}
 	if !closed {
+		l.markBroken(f.name)
 		l.errf(Pos{File: f.name, Line: 1, Col: 1}, "end the YAML fields with a line '---'", "the front matter is never closed")
 		return nil, len(f.src)
 	}
 	root, probs := parseFrontMatter(f.name, fm, fmLine, f.lines)
 	l.probs = append(l.probs, probs...)
+	if root == nil || probs.HasErrors() {
+		l.markBroken(f.name)
+	}
 	if root != nil && root.kind != yMap && root.kind != yNull {
+		l.markBroken(f.name)
 		l.errf(root.pos, "", "the front matter must be a set of fields (name: value)")
 		return nil, bodyOff
 	}
@@ -46,6 +52,7 @@ func (l *loader) fileObj(f *srcFile, what string, required bool) (*obj, int) {
 func (l *loader) parseMeta(f *srcFile) {
 	d := l.d
 	o, bodyOff := l.fileObj(f, "dossier.md", true)
+	l.dossierFile = o.v != nil
 	d.ID, _ = o.id("id", true)
 	d.Title, _ = o.req("title")
 	d.Place = o.text("place")
@@ -118,7 +125,7 @@ func (l *loader) party(v *yval, kind string) Party {
 	o.done()
 	if p.ID != "" {
 		if prev, dup := l.partyKind[p.ID]; dup {
-			l.errf(ip, "parties and mediators share one set of ids", "duplicate %s id %s (already a %s)", kind, quote(p.ID), prev)
+			l.errf(ip, "parties and mediators share one set of ids", "duplicate %s id %s: already used by a %s", kind, quote(p.ID), prev)
 		} else {
 			l.partyKind[p.ID] = kind
 		}

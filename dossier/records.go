@@ -39,8 +39,9 @@ func (l *loader) parseSources(f *srcFile) {
 		var rp Pos
 		s.Reliability, rp = o.str("reliability")
 		switch {
+		case o.v == nil:
 		case s.Reliability == "":
-			l.warnf(o.pos, "grade each source A–F (Admiralty scale)", "source %s has no reliability grade", quote(s.ID))
+			l.warnf(o.pos, "grade each source A–F on the Admiralty scale", "source %s has no reliability grade", quote(s.ID))
 		case len(s.Reliability) != 1 || !strings.Contains("ABCDEF", s.Reliability):
 			l.errf(rp, "A completely reliable … E unreliable, F cannot be judged", "reliability %s is not a grade A–F", quote(s.Reliability))
 		}

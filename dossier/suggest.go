@@ -15,8 +15,7 @@ func didYouMean(s string, candidates []string) string {
 			continue
 		}
 		d := editDistance(strings.ToLower(s), strings.ToLower(c))
-		limit := max(len([]rune(s)), len([]rune(c)))/2 + 1
-		if d > limit || (d == len([]rune(c)) && d >= len([]rune(s))) {
+		if d > max(len([]rune(s)), len([]rune(c)))/2 {
 			continue
 		}
 		if bestD < 0 || d < bestD {

@@ -87,6 +87,9 @@ func (l *loader) parseTopic(f *srcFile) {
 // accountByName resolves a section heading to an account id: the heading
 // is an account's id or its name (case does not matter).
 func (l *loader) accountByName(name string, p Pos) string {
+	if !l.dossierFile {
+		return name // dossier.md is missing or broken; that is reported
+	}
 	var cands []string
 	for _, a := range l.d.Accounts {
 		if a.ID == name || strings.EqualFold(a.Name, name) || strings.EqualFold(a.ID, name) {

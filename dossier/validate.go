@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"sort"
+	"strings"
 )
 
 // validate resolves every reference and runs the checks that need the whole
@@ -28,10 +29,17 @@ func (l *loader) resolveRefs() {
 		if l.known(r.kind, r.id) {
 			continue
 		}
+		if l.broken[r.kind] {
+			continue // the file defining them could not be read; that is reported
+		}
 		cands := l.ids(r.kind)
 		hint := didYouMean(r.id, cands)
-		if hint == "" && len(cands) == 0 {
+		switch {
+		case hint != "":
+		case len(cands) == 0:
 			hint = "no " + kindWords[r.kind] + " is defined"
+		case len(cands) <= 8:
+			hint = "known ids: " + strings.Join(cands, ", ")
 		}
 		if r.kind == "party" && l.partyKind[r.id] == "mediator" {
 			l.errf(r.pos, "", "%s is a mediator, not a party", quote(r.id))

@@ -21,9 +21,11 @@ type obj struct {
 func (l *loader) object(v *yval, what string) *obj {
 	o := &obj{l: l, what: what, pos: v.pos}
 	if v.kind != yMap {
-		if v.kind == yNull {
+		switch v.kind {
+		case yBad:
+		case yNull:
 			l.errf(v.pos, "", "empty %s", what)
-		} else {
+		default:
 			l.errf(v.pos, "", "a %s must be a set of fields (name: value)", what)
 		}
 		return o
@@ -40,7 +42,7 @@ func (o *obj) get(key string) *yval {
 	}
 	for _, kv := range o.v.keys {
 		if kv.key == key {
-			if kv.val.kind == yNull {
+			if kv.val.kind == yNull || kv.val.kind == yBad {
 				return nil
 			}
 			return kv.val
