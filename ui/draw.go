@@ -73,9 +73,9 @@ func (m *Model) header() string {
 		left += st.HeaderDim.Render(" · ") + st.Header.Render(v.Location())
 	}
 	if rw+20 > w {
-		return m.c.fit(left, w)
+		return m.c.fit(m.c.Method.Truncate(left, w, "…"), w)
 	}
-	return m.c.fit(left, w-rw) + right
+	return m.c.fit(m.c.Method.Truncate(left, w-rw-1, "…"), w-rw) + right
 }
 
 // footer is the short help of whatever has the keyboard.
