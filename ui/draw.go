@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/dossier-dev/dossier/render"
 )
 
@@ -67,15 +65,15 @@ func (m *Model) header() string {
 		right += " · free scroll"
 	}
 	right = st.HeaderDim.Render(right) + " "
-	rw := ansi.StringWidth(right)
+	rw := m.c.Method.StringWidth(right)
 	left := " " + st.HeaderTitle.Render(render.Clean(m.c.Dossier.Title))
 	if v, ok := m.views[m.active]; ok {
 		left += st.HeaderDim.Render(" · ") + st.Header.Render(v.Location())
 	}
 	if rw+20 > w {
-		return m.c.fit(m.c.Method.Truncate(left, w, "…"), w)
+		return m.c.fit(m.ellipsis(left, w), w)
 	}
-	return m.c.fit(m.c.Method.Truncate(left, w-rw-1, "…"), w-rw) + right
+	return m.c.fit(m.ellipsis(left, w-rw-1), w-rw) + right
 }
 
 // footer is the short help of whatever has the keyboard.
@@ -101,4 +99,12 @@ func (m *Model) statusLine() string {
 		return st.Status.Render(s)
 	}
 	return ""
+}
+
+// ellipsis cuts s to w cells, ending with "…" when it had to cut.
+func (m *Model) ellipsis(s string, w int) string {
+	if m.c.Method.StringWidth(s) <= w {
+		return s
+	}
+	return render.Slice(s, 0, max(0, w-1), m.c.Method) + "…"
 }

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/dossier-dev/dossier/render"
 )
@@ -39,8 +38,10 @@ func (c *Common) boxTop(title string, inner int, border lipgloss.Style) string {
 	if title == "" || inner < 5 {
 		return border.Render("╭" + strings.Repeat("─", inner) + "╮")
 	}
-	title = ansi.Truncate(title, inner-4, "…")
-	tw := ansi.StringWidth(title)
+	if c.Method.StringWidth(title) > inner-4 {
+		title = render.Slice(title, 0, inner-5, c.Method) + "…"
+	}
+	tw := c.Method.StringWidth(title)
 	return border.Render("╭─ ") + title + border.Render(" "+strings.Repeat("─", max(0, inner-3-tw))+"╮")
 }
 
@@ -50,7 +51,7 @@ func (c *Common) boxBottom(note string, inner int, border lipgloss.Style) string
 	if inner < 0 {
 		inner = 0
 	}
-	nw := ansi.StringWidth(note)
+	nw := c.Method.StringWidth(note)
 	if note == "" || nw+4 > inner {
 		return border.Render("╰" + strings.Repeat("─", inner) + "╯")
 	}
@@ -67,8 +68,8 @@ func (c *Common) splice(base []string, box []string, x, y, w int) {
 			continue
 		}
 		bw := m.StringWidth(line)
-		left := render.Fit(m.Truncate(base[row], x, ""), x, m)
-		right := m.TruncateLeft(base[row], x+bw, "")
+		left := render.Slice(base[row], 0, x, m)
+		right := render.Slice(base[row], x+bw, w, m)
 		base[row] = c.fit(left+"\x1b[m"+line+"\x1b[m"+right, w)
 	}
 }
@@ -100,7 +101,7 @@ func (c *Common) tooSmall(w, h int) []string {
 		if top+i >= h {
 			break
 		}
-		pad := max(0, (w-ansi.StringWidth(s))/2)
+		pad := max(0, (w-c.Method.StringWidth(s))/2)
 		lines[top+i] = c.fit(strings.Repeat(" ", pad)+s, w)
 	}
 	return lines

@@ -3,8 +3,8 @@ package ui
 import (
 	"sort"
 
-	tea "charm.land/bubbletea/v2"
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
 
 // Nav is the navigation state of the compare view: which topic, where each
@@ -32,8 +32,8 @@ type ActionKind int
 
 // Navigation steps.
 const (
-	ActNone ActionKind = iota
-	ActScroll          // by N lines (negative: up)
+	ActNone   ActionKind = iota
+	ActScroll            // by N lines (negative: up)
 	ActPageDown
 	ActPageUp
 	ActTop

@@ -4,9 +4,8 @@ import (
 	"strconv"
 	"strings"
 
-	tea "charm.land/bubbletea/v2"
 	"charm.land/bubbles/v2/key"
-	"github.com/charmbracelet/x/ansi"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/dossier-dev/dossier/dossier"
 	"github.com/dossier-dev/dossier/render"
@@ -63,7 +62,7 @@ func (p *provenance) build(w int) {
 	var out []string
 	add := func(s string, indent int) {
 		pre := strings.Repeat(" ", indent)
-		for _, l := range strings.Split(ansi.Wrap(s, max(1, w-indent), ""), "\n") {
+		for _, l := range strings.Split(p.c.Method.Wrap(s, max(1, w-indent), ""), "\n") {
 			out = append(out, pre+l)
 		}
 	}
@@ -74,7 +73,10 @@ func (p *provenance) build(w int) {
 	}
 	add(st.OverlayTitle.Render(p.c.AccountName(p.account))+st.Faint.Render(" · claim "+render.Clean(cl.ID)), 0)
 	text := strings.Join(strings.Fields(render.Clean(cl.Text)), " ")
-	add("“"+ansi.Truncate(text, max(1, 3*w), "…")+"”", 0)
+	if n := 3 * w; p.c.Method.StringWidth(text) > n {
+		text = render.Slice(text, 0, n-1, p.c.Method) + "…"
+	}
+	add("“"+text+"”", 0)
 	if cl.Cred > 0 && cl.Cred < len(credMeaning) {
 		add(st.Label.Render("credibility: ")+strconv.Itoa(cl.Cred)+" — "+credMeaning[cl.Cred], 0)
 	}
@@ -180,7 +182,7 @@ func (h *helpOverlay) Box(maxW, maxH int) []string {
 	body := strings.Split(hm.FullHelpView(h.groups), "\n")
 	inner := 0
 	for _, l := range body {
-		inner = max(inner, ansi.StringWidth(l)+2)
+		inner = max(inner, h.c.Method.StringWidth(l)+2)
 	}
 	inner = min(inner, maxW-2)
 	lines := make([]string, 0, len(body)+2)

@@ -3,10 +3,9 @@ package ui
 import (
 	"strings"
 
-	tea "charm.land/bubbletea/v2"
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
-	"github.com/charmbracelet/x/ansi"
+	tea "charm.land/bubbletea/v2"
 )
 
 // ViewID names a view of the reader. Its String is the name a Position
@@ -107,13 +106,15 @@ type comingView struct {
 func (v *comingView) ShortHelp() []key.Binding {
 	return []key.Binding{v.c.Keys.Views, v.c.Keys.Topics, v.c.Keys.Help, v.c.Keys.Quit}
 }
-func (v *comingView) FullHelp() [][]key.Binding            { return [][]key.Binding{{v.c.Keys.Views, v.c.Keys.Topics}} }
-func (v *comingView) Init() tea.Cmd                        { return nil }
-func (v *comingView) Update(tea.Msg) (View, tea.Cmd)       { return v, nil }
-func (v *comingView) SetSize(w, h int) tea.Cmd             { v.w, v.h = w, h; return nil }
-func (v *comingView) Location() string                     { return "the " + v.id.String() + " view" }
-func (v *comingView) Position() Position                   { return Position{} }
-func (v *comingView) SetPosition(Position) tea.Cmd         { return nil }
+func (v *comingView) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{v.c.Keys.Views, v.c.Keys.Topics}}
+}
+func (v *comingView) Init() tea.Cmd                  { return nil }
+func (v *comingView) Update(tea.Msg) (View, tea.Cmd) { return v, nil }
+func (v *comingView) SetSize(w, h int) tea.Cmd       { v.w, v.h = w, h; return nil }
+func (v *comingView) Location() string               { return "the " + v.id.String() + " view" }
+func (v *comingView) Position() Position             { return Position{} }
+func (v *comingView) SetPosition(Position) tea.Cmd   { return nil }
 func (v *comingView) Body() []string {
 	lines := blankLines(v.h, v.w)
 	name := strings.ToUpper(v.id.String()[:1]) + v.id.String()[1:]
@@ -121,7 +122,7 @@ func (v *comingView) Body() []string {
 	top := max(0, (v.h-len(msg))/2)
 	for i, s := range msg {
 		if top+i < v.h {
-			pad := max(0, (v.w-ansi.StringWidth(s))/2)
+			pad := max(0, (v.w-v.c.Method.StringWidth(s))/2)
 			st := v.c.Styles.Faint
 			if i == 0 {
 				st = v.c.Styles.HeaderTitle
