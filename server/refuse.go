@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 	"sync"
+	"time"
 
 	"charm.land/ssh"
 	gossh "golang.org/x/crypto/ssh"
@@ -23,12 +24,16 @@ const (
 	msgInternal   = "internal error; the session was closed and the error logged"
 )
 
-// connNotes records what was refused on a connection outside any session
-// (a global request, a session request the library would accept), so that
-// the session can tell the client in words.
+// connNotes is what the server tracks per connection: what was refused
+// outside any session (a global request, a session request the library
+// would accept), so that the session can tell the client in words; and how
+// many sessions are open, so that a connection without one can be closed
+// when idle.
 type connNotes struct {
-	mu      sync.Mutex
-	refused []string
+	mu       sync.Mutex
+	refused  []string
+	sessions int
+	last     time.Time // when the last session ended, or the connection began
 }
 
 type notesKey struct{}
@@ -50,6 +55,24 @@ func (n *connNotes) list() []string {
 	return append([]string(nil), n.refused...)
 }
 
+func (n *connNotes) sessionDelta(d int) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	n.sessions += d
+	n.last = time.Now()
+}
+
+// idleFor returns how long the connection has had no session, 0 while it
+// has one.
+func (n *connNotes) idleFor() time.Duration {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if n.sessions > 0 {
+		return 0
+	}
+	return time.Since(n.last)
+}
+
 func notesOf(ctx ssh.Context) *connNotes {
 	if n, ok := ctx.Value(notesKey{}).(*connNotes); ok {
 		return n
@@ -57,9 +80,36 @@ func notesOf(ctx ssh.Context) *connNotes {
 	return &connNotes{}
 }
 
-// onConn runs for every TCP connection before the handshake.
+// onConn runs for every TCP connection before the handshake. It enforces
+// two connection-level limits itself, because charm.land/ssh's
+// HandshakeTimeout and IdleTimeout race (the library clears its handshake
+// deadline while the connection's reader goroutine reads it): a connection
+// not logged in within HandshakeTimeout is closed, and so is one that has had
+// no session for IdleTimeout (sessions keep their own idle clock, see
+// watch). charm.land/ssh stores the *gossh.ServerConn in the context only
+// once the client is authenticated.
 func (s *Server) onConn(ctx ssh.Context, c net.Conn) net.Conn {
-	ctx.SetValue(notesKey{}, &connNotes{})
+	n := &connNotes{last: time.Now()}
+	ctx.SetValue(notesKey{}, n)
+	remote := c.RemoteAddr().String()
+	time.AfterFunc(s.cfg.HandshakeTimeout, func() {
+		if ctx.Value(ssh.ContextKeyConn) == nil && ctx.Err() == nil {
+			s.log.Info("refused", "remote-addr", remote, "reason", "no login within "+s.cfg.HandshakeTimeout.String())
+			_ = c.Close()
+		}
+	})
+	var idle *time.Timer
+	idle = time.AfterFunc(s.cfg.IdleTimeout, func() {
+		if ctx.Err() != nil {
+			return
+		}
+		if d := n.idleFor(); d < s.cfg.IdleTimeout {
+			idle.Reset(s.cfg.IdleTimeout - d)
+			return
+		}
+		s.log.Info("closed idle connection", "user", clean(ctx.User()), "remote-addr", remote, "idle", s.cfg.IdleTimeout)
+		_ = c.Close()
+	})
 	return c
 }
 
@@ -67,6 +117,9 @@ func (s *Server) onConn(ctx ssh.Context, c net.Conn) net.Conn {
 // session's requests filtered first. charm.land/ssh accepts agent
 // forwarding unconditionally; here it is declined before the library sees it.
 func (s *Server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, nc gossh.NewChannel, ctx ssh.Context) {
+	n := notesOf(ctx)
+	n.sessionDelta(1)
+	defer n.sessionDelta(-1)
 	ssh.DefaultSessionHandler(srv, conn, &filteredChannel{NewChannel: nc, s: s, ctx: ctx}, ctx)
 }
 

@@ -232,12 +232,10 @@ func (s *Server) shutdown() {
 // newSSHServer wires authentication, refusals and the session handler.
 func (s *Server) newSSHServer(signer gossh.Signer) *ssh.Server {
 	srv := &ssh.Server{
-		Version:          "dossier",
-		Handler:          s.handler(),
-		HandshakeTimeout: s.cfg.HandshakeTimeout,
-		// The connection-level deadlines are a backstop only: sessions end
-		// themselves first, with a message (see session.go).
-		IdleTimeout:          s.cfg.IdleTimeout + time.Minute,
+		Version: "dossier",
+		Handler: s.handler(),
+		// HandshakeTimeout and IdleTimeout stay 0: see onConn. MaxTimeout is
+		// a backstop only: sessions end themselves first, with a message.
 		MaxTimeout:           s.cfg.MaxSession + time.Minute,
 		PublicKeyHandler:     s.allowKey,
 		ServerConfigCallback: s.serverConfig,
