@@ -22,7 +22,7 @@ const Days = 300
 // Sources is how many sources a synthetic dossier has.
 const Sources = 60
 
-const bytesPerTopic = 5200 // measured average of one generated topic file
+const bytesPerTopic = 7200 // measured average of one generated topic file
 
 var words = strings.Fields(`the delegation said talks were constructive but guarantees remain
 unwritten officials described draft text mediators hoped verification annex ceasefire border
