@@ -1,0 +1,251 @@
+package dossier
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"sort"
+	"strings"
+)
+
+// Load reads the dossier rooted at fsys, resolves every reference and
+// validates it. It returns every problem found (errors and warnings, sorted
+// by file, line and column). When any problem is an error the *Dossier is
+// nil; otherwise it is complete, immutable and safe to share. Load never
+// panics, whatever fsys holds.
+//
+// The same code path serves the embedded dossier (content.Default()) and a
+// folder on disk (LoadDir).
+func Load(fsys fs.FS) (d *Dossier, probs Problems) {
+	l := &loader{fsys: fsys, d: &Dossier{}, partyKind: map[string]string{}, broken: map[string]bool{}}
+	defer func() {
+		if r := recover(); r != nil {
+			// A bug in this package must not take the program down; report
+			// it like any other problem.
+			l.errf(Pos{File: l.current}, "", "internal error while loading (please report): %v", r)
+			d, probs = nil, sortProblems(l.probs)
+		}
+	}()
+	files := l.readFiles()
+	l.parseAll(files)
+	if !l.dossierFile {
+		l.broken["account"], l.broken["party"], l.broken["anyparty"] = true, true, true
+	}
+	l.buildIndex()
+	l.validate()
+	probs = sortProblems(l.probs)
+	if probs.HasErrors() {
+		return nil, probs
+	}
+	return l.d, probs
+}
+
+// LoadDir loads the dossier in the folder at path. The folder is opened
+// with os.OpenRoot, so no file outside it can be read, whatever links it
+// holds. The error is non-nil only when the folder itself cannot be opened;
+// problems in the dossier are returned as Problems.
+func LoadDir(path string) (*Dossier, Problems, error) {
+	root, err := os.OpenRoot(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("cannot open dossier folder: %w", err)
+	}
+	defer root.Close()
+	d, probs := Load(root.FS())
+	return d, probs, nil
+}
+
+// loader holds the state of one Load.
+type loader struct {
+	fsys    fs.FS
+	d       *Dossier
+	probs   Problems
+	current string // file being parsed, for internal-error reports
+
+	// refs are every reference met while parsing, resolved by validate.
+	refs []ref
+	// partyKind maps a party or mediator id to "party" or "mediator".
+	partyKind map[string]string
+	// claims holds what validation needs to know about each claim beyond
+	// the model: where its key and relation mark were written.
+	claims []claimMeta
+	// broken holds the reference kinds whose defining file could not be
+	// read, so that references to them are not reported one by one.
+	broken map[string]bool
+	// dossierFile is set when dossier.md's front matter was read, so that
+	// checks that need it stay quiet when it is missing or unreadable.
+	dossierFile bool
+}
+
+// ref is one reference to an element by id, kept with its position.
+type ref struct {
+	kind string // index kind: "source", "account", "day", … or "party"/"anyparty"
+	id   string
+	pos  Pos
+}
+
+func (l *loader) errf(p Pos, hint, format string, args ...any) {
+	l.probs = append(l.probs, Problem{Severity: SeverityError, Pos: p, Msg: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+func (l *loader) warnf(p Pos, hint, format string, args ...any) {
+	l.probs = append(l.probs, Problem{Severity: SeverityWarning, Pos: p, Msg: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+// fileKinds are the kinds of element each file defines.
+var fileKinds = map[string][]string{
+	"dossier.md":       {"account", "party", "anyparty"},
+	"sources.md":       {"source"},
+	"days.md":          {"day"},
+	"demands.md":       {"demand"},
+	"discrepancies.md": {"discrepancy"},
+	"topics":           {"topic"},
+	"briefings":        {"briefing"},
+}
+
+// markBroken records that file could not be read or parsed as a whole, so
+// that references to what it defines are not reported as unknown.
+func (l *loader) markBroken(file string) {
+	dir, _, nested := strings.Cut(file, "/")
+	if nested {
+		file = dir
+	}
+	for _, k := range fileKinds[file] {
+		l.broken[k] = true
+	}
+}
+
+// addRef records a reference to resolve once everything is read.
+func (l *loader) addRef(kind, id string, p Pos) {
+	l.refs = append(l.refs, ref{kind: kind, id: id, pos: p})
+}
+
+// parseAll parses every file read, in a fixed order.
+func (l *loader) parseAll(files map[string]*srcFile) {
+	if f, ok := files["dossier.md"]; ok {
+		l.parseMeta(f)
+	} else if !l.hasProblemFor("dossier.md") {
+		l.errf(Pos{File: "dossier.md"}, "every dossier starts with a dossier.md holding id, title and accounts",
+			"dossier.md is missing")
+	}
+	parsers := map[string]func(*srcFile){
+		"sources.md":       l.parseSources,
+		"delegations.md":   l.parseDelegations,
+		"demands.md":       l.parseDemands,
+		"days.md":          l.parseDays,
+		"discrepancies.md": l.parseDiscrepancies,
+	}
+	for _, name := range topFiles[1:] {
+		if f, ok := files[name]; ok {
+			l.current = name
+			parsers[name](f)
+		}
+	}
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		l.current = n
+		switch {
+		case strings.HasPrefix(n, "topics/"):
+			l.parseTopic(files[n])
+		case strings.HasPrefix(n, "briefings/"):
+			l.parseBriefing(files[n])
+		}
+	}
+	l.current = ""
+}
+
+func (l *loader) hasProblemFor(file string) bool {
+	for _, p := range l.probs {
+		if p.Pos.File == file {
+			return true
+		}
+	}
+	return false
+}
+
+// buildIndex fills d.index and reports duplicate ids of each kind.
+func (l *loader) buildIndex() {
+	d := l.d
+	d.index = map[string]int{}
+	add := func(kind, what, id string, i int, p Pos) {
+		if id == "" {
+			return
+		}
+		k := kind + ":" + id
+		if j, dup := d.index[k]; dup {
+			first := l.posOf(kind, j)
+			l.errf(p, "", "duplicate %s id %s (first defined at %s)", what, quote(id), shortPos(first))
+			return
+		}
+		d.index[k] = i
+	}
+	for i, a := range d.Accounts {
+		add("account", "account", a.ID, i, a.Pos)
+	}
+	for i, s := range d.Sources {
+		add("source", "source", s.ID, i, s.Pos)
+	}
+	for i, x := range d.Days {
+		add("day", "day", x.ID, i, x.Pos)
+	}
+	for i, t := range d.Topics {
+		add("topic", "topic", t.ID, i, t.Pos)
+	}
+	for i, x := range d.Discrepancies {
+		add("discrepancy", "discrepancy", x.ID, i, x.Pos)
+	}
+	for i, x := range d.Demands {
+		add("demand", "demand", x.ID, i, x.Pos)
+	}
+	for i, b := range d.Briefings {
+		add("briefing", "briefing", b.ID, i, b.Pos)
+	}
+}
+
+// posOf returns the position of element i of the given kind.
+func (l *loader) posOf(kind string, i int) Pos {
+	d := l.d
+	switch kind {
+	case "account":
+		return d.Accounts[i].Pos
+	case "source":
+		return d.Sources[i].Pos
+	case "day":
+		return d.Days[i].Pos
+	case "topic":
+		return d.Topics[i].Pos
+	case "discrepancy":
+		return d.Discrepancies[i].Pos
+	case "demand":
+		return d.Demands[i].Pos
+	case "briefing":
+		return d.Briefings[i].Pos
+	}
+	return Pos{}
+}
+
+// shortPos formats a position as file:line for use inside a message.
+func shortPos(p Pos) string {
+	if p.Line == 0 {
+		return p.File
+	}
+	return fmt.Sprintf("%s:%d", p.File, p.Line)
+}
+
+func sortProblems(ps Problems) Problems {
+	out := append(Problems(nil), ps...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Pos, out[j].Pos
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+	return out
+}

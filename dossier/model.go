@@ -1,0 +1,301 @@
+// Package dossier is the domain of the dossier reader: the typed model of a
+// negotiation dossier, the loader that builds it from a folder of Markdown
+// files behind an fs.FS, the validation that reports problems with positions,
+// and the sanitising of text. It knows nothing of terminals: it imports no
+// Bubble Tea, lipgloss, glamour or wish package.
+//
+// A *Dossier returned by Load is immutable by contract: nothing in this module
+// modifies it after Load returns, so one value may be shared by any number of
+// goroutines (the SSH server shares one between all sessions). Callers must
+// not modify the slices and maps they are handed.
+package dossier
+
+import "time"
+
+// Pos is a position in a dossier file: the file's slash-separated path
+// relative to the dossier root, and a 1-based line and column (column counted
+// in bytes after tab expansion). The zero Pos means "no position".
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+// Dossier is one negotiation, fully loaded and with every reference resolved.
+type Dossier struct {
+	// ID is a short identifier for the dossier (from dossier.md), used in
+	// logs and file names; Title is what the header shows.
+	ID    string
+	Title string
+	Place string
+	// Start and End are the first and last day of the talks proper (dates in
+	// UTC at midnight).
+	Start, End time.Time
+	// Parties are the sides of the negotiation; Mediators the mediators and
+	// hosts (Role tells which).
+	Parties   []Party
+	Mediators []Party
+	// Summary and Outcome are Markdown.
+	Summary string
+	Outcome string
+
+	Accounts []Account
+	// DefaultPair holds the ids of the two accounts the reader opens with.
+	DefaultPair [2]string
+
+	Sources       []Source
+	Delegations   []Delegation
+	Demands       []Demand
+	Days          []Day // in date order
+	Topics        []Topic
+	Discrepancies []Discrepancy
+	Briefings     []Briefing
+
+	// index maps "kind:id" to the element's position in its slice; built once
+	// by Load so lookups need no scan.
+	index map[string]int
+}
+
+// Party is a side of the negotiation, or a mediator or host.
+type Party struct {
+	ID   string
+	Name string
+	// Role is "party", "mediator" or "host".
+	Role string
+	Pos  Pos
+}
+
+// Account is one narrative to compare: usually one per party, plus e.g.
+// "Mediators" and "Independent".
+type Account struct {
+	ID          string
+	Name        string
+	Party       string // party id, "" when the account is not a party's
+	Description string
+	Pos         Pos
+}
+
+// Source is one report or outlet that claims cite.
+type Source struct {
+	ID     string
+	Outlet string // e.g. "Dawn"
+	// Short is the label of the source badge ("Dawn"); defaults to Outlet.
+	Short string
+	Title string
+	Date  time.Time // date of publication; zero when unknown
+	URL   string
+	// Origin says where the source stands, e.g. "Pakistani press", "Kabul media".
+	Origin string
+	// Reliability is the Admiralty grade of the source, "A" to "F".
+	Reliability string
+	// Basis is the one-line reason for the grade.
+	Basis string
+	// Via is the id of the source through which this one is known ("" when
+	// it is known directly), e.g. Tolo News via NationPress.
+	Via string
+	Pos Pos
+}
+
+// Delegation lists the members of one party's or mediator's delegation.
+type Delegation struct {
+	Party   string // party or mediator id
+	Note    string
+	Members []Member
+	Pos     Pos
+}
+
+// Member is one person on a delegation. An unnamed member ("a brigadier",
+// "two aides") has Name == "" and Unnamed set; Title then describes them.
+type Member struct {
+	Name    string
+	Unnamed bool
+	Title   string
+	Org     string
+	Sources []string
+	Pos     Pos
+}
+
+// Status is the state of a demand.
+type Status int
+
+// Demand statuses.
+const (
+	StatusOpen Status = iota
+	StatusAccepted
+	StatusRejected
+	StatusWithdrawn
+	StatusDisputed
+)
+
+var statusNames = [...]string{"open", "accepted", "rejected", "withdrawn", "disputed"}
+
+// String returns the status as written in a dossier ("accepted", …).
+func (s Status) String() string {
+	if int(s) >= 0 && int(s) < len(statusNames) {
+		return statusNames[s]
+	}
+	return "unknown"
+}
+
+// Demand is one demand a party put to the other side.
+type Demand struct {
+	ID       string
+	Party    string // party that made the demand
+	Text     string // the demand (Markdown, inline)
+	Response string // the other side's response
+	Status   Status
+	Days     []string // day ids when raised
+	Topic    string   // topic id where it is argued, "" if none
+	Sources  []string
+	Pos      Pos
+}
+
+// Phase places a day in the sequence of the negotiation.
+type Phase int
+
+// Day phases.
+const (
+	PhaseBefore Phase = iota // context days before the talks
+	PhaseTalks               // a day of talks
+	PhaseAfter               // the days after
+)
+
+var phaseNames = [...]string{"before", "talks", "after"}
+
+// String returns the phase as written in a dossier.
+func (p Phase) String() string {
+	if int(p) >= 0 && int(p) < len(phaseNames) {
+		return phaseNames[p]
+	}
+	return "unknown"
+}
+
+// Day is one day of the sequence.
+type Day struct {
+	ID    string
+	Date  time.Time
+	Label string // e.g. "Day 2"
+	Phase Phase
+	// Hours holds the length of the talks that day as each source reports
+	// it; several entries when sources disagree.
+	Hours  []HoursReport
+	Events []Event
+	Pos    Pos
+}
+
+// HoursReport is one source's figure for how long the talks lasted on a day.
+type HoursReport struct {
+	Hours   float64 // best numeric reading, for the timeline bar
+	Text    string  // as reported, e.g. "nearly 18 hours"
+	Sources []string
+	Pos     Pos
+}
+
+// Event is one thing that happened on a day, attributed to its sources.
+type Event struct {
+	Text    string // Markdown, inline
+	Account string // account whose version this is, "" when undisputed
+	Sources []string
+	Pos     Pos
+}
+
+// Relation says how aligned claims of different accounts relate.
+type Relation int
+
+// Relations between aligned claims.
+const (
+	RelNone       Relation = iota // not marked
+	RelAgree                      // the accounts agree
+	RelContradict                 // the accounts contradict each other
+	RelOneSided                   // only one account speaks to this
+)
+
+var relationNames = [...]string{"", "agree", "contradict", "one-sided"}
+
+// String returns the relation as written in a dossier ("contradict", …).
+func (r Relation) String() string {
+	if int(r) >= 0 && int(r) < len(relationNames) {
+		return relationNames[r]
+	}
+	return "unknown"
+}
+
+// Topic is one subject on which accounts are compared.
+type Topic struct {
+	ID      string
+	Title   string
+	Summary string   // Markdown, may be empty
+	Days    []string // day ids the topic spans
+	// Sections holds one section per account that speaks to the topic, in
+	// file order.
+	Sections []Section
+	Pos      Pos
+}
+
+// Section is one account's version of a topic.
+type Section struct {
+	Account string
+	Claims  []Claim
+	Pos     Pos
+}
+
+// Claim is one statement of one account, tied to its sources.
+type Claim struct {
+	// ID is stable and unique in the dossier: "<topic>/<account>/<n>" with n
+	// counted from 1 in file order.
+	ID string
+	// Text is the claim's Markdown with the citation and attribute syntax
+	// removed; it is sanitised and ready to render.
+	Text    string
+	Sources []string
+	// Cred is the credibility grade 1–6 of the Admiralty scale; 0 when none.
+	Cred int
+	Days []string
+	// Key is the alignment key; claims of different accounts with the same
+	// key in one topic are two versions of the same moment.
+	Key string
+	// Relation is the relation of the key's group (resolved across the
+	// group at load time), or RelOneSided for a marked unaligned claim.
+	Relation      Relation
+	Discrepancies []string
+	Pos           Pos
+}
+
+// Discrepancy is a fact on which sources disagree.
+type Discrepancy struct {
+	ID       string
+	Fact     string // the question, e.g. "How long did the second day run?"
+	Topic    string // optional topic id
+	Day      string // optional day id
+	Versions []Version
+	Pos      Pos
+}
+
+// Version is one answer to a discrepancy and the sources that give it.
+type Version struct {
+	Value   string
+	Note    string
+	Sources []string
+	Pos     Pos
+}
+
+// Briefing is an ordered walk through the dossier for presenting.
+type Briefing struct {
+	ID    string
+	Title string
+	Stops []Stop
+	Pos   Pos
+}
+
+// Stop is one stop of a briefing.
+type Stop struct {
+	Title string
+	// View is "compare", "days", "delegations", "demands", "sources" or
+	// "discrepancies".
+	View     string
+	Topic    string    // topic id, for compare
+	Day      string    // day id, for days
+	Accounts [2]string // the pair to show; zero means the dossier default
+	Notes    string    // presenter notes, Markdown; shown to presenters only
+	Pos      Pos
+}

@@ -1,0 +1,210 @@
+package dossier
+
+import (
+	"strings"
+	"time"
+	"unicode"
+)
+
+// obj reads the fields of one front matter mapping (a record), reporting
+// wrong types and, in done, fields nobody asked for.
+type obj struct {
+	l    *loader
+	v    *yval // nil when the record is not a mapping
+	what string
+	pos  Pos
+	seen []string
+}
+
+// object starts reading v as a record described by what ("source",
+// "demand", …). A value that is not a mapping is an error.
+func (l *loader) object(v *yval, what string) *obj {
+	o := &obj{l: l, what: what, pos: v.pos}
+	if v.kind != yMap {
+		switch v.kind {
+		case yBad:
+		case yNull:
+			l.errf(v.pos, "", "empty %s", what)
+		default:
+			l.errf(v.pos, "", "a %s must be a set of fields (name: value)", what)
+		}
+		return o
+	}
+	o.v = v
+	return o
+}
+
+// get returns the value of key, or nil when absent or null.
+func (o *obj) get(key string) *yval {
+	o.seen = append(o.seen, key)
+	if o.v == nil {
+		return nil
+	}
+	for _, kv := range o.v.keys {
+		if kv.key == key {
+			if kv.val.kind == yNull || kv.val.kind == yBad {
+				return nil
+			}
+			return kv.val
+		}
+	}
+	return nil
+}
+
+// str returns a text field, trimmed, and its position (the record's when
+// the field is absent).
+func (o *obj) str(key string) (string, Pos) {
+	v := o.get(key)
+	if v == nil {
+		return "", o.pos
+	}
+	if v.kind != yScalar {
+		o.l.errf(v.pos, "", "field %s of a %s must be text, not a list or a set of fields", key, o.what)
+		return "", v.pos
+	}
+	return strings.TrimSpace(v.str), v.pos
+}
+
+// text returns a text field.
+func (o *obj) text(key string) string {
+	s, _ := o.str(key)
+	return s
+}
+
+// req returns a text field that must be present and not empty.
+func (o *obj) req(key string) (string, Pos) {
+	s, p := o.str(key)
+	if s == "" && o.v != nil {
+		o.l.errf(o.pos, "", "%s has no %s", o.what, key)
+	}
+	return s, p
+}
+
+// id returns an identifier field, checking its form; required says whether
+// an absent id is an error.
+func (o *obj) id(key string, required bool) (string, Pos) {
+	var s string
+	var p Pos
+	if required {
+		s, p = o.req(key)
+	} else {
+		s, p = o.str(key)
+	}
+	if s != "" && !validID(s) {
+		o.l.errf(p, "an id starts with a letter and holds only letters, digits, - and _",
+			"invalid %s %s %s", o.what, key, quote(s))
+	}
+	return s, p
+}
+
+// refs returns a list of ids (a YAML list, or a single id) and records a
+// reference of the given kind for each.
+func (o *obj) refs(key, kind string) []string {
+	v := o.get(key)
+	if v == nil {
+		return nil
+	}
+	var items []*yval
+	switch v.kind {
+	case ySeq:
+		items = v.items
+	case yScalar:
+		items = []*yval{v}
+	default:
+		o.l.errf(v.pos, "", "field %s of a %s must be a list of ids, like [a, b]", key, o.what)
+		return nil
+	}
+	var ids []string
+	for _, it := range items {
+		if it.kind != yScalar || strings.TrimSpace(it.str) == "" {
+			o.l.errf(it.pos, "", "field %s of a %s must be a list of ids, like [a, b]", key, o.what)
+			continue
+		}
+		id := strings.TrimSpace(it.str)
+		ids = append(ids, id)
+		o.l.addRef(kind, id, it.pos)
+	}
+	return ids
+}
+
+// ref returns a single id and records a reference to it.
+func (o *obj) ref(key, kind string) string {
+	s, p := o.str(key)
+	if s != "" {
+		o.l.addRef(kind, s, p)
+	}
+	return s
+}
+
+// list returns the items of a list field.
+func (o *obj) list(key string) []*yval {
+	v := o.get(key)
+	if v == nil {
+		return nil
+	}
+	if v.kind != ySeq {
+		o.l.errf(v.pos, "", "field %s of a %s must be a list", key, o.what)
+		return nil
+	}
+	return v.items
+}
+
+// date returns a date field (YYYY-MM-DD) in UTC; zero when absent or bad.
+func (o *obj) date(key string) (time.Time, Pos) {
+	s, p := o.str(key)
+	if s == "" {
+		return time.Time{}, p
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		o.l.errf(p, "write dates as YYYY-MM-DD, e.g. 2025-10-27", "invalid date %s in field %s", quote(s), key)
+		return time.Time{}, p
+	}
+	return t, p
+}
+
+// boolean returns a yes/no field.
+func (o *obj) boolean(key string) bool {
+	s, p := o.str(key)
+	switch strings.ToLower(s) {
+	case "", "false", "no":
+		return false
+	case "true", "yes":
+		return true
+	}
+	o.l.errf(p, "", "field %s must be true or false, not %s", key, quote(s))
+	return false
+}
+
+// done reports every field of the record that no accessor asked for.
+func (o *obj) done() {
+	if o.v == nil {
+		return
+	}
+	for _, kv := range o.v.keys {
+		known := false
+		for _, s := range o.seen {
+			if s == kv.key {
+				known = true
+				break
+			}
+		}
+		if !known {
+			o.l.warnf(kv.keyPos, didYouMean(kv.key, o.seen), "unknown field %s in %s; ignored", quote(kv.key), o.what)
+		}
+	}
+}
+
+// validID reports whether s has the form of an id: a letter, then letters,
+// digits, '-' and '_'.
+func validID(s string) bool {
+	for i, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+		case i > 0 && (unicode.IsDigit(r) || r == '-' || r == '_'):
+		default:
+			return false
+		}
+	}
+	return s != ""
+}

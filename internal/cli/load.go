@@ -1,0 +1,47 @@
+package cli
+
+import (
+	"path/filepath"
+
+	"github.com/dossier-dev/dossier/content"
+	"github.com/dossier-dev/dossier/dossier"
+)
+
+// loaded is a dossier as the commands see it: the model (nil when it has
+// errors), every problem, and the prefix that makes a problem's file path
+// usable from the current directory.
+type loaded struct {
+	d      *dossier.Dossier
+	probs  dossier.Problems
+	prefix string // joined before each problem's file
+}
+
+// load loads the dossier at path, or the embedded default when path is "".
+// The error is non-nil only when the folder cannot be opened.
+func load(args []string) (*loaded, error) {
+	if len(args) == 0 || args[0] == "" {
+		d, probs := dossier.Load(content.Default())
+		return &loaded{d: d, probs: probs, prefix: filepath.ToSlash(filepath.Join("content", content.DefaultName))}, nil
+	}
+	d, probs, err := dossier.LoadDir(args[0])
+	if err != nil {
+		return nil, err
+	}
+	return &loaded{d: d, probs: probs, prefix: args[0]}, nil
+}
+
+// file returns a problem's file path as the user should see it.
+func (l *loaded) file(p dossier.Pos) string {
+	if p.File == "" {
+		return l.prefix
+	}
+	return filepath.ToSlash(filepath.Join(l.prefix, p.File))
+}
+
+// problemLine formats a problem as "file:line:col: severity: message (hint)",
+// sanitised.
+func (l *loaded) problemLine(p dossier.Problem) string {
+	q := p
+	q.Pos.File = l.file(p.Pos)
+	return dossier.Sanitize(q.String())
+}

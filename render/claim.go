@@ -1,0 +1,141 @@
+package render
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/dossier-dev/dossier/dossier"
+)
+
+// Claim returns the lines of one rendered claim at the given width and
+// style: a line (or more) of source badges and day tags, then the claim's
+// Markdown. Lines carry no trailing padding; each is at most width cells
+// wide as measured by ansi.StringWidth. The result is cached and shared, so
+// callers must not modify it.
+func (c *Cache) Claim(d *dossier.Dossier, cl *dossier.Claim, width int, st Style) []string {
+	l := c.layout(width, st)
+	k := claimKey{d, cl.ID}
+	if lines, ok := l.cachedClaim(k); ok {
+		c.count(func(s *Stats) { s.ClaimHits++ })
+		return lines
+	}
+	l.renderMu.Lock()
+	defer l.renderMu.Unlock()
+	if lines, ok := l.cachedClaim(k); ok { // rendered while we waited
+		c.count(func(s *Stats) { s.ClaimHits++ })
+		return lines
+	}
+	c.count(func(s *Stats) { s.ClaimMisses++ })
+	lines := l.renderClaim(d, cl)
+	l.mu.Lock()
+	l.claims[k] = lines
+	l.mu.Unlock()
+	return lines
+}
+
+// renderClaim does the work of Claim; the caller holds l.renderMu.
+func (l *layout) renderClaim(d *dossier.Dossier, cl *dossier.Claim) []string {
+	width := l.key.width
+	lines := wrapTokens(l.theme.claimTokens(d, cl), width)
+	body := l.markdown(Clean(cl.Text))
+	for _, line := range body {
+		if ansi.StringWidth(line) > width {
+			line = ansi.Truncate(line, width, "") + reset
+		}
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// Badge returns the plain text of a source badge: the source's short name,
+// its reliability grade and the claim's credibility grade ("Dawn B2"). An
+// unknown source id is shown as the id with a "?" grade.
+func Badge(d *dossier.Dossier, sourceID string, cred int) string {
+	name, grade := sourceID, "?"
+	if s, ok := d.Source(sourceID); ok {
+		name = s.Short
+		if name == "" {
+			name = s.Outlet
+		}
+		if s.Reliability != "" {
+			grade = s.Reliability
+		}
+	}
+	label := Clean(name) + " " + Clean(grade)
+	if cred > 0 {
+		label += strconv.Itoa(cred)
+	}
+	return strings.ReplaceAll(label, "\n", " ")
+}
+
+// DayTag returns the short label of a day ("27 Oct"), or the id when the
+// day is unknown or undated.
+func DayTag(d *dossier.Dossier, dayID string) string {
+	if day, ok := d.Day(dayID); ok && !day.Date.IsZero() {
+		return day.Date.Format("2 Jan")
+	}
+	return Clean(dayID)
+}
+
+// claimTokens returns the styled badges and tags of a claim, each with its
+// width.
+func (t *Theme) claimTokens(d *dossier.Dossier, cl *dossier.Claim) []string {
+	var toks []string
+	for _, id := range cl.Sources {
+		label := Badge(d, id, cl.Cred)
+		grade := ""
+		if s, ok := d.Source(id); ok {
+			grade = s.Reliability
+		}
+		if t.Brackets {
+			label = "[" + label + "]"
+		} else {
+			label = " " + label + " "
+		}
+		toks = append(toks, t.badgeStyle(grade).Render(label))
+	}
+	for _, id := range cl.Days {
+		tag := DayTag(d, id)
+		if t.Brackets {
+			tag = "(" + tag + ")"
+		}
+		toks = append(toks, t.Day.Render(tag))
+	}
+	if len(cl.Discrepancies) > 0 {
+		toks = append(toks, t.Contradict.Render("⚑ disputed"))
+	}
+	return toks
+}
+
+// wrapTokens lays tokens out on lines of at most width cells, one space
+// apart; a token wider than a line is cut.
+func wrapTokens(toks []string, width int) []string {
+	var (
+		lines []string
+		cur   strings.Builder
+		w     int
+	)
+	for _, tok := range toks {
+		tw := ansi.StringWidth(tok)
+		if tw > width {
+			tok, tw = ansi.Truncate(tok, width, "")+reset, width
+		}
+		if w > 0 && w+1+tw > width {
+			lines = append(lines, cur.String())
+			cur.Reset()
+			w = 0
+		}
+		if w > 0 {
+			cur.WriteByte(' ')
+			w++
+		}
+		cur.WriteString(tok)
+		w += tw
+	}
+	if w > 0 {
+		lines = append(lines, cur.String())
+	}
+	return lines
+}

@@ -1,0 +1,66 @@
+package render
+
+import (
+	"strings"
+
+	"charm.land/glamour/v2"
+	gansi "charm.land/glamour/v2/ansi"
+	"charm.land/glamour/v2/styles"
+)
+
+// minWrap is the narrowest width glamour is asked to wrap at; narrower
+// output is cut to size afterwards.
+const minWrap = 8
+
+// styleConfig returns the glamour style for st, with the document margin
+// and the blank lines around the document removed: a claim is a fragment
+// inside a pane, not a page.
+func styleConfig(st Style) gansi.StyleConfig {
+	var cfg gansi.StyleConfig
+	switch st.concrete() {
+	case StyleLight:
+		cfg = styles.LightStyleConfig
+	case StyleNoTTY:
+		cfg = styles.NoTTYStyleConfig
+	default:
+		cfg = styles.DarkStyleConfig
+	}
+	zero := uint(0)
+	cfg.Document.Margin = &zero
+	cfg.Document.BlockPrefix = ""
+	cfg.Document.BlockSuffix = ""
+	return cfg
+}
+
+// markdown renders Markdown into trimmed lines at the layout's width. The
+// caller holds l.renderMu.
+func (l *layout) markdown(src string) []string {
+	if strings.TrimSpace(src) == "" {
+		return nil
+	}
+	if l.md == nil {
+		wrap := l.key.width
+		if wrap < minWrap {
+			wrap = minWrap
+		}
+		md, err := glamour.NewTermRenderer(
+			glamour.WithStyles(styleConfig(l.key.style)),
+			glamour.WithWordWrap(wrap),
+		)
+		if err != nil {
+			return plainLines(src)
+		}
+		l.md = md
+	}
+	out, err := l.md.Render(src)
+	if err != nil {
+		return plainLines(src)
+	}
+	return trimBlock(strings.Split(FilterANSI(out), "\n"))
+}
+
+// plainLines is the fallback when glamour fails: the text as it is, one
+// line per source line.
+func plainLines(src string) []string {
+	return trimBlock(strings.Split(src, "\n"))
+}
