@@ -57,20 +57,23 @@ func (b *mailbox) signal() {
 	}
 }
 
-// take returns the pending messages, presence first, and empties the box.
-func (b *mailbox) take() []tea.Msg {
+// pop removes and returns one pending message, the PresenceMsg first. A
+// message leaves the box only when it is about to be delivered, so one that
+// waits behind a slow delivery can still be replaced by a newer one.
+func (b *mailbox) pop() (tea.Msg, bool) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	var out []tea.Msg
 	if b.presence != nil {
-		out = append(out, *b.presence)
+		m := *b.presence
 		b.presence = nil
+		return m, true
 	}
 	if b.follow != nil {
-		out = append(out, *b.follow)
+		m := *b.follow
 		b.follow = nil
+		return m, true
 	}
-	return out
+	return nil, false
 }
 
 func (b *mailbox) close() {
@@ -94,11 +97,15 @@ func (m *Member) Run(send func(tea.Msg)) {
 			return
 		case <-b.wake:
 		}
-		for _, msg := range b.take() {
+		for {
 			select {
 			case <-b.done:
 				return
 			default:
+			}
+			msg, ok := b.pop()
+			if !ok {
+				break
 			}
 			send(msg)
 		}

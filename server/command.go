@@ -1,0 +1,89 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"charm.land/log/v2"
+	"github.com/spf13/cobra"
+
+	"github.com/dossier-dev/dossier/dossier"
+)
+
+// Loader loads the dossier at path ("" for the embedded default).
+type Loader func(path string) (*dossier.Dossier, error)
+
+// Command returns the `serve` command. load turns the PATH argument into a
+// dossier; factory builds each session's reader. SIGINT and SIGTERM shut
+// the server down; SIGHUP re-reads the key files.
+func Command(load Loader, factory Factory) *cobra.Command {
+	var cfg Config
+	cmd := &cobra.Command{
+		Use:   "serve [PATH]",
+		Short: "Serve the reader over SSH, with live briefings",
+		Long: `Serve the dossier at PATH (the embedded one by default) over SSH. Each
+connection gets its own reader. Clients log in with a public key listed in
+--authorized-keys; keys in --presenters may also present a briefing, which the
+other sessions follow. The host key's fingerprint is printed at start.`,
+		Example: `  dossier serve --authorized-keys ~/.ssh/authorized_keys
+  dossier serve ./my-dossier --listen 0.0.0.0:2222 --authorized-keys team.keys --presenters leads.keys
+  dossier serve --open            # anyone on this machine, no key`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path := ""
+			if len(args) == 1 {
+				path = args[0]
+			}
+			d, err := load(path)
+			if err != nil {
+				return err
+			}
+			lg := log.NewWithOptions(cmd.ErrOrStderr(), log.Options{ReportTimestamp: true, Prefix: "dossier"})
+			cfg.Logger = lg
+			srv, err := New(cfg, d, factory)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "host key fingerprint: %s\n", srv.Fingerprint())
+
+			parent := cmd.Context()
+			if parent == nil {
+				parent = context.Background()
+			}
+			ctx, stop := signal.NotifyContext(parent, os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			hup := make(chan os.Signal, 1)
+			signal.Notify(hup, syscall.SIGHUP)
+			defer signal.Stop(hup)
+			go func() {
+				for {
+					select {
+					case <-ctx.Done():
+						return
+					case <-hup:
+						if err := srv.Reload(); err != nil {
+							lg.Error("reload failed; keeping the keys in force", "err", err)
+						}
+					}
+				}
+			}()
+			return srv.Serve(ctx)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&cfg.Listen, "listen", DefaultListen, "address to listen on (host:port)")
+	f.StringVar(&cfg.AuthorizedKeys, "authorized-keys", "", "OpenSSH authorized_keys file of who may connect")
+	f.StringVar(&cfg.Presenters, "presenters", "", "authorized_keys file of who may present (they may also connect)")
+	f.StringVar(&cfg.HostKey, "host-key", "", "host private key (default: created in $XDG_DATA_HOME/dossier)")
+	f.BoolVar(&cfg.Open, "open", false, "let anyone connect without a key (prints a warning)")
+	f.StringVar(&cfg.Briefing, "briefing", "", "id of the briefing to present (default: the first)")
+	f.IntVar(&cfg.MaxSessions, "max-sessions", DefaultMaxSessions, "sessions at once; more are told the server is full")
+	f.DurationVar(&cfg.IdleTimeout, "idle-timeout", DefaultIdleTimeout, "disconnect a session idle this long (following a presenter counts as active)")
+	f.DurationVar(&cfg.MaxSession, "max-session", DefaultMaxSession, "longest a session may last")
+	f.Float64Var(&cfg.RatePerSecond, "rate", DefaultRatePerSecond, "new sessions per second allowed from one address")
+	f.IntVar(&cfg.RateBurst, "rate-burst", DefaultRateBurst, "burst of new sessions allowed from one address")
+	return cmd
+}

@@ -1,0 +1,119 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"time"
+
+	"charm.land/log/v2"
+)
+
+// Defaults for the limits, used when a Config field is zero.
+const (
+	DefaultListen           = "127.0.0.1:2222"
+	DefaultMaxSessions      = 100
+	DefaultIdleTimeout      = 30 * time.Minute
+	DefaultMaxSession       = 8 * time.Hour
+	DefaultHandshakeTimeout = 20 * time.Second
+	DefaultRateBurst        = 20
+	DefaultRatePerSecond    = 2.0
+	DefaultShutdownGrace    = 3 * time.Second
+)
+
+// Config is how a Server listens, whom it lets in and how long. The zero
+// value of a limit means its default; a Config is checked by New.
+type Config struct {
+	// Listen is the TCP address, e.g. "127.0.0.1:2222"; port 0 picks one.
+	Listen string
+	// AuthorizedKeys is an OpenSSH authorized_keys file of who may read;
+	// Presenters one of who may also present (a presenter need not be in
+	// AuthorizedKeys). Both are re-read by Reload (on SIGHUP).
+	AuthorizedKeys string
+	Presenters     string
+	// HostKey is the server's private key; "" means DefaultHostKeyPath,
+	// created on first start.
+	HostKey string
+	// Open lets clients in without a key (anonymous followers).
+	Open bool
+	// Briefing is the id of the briefing that is presented; "" means the
+	// dossier's first.
+	Briefing string
+
+	MaxSessions int           // sessions at once; more are told the server is full
+	IdleTimeout time.Duration // no key from the client and no move from its presenter
+	MaxSession  time.Duration // longest a session may last
+	// HandshakeTimeout bounds the time from TCP connect to a logged-in SSH
+	// connection, so a client that never authenticates is dropped.
+	HandshakeTimeout time.Duration
+	// RatePerSecond and RateBurst limit new sessions per remote address.
+	RatePerSecond float64
+	RateBurst     int
+	// ShutdownGrace is how long sessions get to say goodbye on shutdown
+	// before their connections are closed.
+	ShutdownGrace time.Duration
+
+	// Logger receives the structured log; nil means a logger on stderr.
+	Logger *log.Logger
+}
+
+func (c Config) withDefaults() Config {
+	if c.Listen == "" {
+		c.Listen = DefaultListen
+	}
+	if c.MaxSessions <= 0 {
+		c.MaxSessions = DefaultMaxSessions
+	}
+	if c.IdleTimeout <= 0 {
+		c.IdleTimeout = DefaultIdleTimeout
+	}
+	if c.MaxSession <= 0 {
+		c.MaxSession = DefaultMaxSession
+	}
+	if c.HandshakeTimeout <= 0 {
+		c.HandshakeTimeout = DefaultHandshakeTimeout
+	}
+	if c.RatePerSecond <= 0 {
+		c.RatePerSecond = DefaultRatePerSecond
+	}
+	if c.RateBurst <= 0 {
+		c.RateBurst = DefaultRateBurst
+	}
+	if c.ShutdownGrace <= 0 {
+		c.ShutdownGrace = DefaultShutdownGrace
+	}
+	return c
+}
+
+// ErrNobodyCanLogIn is returned by New when there are no keys and no Open:
+// the server would refuse everyone.
+var ErrNobodyCanLogIn = errors.New("nobody could log in: give --authorized-keys FILE " +
+	"(OpenSSH authorized_keys format) and/or --presenters FILE, or --open to let anyone in without a key")
+
+// checkExposure refuses a configuration that would serve beyond loopback
+// without keys or --open, and says why.
+func checkExposure(listen string, hasKeys, open bool) error {
+	if hasKeys || open {
+		return nil
+	}
+	if !isLoopback(listen) {
+		return fmt.Errorf("refusing to serve on %s: it is reachable from other machines and no key is "+
+			"configured; give --authorized-keys FILE, or --open to let anyone in on purpose", listen)
+	}
+	return ErrNobodyCanLogIn
+}
+
+// isLoopback reports whether addr listens on loopback only. An empty host
+// (":2222") listens everywhere; a host name other than localhost is not
+// trusted to stay local.
+func isLoopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}

@@ -1,0 +1,292 @@
+// Package server serves the dossier reader over SSH (charm.land/wish/v2):
+// each connection gets its own reader in its own terminal size and colour
+// profile, and, when presenters are configured, joins the presentation hub.
+//
+// Only public keys log in (an OpenSSH authorized_keys file, re-read by
+// Reload); anonymous access needs Config.Open. A session must have a PTY and
+// run no command; subsystems, port forwarding and agent forwarding are
+// refused, each with a one-line message.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/log/v2"
+	"charm.land/ssh"
+	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/present"
+	"github.com/dossier-dev/dossier/ui"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// Session is what a Factory is told about one SSH session.
+type Session struct {
+	Dossier *dossier.Dossier // shared by every session; never modified
+	Name    string           // display name, cleaned of control characters
+	Role    ui.Role
+	// Presence links the reader to the presentation hub; nil when no
+	// presenters are configured (Role is then ui.RoleAlone).
+	Presence ui.Presence
+	// Briefing is the id of the presented briefing, "" when there is none.
+	Briefing string
+	// Width and Height are the client's terminal size at start, clamped to
+	// what the server renders; later sizes arrive as tea.WindowSizeMsg.
+	Width, Height int
+}
+
+// Factory builds the model one session runs; it is called once per session,
+// from that session's goroutine. The model must not share mutable state with
+// other sessions' models.
+type Factory func(Session) tea.Model
+
+// Server is a dossier SSH server. Make one with New and run it with Serve or
+// ServeListener.
+type Server struct {
+	cfg         Config
+	dossier     *dossier.Dossier
+	factory     Factory
+	log         *log.Logger
+	ssh         *ssh.Server
+	hub         *present.Hub // nil without presenters
+	briefing    string
+	fingerprint string
+
+	access atomic.Pointer[access] // swapped whole by Reload
+
+	mu       sync.Mutex
+	live     int           // sessions holding a slot (see capacity)
+	stopped  bool          // shutdown has started: no new sessions
+	drained  chan struct{} // closed when live drops to 0 during shutdown
+	stopping chan struct{} // closed when shutdown starts
+}
+
+// New checks cfg, loads the keys and the host key (creating it when it does
+// not exist yet) and prepares a server for d. It refuses a configuration in
+// which nobody could log in, or that would serve beyond loopback without keys
+// or Open.
+func New(cfg Config, d *dossier.Dossier, factory Factory) (*Server, error) {
+	if d == nil || factory == nil {
+		return nil, errors.New("server: a dossier and a reader factory are required")
+	}
+	cfg = cfg.withDefaults()
+	lg := cfg.Logger
+	if lg == nil {
+		lg = log.NewWithOptions(os.Stderr, log.Options{ReportTimestamp: true, Prefix: "dossier"})
+	}
+	acc, err := loadAccess(cfg.AuthorizedKeys, cfg.Presenters)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkExposure(cfg.Listen, !acc.empty(), cfg.Open); err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, dossier: d, factory: factory, log: lg, stopping: make(chan struct{})}
+	s.access.Store(acc)
+
+	if len(acc.presenters) > 0 {
+		b, err := pickBriefing(d, cfg.Briefing)
+		if err != nil {
+			return nil, err
+		}
+		stops := 0
+		if b != nil {
+			stops, s.briefing = len(b.Stops), b.ID
+		}
+		s.hub = present.NewHub(stops)
+	}
+
+	keyPath := cfg.HostKey
+	if keyPath == "" {
+		if keyPath, err = DefaultHostKeyPath(); err != nil {
+			return nil, err
+		}
+	}
+	signer, created, err := loadHostKey(keyPath)
+	if err != nil {
+		return nil, err
+	}
+	if created {
+		lg.Info("created host key", "path", keyPath)
+	}
+	s.fingerprint = Fingerprint(signer.PublicKey())
+	s.ssh = s.newSSHServer(signer)
+	return s, nil
+}
+
+// pickBriefing finds the briefing with the given id, or the first one when id
+// is "". It scans rather than using Dossier.Briefing so that it works on any
+// *Dossier, indexed or not.
+func pickBriefing(d *dossier.Dossier, id string) (*dossier.Briefing, error) {
+	if id == "" {
+		if len(d.Briefings) == 0 {
+			return nil, nil
+		}
+		return &d.Briefings[0], nil
+	}
+	var ids []string
+	for i := range d.Briefings {
+		if d.Briefings[i].ID == id {
+			return &d.Briefings[i], nil
+		}
+		ids = append(ids, d.Briefings[i].ID)
+	}
+	return nil, fmt.Errorf("no briefing %q in the dossier (it has: %v)", id, ids)
+}
+
+// Fingerprint returns the SHA256 fingerprint of the server's host key, for
+// users to check against what their client shows on first connect.
+func (s *Server) Fingerprint() string { return s.fingerprint }
+
+// Hub returns the presentation hub, nil when no presenters are configured.
+func (s *Server) Hub() *present.Hub { return s.hub }
+
+// Reload re-reads the authorized keys and presenters files. On error the
+// keys in force stay as they were. Sessions already open are not affected.
+func (s *Server) Reload() error {
+	acc, err := loadAccess(s.cfg.AuthorizedKeys, s.cfg.Presenters)
+	if err != nil {
+		return err
+	}
+	s.access.Store(acc)
+	s.log.Info("keys reloaded", "authorized", len(acc.authorized), "presenters", len(acc.presenters))
+	return nil
+}
+
+// Serve listens on Config.Listen and serves until ctx is cancelled; see
+// ServeListener.
+func (s *Server) Serve(ctx context.Context) error {
+	ln, err := net.Listen("tcp", s.cfg.Listen)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	return s.ServeListener(ctx, ln)
+}
+
+// ServeListener serves SSH on ln until ctx is cancelled, then shuts down:
+// it stops accepting, tells every session "server stopping", gives them
+// Config.ShutdownGrace to go, closes every connection that is left and
+// returns nil. It closes ln.
+func (s *Server) ServeListener(ctx context.Context, ln net.Listener) error {
+	acc := s.access.Load()
+	s.log.Info("listening", "addr", ln.Addr().String(), "host-key", s.fingerprint,
+		"authorized", len(acc.authorized), "presenters", len(acc.presenters), "open", s.cfg.Open,
+		"briefing", s.briefing, "max-sessions", s.cfg.MaxSessions, "idle-timeout", s.cfg.IdleTimeout, "max-session", s.cfg.MaxSession)
+	if s.cfg.Open {
+		s.log.Warn("--open: anyone who can reach " + ln.Addr().String() + " can read this dossier without a key")
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- s.ssh.Serve(ln) }()
+	select {
+	case err := <-errc:
+		if errors.Is(err, ssh.ErrServerClosed) {
+			return nil
+		}
+		return err
+	case <-ctx.Done():
+	}
+	s.shutdown()
+	if err := <-errc; err != nil && !errors.Is(err, ssh.ErrServerClosed) && !errors.Is(err, net.ErrClosed) {
+		return err
+	}
+	return nil
+}
+
+func (s *Server) shutdown() {
+	start := time.Now()
+	// Stop accepting at once: a cancelled context makes Shutdown close the
+	// listeners and return without waiting for the connections.
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	_ = s.ssh.Shutdown(cancelled)
+
+	s.mu.Lock()
+	s.log.Info("shutting down", "sessions", s.live)
+	done := make(chan struct{})
+	if s.live == 0 {
+		close(done)
+	} else {
+		s.drained = done
+	}
+	if !s.stopped {
+		s.stopped = true
+		close(s.stopping)
+	}
+	s.mu.Unlock()
+
+	t := time.NewTimer(s.cfg.ShutdownGrace)
+	defer t.Stop()
+	select {
+	case <-done:
+	case <-t.C:
+		s.log.Warn("sessions still open after the grace period; closing their connections", "grace", s.cfg.ShutdownGrace)
+	}
+	_ = s.ssh.Close()
+	s.log.Info("stopped", "took", time.Since(start).Round(time.Millisecond))
+}
+
+// newSSHServer wires authentication, refusals and the session handler.
+func (s *Server) newSSHServer(signer gossh.Signer) *ssh.Server {
+	srv := &ssh.Server{
+		Version: "dossier",
+		Handler: s.handler(),
+		// HandshakeTimeout and IdleTimeout stay 0: see onConn. MaxTimeout is
+		// a backstop only: sessions end themselves first, with a message.
+		MaxTimeout:           s.cfg.MaxSession + time.Minute,
+		PublicKeyHandler:     s.allowKey,
+		ServerConfigCallback: s.serverConfig,
+		ConnCallback:         s.onConn,
+		ConnectionFailedCallback: func(c net.Conn, err error) {
+			s.log.Info("refused", "remote-addr", c.RemoteAddr().String(), "reason", clean(err.Error()))
+		},
+		ChannelHandlers: map[string]ssh.ChannelHandler{
+			"session":                        s.sessionChannel,
+			"direct-tcpip":                   s.refuseChannel,
+			"direct-streamlocal@openssh.com": s.refuseChannel,
+		},
+		RequestHandlers: map[string]ssh.RequestHandler{
+			"tcpip-forward":                          s.refuseForward,
+			"cancel-tcpip-forward":                   s.refuseForward,
+			"streamlocal-forward@openssh.com":        s.refuseForward,
+			"cancel-streamlocal-forward@openssh.com": s.refuseForward,
+		},
+		SubsystemHandlers: map[string]ssh.SubsystemHandler{"default": s.refuseSubsystem},
+	}
+	srv.AddHostKey(signer)
+	return srv
+}
+
+// serverConfig offers only public-key authentication, plus "none" (no key)
+// in Open mode. Passwords and keyboard-interactive are never offered.
+func (s *Server) serverConfig(ssh.Context) *gossh.ServerConfig {
+	c := &gossh.ServerConfig{}
+	if s.cfg.Open {
+		c.NoClientAuth = true
+		c.NoClientAuthCallback = func(cm gossh.ConnMetadata) (*gossh.Permissions, error) {
+			// A login under a presenter's name must prove it with the key:
+			// refusing "none" makes the client offer its keys.
+			if s.access.Load().presenterNames[clean(cm.User())] {
+				return nil, errors.New("presenter name: a key is required")
+			}
+			return &gossh.Permissions{}, nil
+		}
+	}
+	return c
+}
+
+// allowKey is the public-key check during the handshake. The key the
+// session finally runs under is checked again by identify.
+func (s *Server) allowKey(ctx ssh.Context, key ssh.PublicKey) bool {
+	acc := s.access.Load()
+	if _, _, ok := acc.lookup(key); ok {
+		return true
+	}
+	return s.cfg.Open && !acc.presenterNames[clean(ctx.User())]
+}

@@ -1,0 +1,196 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/ssh"
+	bm "charm.land/wish/v2/bubbletea"
+
+	"github.com/dossier-dev/dossier/ui"
+)
+
+// Terminal sizes are clamped to these bounds before a program sees them, so
+// a client claiming a 65535x65535 terminal cannot make the server render
+// (and hold) frames of billions of cells.
+const (
+	maxCols = 500
+	maxRows = 200
+)
+
+func clampSize(w, h int) (int, int) {
+	return max(1, min(w, maxCols)), max(1, min(h, maxRows))
+}
+
+// quitGrace is how long a program asked to quit gets before it is killed
+// (a program whose client stopped reading may never get to quit by itself).
+const quitGrace = 2 * time.Second
+
+// runReader runs the reader for one session until the client leaves, the
+// reader quits, the session is idle or too long, or the server stops. When
+// the server ends the session it says why, after the reader has restored the
+// client's screen.
+func (s *Server) runReader(sess ssh.Session) {
+	start := time.Now()
+	id := identityOf(sess)
+	pty, winch, _ := sess.Pty()
+	w, h := clampSize(pty.Window.Width, pty.Window.Height)
+	role := s.role(id)
+	s.log.Info("connect", "user", id.name, "key", keyOf(id), "role", role.String(),
+		"remote-addr", sess.RemoteAddr().String(), "term", clean(pty.Term), "width", w, "height", h)
+
+	for _, msg := range notesOf(sess.Context()).list() {
+		fmt.Fprintln(sess.Stderr(), "dossier: "+msg)
+	}
+
+	info := Session{Dossier: s.dossier, Name: id.name, Role: role, Briefing: s.briefing, Width: w, Height: h}
+	var member interface {
+		ui.Presence
+		Run(func(tea.Msg))
+		Leave()
+	}
+	if s.hub != nil {
+		m := s.hub.Join(id.name, role)
+		member, info.Presence = m, m
+		defer m.Leave()
+	}
+
+	act := newActivity()
+	opts := append(bm.MakeOptions(sess),
+		tea.WithInput(&activityReader{r: sess, act: act}),
+		tea.WithWindowSize(w, h),
+		tea.WithoutSignalHandler(),
+	)
+	p := tea.NewProgram(s.factory(info), opts...)
+
+	var reason atomic.Value // why the server ended the session
+	stop := func(why string) {
+		reason.CompareAndSwap(nil, why)
+		go func() {
+			p.Quit()
+			t := time.NewTimer(quitGrace)
+			defer t.Stop()
+			select {
+			case <-sess.Context().Done():
+			case <-t.C:
+			}
+			p.Kill()
+		}()
+	}
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() { defer wg.Done(); s.watch(sess, act, done, stop) }()
+	go func() { defer wg.Done(); forwardResizes(p, winch, done) }()
+	if member != nil {
+		go member.Run(func(msg tea.Msg) {
+			if _, ok := msg.(ui.FollowMsg); ok {
+				act.touch() // following a live presenter is not being idle
+			}
+			p.Send(msg)
+		})
+	}
+
+	_, err := p.Run()
+	p.Kill() // restores the terminal if Run ended abnormally
+	close(done)
+	wg.Wait()
+
+	why, _ := reason.Load().(string)
+	switch {
+	case errors.Is(err, tea.ErrProgramPanic):
+		s.log.Error("session panic", "user", id.name, "key", keyOf(id), "remote-addr", sess.RemoteAddr().String())
+		why = "panic"
+		fmt.Fprintln(sess, "\ndossier: "+msgInternal)
+	case why != "":
+		fmt.Fprintln(sess, "\ndossier: "+why)
+	case sess.Context().Err() != nil:
+		why = "client left"
+	default:
+		why = "quit"
+	}
+	s.log.Info("disconnect", "user", id.name, "key", keyOf(id), "remote-addr", sess.RemoteAddr().String(),
+		"duration", time.Since(start).Round(time.Millisecond), "reason", why)
+}
+
+// watch ends the session with a reason when the server stops, the session
+// has been idle for IdleTimeout or has lasted MaxSession; it kills the
+// program at once when the client is gone.
+func (s *Server) watch(sess ssh.Session, act *activity, done <-chan struct{}, stop func(string)) {
+	maxT := time.NewTimer(s.cfg.MaxSession)
+	defer maxT.Stop()
+	idleT := time.NewTimer(s.cfg.IdleTimeout)
+	defer idleT.Stop()
+	for {
+		select {
+		case <-done:
+			return
+		case <-sess.Context().Done():
+			stop("")
+			return
+		case <-s.stopping:
+			stop(msgStopping)
+			return
+		case <-maxT.C:
+			stop(fmt.Sprintf("session time limit (%s) reached, goodbye", s.cfg.MaxSession))
+			return
+		case <-idleT.C:
+			if left := s.cfg.IdleTimeout - act.since(); left > 0 {
+				idleT.Reset(left)
+				continue
+			}
+			stop(fmt.Sprintf("idle for %s, disconnecting", s.cfg.IdleTimeout))
+			return
+		}
+	}
+}
+
+// forwardResizes turns the client's window changes into WindowSizeMsgs.
+func forwardResizes(p *tea.Program, winch <-chan ssh.Window, done <-chan struct{}) {
+	for {
+		select {
+		case <-done:
+			return
+		case win, ok := <-winch:
+			if !ok {
+				return
+			}
+			w, h := clampSize(win.Width, win.Height)
+			p.Send(tea.WindowSizeMsg{Width: w, Height: h})
+		}
+	}
+}
+
+// activity is when the session last showed signs of life.
+type activity struct{ last atomic.Int64 }
+
+func newActivity() *activity {
+	a := &activity{}
+	a.touch()
+	return a
+}
+
+func (a *activity) touch() { a.last.Store(time.Now().UnixNano()) }
+
+func (a *activity) since() time.Duration {
+	return time.Duration(time.Now().UnixNano() - a.last.Load())
+}
+
+// activityReader counts every byte from the client as activity.
+type activityReader struct {
+	r   io.Reader
+	act *activity
+}
+
+func (a *activityReader) Read(p []byte) (int, error) {
+	n, err := a.r.Read(p)
+	if n > 0 {
+		a.act.touch()
+	}
+	return n, err
+}
