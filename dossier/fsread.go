@@ -204,7 +204,7 @@ func (l *loader) readOne(p string, typ fs.FileMode, total *int64) (*srcFile, boo
 		return nil, false
 	}
 	clean, probs, ok := cleanFile(p, src)
-	l.probs = append(l.probs, probs...)
+	l.add(probs...)
 	if !ok {
 		return nil, false
 	}

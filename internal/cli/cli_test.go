@@ -149,6 +149,10 @@ func TestVersionAndArgs(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "v9.9.9-test") {
 		t.Errorf("--version: code %d, out %q", code, out)
 	}
+	code, out, _ = run(t, "completion", "bash")
+	if code != 0 || !strings.Contains(out, "bash completion") {
+		t.Errorf("completion bash: code %d, %d bytes", code, len(out))
+	}
 	if code, _, _ := run(t, "check", "a", "b"); code == 0 {
 		t.Error("check with two paths succeeded")
 	}
