@@ -59,6 +59,7 @@ func NewRoot() *cobra.Command {
 		RunE:    runReader,
 	}
 	root.AddCommand(newCheckCmd(), newOutlineCmd())
+	root.AddCommand(newNewCmd())
 	return root
 }
 
