@@ -7,9 +7,9 @@
 //	go build -o /tmp/dossier . && go run ./bench/serveload -bin /tmp/dossier -sessions 1,50,200 -followers 50
 //
 // A step counts as arrived at a follower when that follower's screen (a
-// vtest emulator fed with its output) shows "stop N/M" for the new stop, the
-// follower status line of the reader. Bounded: every wait gives up after
-// -timeout.
+// vtest emulator fed with its output) shows -marker for the new step: by
+// default "stop N/", from the follower status line of the reader. Bounded:
+// every wait gives up after -timeout.
 package main
 
 import (
@@ -45,12 +45,24 @@ func main() {
 	cols := flag.Int("cols", 120, "terminal columns of every session")
 	rows := flag.Int("rows", 40, "terminal rows of every session")
 	timeout := flag.Duration("timeout", 60*time.Second, "give up on any one wait after this long")
+	flag.StringVar(&stepKey, "step-key", "\x1b[C", "what the presenter types for one step (Go escapes allowed)")
+	flag.StringVar(&marker, "marker", "stop %d/", "what a follower's screen shows once step N has arrived (%d is N+marker-base)")
+	flag.IntVar(&markerBase, "marker-base", 0, "added to the step number in -marker")
 	flag.Parse()
+	if k, err := strconv.Unquote(`"` + stepKey + `"`); err == nil {
+		stepKey = k
+	}
 	if err := run(*bin, *path, *levels, *followers, *steps, *cols, *rows, *timeout); err != nil {
 		fmt.Fprintln(os.Stderr, "serveload:", err)
 		os.Exit(1)
 	}
 }
+
+var (
+	stepKey    string
+	marker     string
+	markerBase int
+)
 
 func run(bin, path, levelList string, followers, steps, cols, rows int, timeout time.Duration) error {
 	var levels []int
@@ -149,10 +161,10 @@ func run(bin, path, levelList string, followers, steps, cols, rows int, timeout 
 			before[j] = c.bytes.Load()
 		}
 		t0 := time.Now()
-		if _, err := p.stdin.Write([]byte("\x1b[C")); err != nil { // →
+		if _, err := p.stdin.Write([]byte(stepKey)); err != nil {
 			return err
 		}
-		want := "stop " + strconv.Itoa(i+1) + "/"
+		want := fmt.Sprintf(marker, i+1+markerBase)
 		var lat []time.Duration
 		var mu sync.Mutex
 		var wg sync.WaitGroup
