@@ -96,6 +96,10 @@ func parseFrontMatter(file string, fm []byte, fmLine int, lines *lineTable) (roo
 	if len(bytes.TrimSpace(fm)) == 0 {
 		return &yval{kind: yNull, pos: Pos{File: file, Line: fmLine, Col: 1}}, nil
 	}
+	if ln := yamlTooDeep(fm); ln > 0 {
+		return nil, Problems{{Severity: SeverityError, Pos: Pos{File: file, Line: fmLine + ln - 1, Col: 1},
+			Msg: "the front matter nests too deeply to be a dossier (more than 64 brackets or 256 columns of indentation)"}}
+	}
 	f, err := parser.ParseBytes(fm, 0)
 	if err != nil {
 		return nil, Problems{yamlError(file, fmLine, lines, err)}
@@ -188,13 +192,14 @@ func (c *yconv) conv(n ast.Node, depth int) *yval {
 		return &yval{kind: yScalar, str: s, pos: p}
 	case *ast.MappingNode:
 		m := &yval{kind: yMap, pos: p}
+		seen := map[string]Pos{}
 		for _, mv := range v.Values {
-			c.addPair(m, mv, depth)
+			c.addPair(m, mv, depth, seen)
 		}
 		return m
 	case *ast.MappingValueNode:
 		m := &yval{kind: yMap, pos: p}
-		c.addPair(m, v, depth)
+		c.addPair(m, v, depth, map[string]Pos{})
 		return m
 	case *ast.SequenceNode:
 		s := &yval{kind: ySeq, pos: p}
@@ -213,7 +218,8 @@ func (c *yconv) conv(n ast.Node, depth int) *yval {
 	return &yval{kind: yBad, pos: p}
 }
 
-func (c *yconv) addPair(m *yval, mv *ast.MappingValueNode, depth int) {
+// addPair adds one key and value to m; seen holds the keys m already has.
+func (c *yconv) addPair(m *yval, mv *ast.MappingValueNode, depth int, seen map[string]Pos) {
 	if mv == nil {
 		return
 	}
@@ -228,12 +234,11 @@ func (c *yconv) addPair(m *yval, mv *ast.MappingValueNode, depth int) {
 		}
 		key = k.str
 	}
-	for _, e := range m.keys {
-		if e.key == key {
-			c.errAt(kp, fmt.Sprintf("field %q is given twice (first at line %d)", key, e.keyPos.Line))
-			return
-		}
+	if first, dup := seen[key]; dup {
+		c.errAt(kp, fmt.Sprintf("field %q is given twice (first at line %d)", key, first.Line))
+		return
 	}
+	seen[key] = kp
 	m.keys = append(m.keys, ykv{key: key, keyPos: kp, val: c.conv(mv.Value, depth+1)})
 }
 

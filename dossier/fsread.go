@@ -97,12 +97,14 @@ func (l *loader) readFiles() map[string]*srcFile {
 		if !ok {
 			continue
 		}
-		if !e.IsDir() {
-			l.errf(Pos{File: dir}, "", "%s must be a folder of Markdown files", dir)
+		if e.Type()&fs.ModeSymlink != 0 {
+			l.markBroken(dir)
+			l.errf(Pos{File: dir}, "", "%s is a symbolic link; it must be a real folder inside the dossier", dir)
 			continue
 		}
-		if e.Type()&fs.ModeSymlink != 0 {
-			l.errf(Pos{File: dir}, "", "%s is a symbolic link; it must be a real folder inside the dossier", dir)
+		if !e.IsDir() {
+			l.markBroken(dir)
+			l.errf(Pos{File: dir}, "", "%s must be a folder of Markdown files", dir)
 			continue
 		}
 		sub, err := fs.ReadDir(l.fsys, dir)
@@ -202,7 +204,7 @@ func (l *loader) readOne(p string, typ fs.FileMode, total *int64) (*srcFile, boo
 		return nil, false
 	}
 	clean, probs, ok := cleanFile(p, src)
-	l.probs = append(l.probs, probs...)
+	l.add(probs...)
 	if !ok {
 		return nil, false
 	}

@@ -34,6 +34,14 @@ func Load(fsys fs.FS) (d *Dossier, probs Problems) {
 	l.buildIndex()
 	l.validate()
 	probs = sortProblems(l.probs)
+	if l.dropped > 0 {
+		sev := SeverityWarning
+		if l.droppedErr {
+			sev = SeverityError
+		}
+		// No position, so it sorts first, where it is seen.
+		probs = append(Problems{{Severity: sev, Msg: fmt.Sprintf("%d more problems not listed below the first %d", l.dropped, maxProblems)}}, probs...)
+	}
 	if probs.HasErrors() {
 		return nil, probs
 	}
@@ -68,6 +76,10 @@ type loader struct {
 	// claims holds what validation needs to know about each claim beyond
 	// the model: where its key and relation mark were written.
 	claims []claimMeta
+	// dropped counts the problems past maxProblems; droppedErr says
+	// whether one of them was an error.
+	dropped    int
+	droppedErr bool
 	// broken holds the reference kinds whose defining file could not be
 	// read, so that references to them are not reported one by one.
 	broken map[string]bool
@@ -83,12 +95,29 @@ type ref struct {
 	pos  Pos
 }
 
+// maxProblems bounds the problems kept from one load, so that a huge broken
+// dossier cannot exhaust memory; the rest are counted.
+const maxProblems = 1000
+
 func (l *loader) errf(p Pos, hint, format string, args ...any) {
-	l.probs = append(l.probs, Problem{Severity: SeverityError, Pos: p, Msg: fmt.Sprintf(format, args...), Hint: hint})
+	l.add(Problem{Severity: SeverityError, Pos: p, Msg: fmt.Sprintf(format, args...), Hint: hint})
 }
 
 func (l *loader) warnf(p Pos, hint, format string, args ...any) {
-	l.probs = append(l.probs, Problem{Severity: SeverityWarning, Pos: p, Msg: fmt.Sprintf(format, args...), Hint: hint})
+	l.add(Problem{Severity: SeverityWarning, Pos: p, Msg: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+func (l *loader) add(ps ...Problem) {
+	for _, p := range ps {
+		if len(l.probs) >= maxProblems {
+			l.dropped++
+			if p.Severity == SeverityError {
+				l.droppedErr = true
+			}
+			continue
+		}
+		l.probs = append(l.probs, p)
+	}
 }
 
 // fileKinds are the kinds of element each file defines.

@@ -3,6 +3,7 @@ package dossier
 import (
 	"bytes"
 	"fmt"
+	"slices"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -181,6 +182,14 @@ func isAttrAssign(tok string) bool {
 // blanked, so that offsets stay those of the file). A panic inside goldmark
 // becomes an error naming the file.
 func (l *loader) parseMarkdown(f *srcFile, bodyOff int) (doc ast.Node, src []byte) {
+	if ln := markdownTooDeep(f.src[bodyOff:]); ln > 0 {
+		l.markBroken(f.name)
+		first := f.lines.pos(f.name, bodyOff).Line
+		l.errf(Pos{File: f.name, Line: first + ln - 1, Col: 1}, "",
+			"quotes and lists nest more than %d deep, or the line is indented more than %d columns; the file is not read",
+			maxMarkdownNesting, maxMarkdownIndent)
+		return nil, nil
+	}
 	src = make([]byte, len(f.src))
 	copy(src, f.src)
 	for i := 0; i < bodyOff && i < len(src); i++ {
@@ -191,6 +200,7 @@ func (l *loader) parseMarkdown(f *srcFile, bodyOff int) (doc ast.Node, src []byt
 	defer func() {
 		if r := recover(); r != nil {
 			doc = nil
+			l.markBroken(f.name)
 			l.errf(Pos{File: f.name}, "", "the Markdown could not be read (parser failure: %v)", r)
 		}
 	}()
@@ -248,17 +258,16 @@ func cutSpans(src []byte, start, stop, indent int, spans [][2]int) string {
 	var b bytes.Buffer
 	atLineStart := false
 	stripped := 0
+	slices.SortFunc(spans, func(x, y [2]int) int { return x[0] - y[0] })
+	next := 0 // index of the first span not yet passed
 	for i := start; i < stop && i < len(src); i++ {
-		skip := false
-		for _, s := range spans {
-			if i == s[0] {
-				trimTrailingBlanks(&b)
-				i = s[1] - 1
-				skip = true
-				break
-			}
+		for next < len(spans) && spans[next][0] < i {
+			next++
 		}
-		if skip {
+		if next < len(spans) && spans[next][0] == i {
+			trimTrailingBlanks(&b)
+			i = spans[next][1] - 1
+			next++
 			continue
 		}
 		c := src[i]

@@ -23,7 +23,7 @@ func (l *loader) frontMatter(f *srcFile, required bool) (root *yval, bodyOff int
 		return nil, len(f.src)
 	}
 	root, probs := parseFrontMatter(f.name, fm, fmLine, f.lines)
-	l.probs = append(l.probs, probs...)
+	l.add(probs...)
 	if root == nil || probs.HasErrors() {
 		l.markBroken(f.name)
 	}

@@ -10,6 +10,10 @@ import (
 // expanded to spaces at load time.
 const TabWidth = 4
 
+// maxControlWarnings bounds the warnings for removed control characters in
+// one file; the rest are counted in one last warning.
+const maxControlWarnings = 20
+
 // isControl reports whether r is a terminal control character that must
 // never reach a terminal: ESC and the other C0 controls except tab and
 // newline, DEL, and the C1 range U+0080–U+009F.
@@ -106,6 +110,7 @@ func cleanFile(file string, src []byte) (out []byte, probs Problems, ok bool) {
 	}
 	out = make([]byte, 0, len(src)+len(src)/8)
 	line, col = 1, 1
+	removed := 0
 	for i := 0; i < len(src); {
 		r, n := utf8.DecodeRune(src[i:])
 		switch {
@@ -121,16 +126,26 @@ func cleanFile(file string, src []byte) (out []byte, probs Problems, ok bool) {
 			}
 			col += pad
 		case isControl(r):
-			probs = append(probs, Problem{
-				Severity: SeverityWarning,
-				Pos:      Pos{File: file, Line: line, Col: col},
-				Msg:      controlName(r) + " removed",
-			})
+			removed++
+			if removed <= maxControlWarnings {
+				probs = append(probs, Problem{
+					Severity: SeverityWarning,
+					Pos:      Pos{File: file, Line: line, Col: col},
+					Msg:      controlName(r) + " removed",
+				})
+			}
 		default:
 			out = append(out, src[i:i+n]...)
 			col += n
 		}
 		i += n
+	}
+	if removed > maxControlWarnings {
+		probs = append(probs, Problem{
+			Severity: SeverityWarning,
+			Pos:      Pos{File: file},
+			Msg:      fmt.Sprintf("%d more control characters removed from this file", removed-maxControlWarnings),
+		})
 	}
 	return out, probs, true
 }

@@ -22,9 +22,15 @@ var kindWords = map[string]string{
 	"party": "party", "anyparty": "party or mediator",
 }
 
+// maxHints bounds the unknown references for which a "did you mean" hint
+// is computed, so that a file of garbage ids stays cheap to check.
+const maxHints = 200
+
 // resolveRefs reports every reference to an id that does not exist, with
 // the closest known id as a hint.
 func (l *loader) resolveRefs() {
+	hinted := 0
+	idCache := map[string][]string{}
 	for _, r := range l.refs {
 		if l.known(r.kind, r.id) {
 			continue
@@ -32,8 +38,15 @@ func (l *loader) resolveRefs() {
 		if l.broken[r.kind] {
 			continue // the file defining them could not be read; that is reported
 		}
-		cands := l.ids(r.kind)
-		hint := didYouMean(r.id, cands)
+		cands, ok := idCache[r.kind]
+		if !ok {
+			cands = l.ids(r.kind)
+			idCache[r.kind] = cands
+		}
+		hint := ""
+		if hinted++; hinted <= maxHints {
+			hint = didYouMean(r.id, cands)
+		}
 		switch {
 		case hint != "":
 		case len(cands) == 0:
@@ -206,8 +219,8 @@ func (l *loader) claim(m *claimMeta) *Claim {
 // sources nobody cites.
 func (l *loader) checkUse() {
 	d := l.d
-	if !l.dossierFile {
-		return
+	if !l.dossierFile || l.broken["topic"] || l.broken["source"] {
+		return // what is used cannot be known when a file is unreadable
 	}
 	claims := map[string]int{}
 	cited := map[string]bool{}

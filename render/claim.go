@@ -42,7 +42,7 @@ func (l *layout) renderClaim(d *dossier.Dossier, cl *dossier.Claim) []string {
 	body := l.markdown(Clean(cl.Text))
 	for _, line := range body {
 		if ansi.StringWidth(line) > width {
-			line = ansi.Truncate(line, width, "") + reset
+			line = Slice(line, 0, width, ansi.GraphemeWidth)
 		}
 		lines = append(lines, line)
 	}
@@ -120,7 +120,7 @@ func wrapTokens(toks []string, width int) []string {
 	for _, tok := range toks {
 		tw := ansi.StringWidth(tok)
 		if tw > width {
-			tok, tw = ansi.Truncate(tok, width, "")+reset, width
+			tok, tw = Slice(tok, 0, width, ansi.GraphemeWidth), width
 		}
 		if w > 0 && w+1+tw > width {
 			lines = append(lines, cur.String())

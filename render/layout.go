@@ -171,17 +171,66 @@ func Fit(s string, width int, m ansi.Method) string {
 		return ""
 	}
 	w := m.StringWidth(s)
-	if w > width {
-		s = m.Truncate(s, width, "")
-		if strings.Contains(s, "\x1b") {
-			s += reset
+	switch {
+	case w == width:
+		return s
+	case w < width:
+		return s + strings.Repeat(" ", width-w)
+	}
+	return Slice(s, 0, width, m)
+}
+
+// Slice returns the cells [from, to) of a styled line as measured by m,
+// exactly to-from cells wide: a wide character cut by either edge becomes
+// spaces, styles opened before the slice still apply inside it, and the
+// result ends with a reset when it carries any style. (ansi.Truncate
+// decides by grapheme width even for ansi.WcWidth, so it is not used.)
+func Slice(s string, from, to int, m ansi.Method) string {
+	if to <= from {
+		return ""
+	}
+	from = max(from, 0)
+	var (
+		b      strings.Builder
+		col    int
+		state  byte
+		styled bool
+	)
+	b.Grow(len(s))
+	for len(s) > 0 && col < to {
+		seq, _, n, ns := m.DecodeSequenceInString(s, state, nil)
+		state = ns
+		if n <= 0 {
+			break
 		}
-		w = m.StringWidth(s)
+		s = s[n:]
+		if seq[0] == 0x1b {
+			b.WriteString(seq)
+			styled = true
+			continue
+		}
+		w := m.StringWidth(seq)
+		switch {
+		case w == 0:
+			if col > from {
+				b.WriteString(seq) // a mark that joins the previous character
+			}
+		case col >= from && col+w <= to:
+			b.WriteString(seq)
+		case col < from && col+w > from: // cut by the left edge
+			b.WriteString(strings.Repeat(" ", min(col+w, to)-from))
+		case col < to && col+w > to: // cut by the right edge
+			b.WriteString(strings.Repeat(" ", to-max(col, from)))
+		}
+		col += w
 	}
-	if w < width {
-		s += strings.Repeat(" ", width-w)
+	if styled {
+		b.WriteString(reset)
 	}
-	return s
+	if col < to {
+		b.WriteString(strings.Repeat(" ", to-max(col, from)))
+	}
+	return b.String()
 }
 
 func clampWidth(w int) int {

@@ -6,18 +6,21 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/dossier-dev/dossier/dossier"
 )
 
 // Clean makes text from a dossier safe to hand to a renderer: it removes
-// terminal control characters (ESC, C0 controls other than tab and newline,
-// DEL, and the C1 range U+0080–U+009F), carriage returns and invalid UTF-8,
-// expands tabs to the next multiple of four columns, and neutralises numeric
-// character references (&#27; &#x9b; …) that a Markdown parser would decode
-// back into such a character. It is the one place the render package
-// sanitises input; the loader does the same when it reads a file, so this is
-// a second fence, not the first.
+// terminal control characters as dossier.Sanitize does (ESC, C0 controls
+// other than tab and newline, DEL, the C1 range U+0080–U+009F; invalid
+// UTF-8 becomes U+FFFD), expands tabs to the next multiple of four
+// columns, and drops numeric character references (&#27; &#x9b; …) that a
+// Markdown parser would decode back into a control character. It is the
+// one place the render package sanitises input; the loader does the same
+// when it reads a file, so this is a second fence, not the first.
 func Clean(s string) string {
-	if isClean(s) {
+	s = dossier.Sanitize(s)
+	if !strings.ContainsAny(s, "\t&") {
 		return s
 	}
 	var b strings.Builder
@@ -26,54 +29,25 @@ func Clean(s string) string {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case r == utf8.RuneError && size <= 1:
-			// invalid byte: drop it
 		case r == '\n':
-			b.WriteByte('\n')
-			col = 0
+			col = -1
 		case r == '\t':
-			n := 4 - col%4
-			b.WriteString("    "[:n])
+			n := dossier.TabWidth - col%dossier.TabWidth
+			b.WriteString(strings.Repeat(" ", n))
 			col += n
-		case isControl(r):
-			// dropped
+			i += size
+			continue
 		case r == '&':
 			if n := controlReference(s[i:]); n > 0 {
 				i += n
 				continue
 			}
-			b.WriteByte('&')
-			col++
-		default:
-			b.WriteString(s[i : i+size])
-			col++ // tab stops only need to be right for ASCII-indented text
 		}
+		b.WriteString(s[i : i+size])
+		col++ // tab stops are only exact after ASCII indentation
 		i += size
 	}
 	return b.String()
-}
-
-// isClean reports whether s needs no change, the common case, so Clean can
-// return it without copying.
-func isClean(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x20 && c != '\n' || c == 0x7f || c == '&' {
-			return false
-		}
-		if c >= 0x80 {
-			if !utf8.ValidString(s[i:]) {
-				return false
-			}
-			for _, r := range s[i:] {
-				if isControl(r) || r == '&' || r == '\t' {
-					return false
-				}
-			}
-			return true
-		}
-	}
-	return true
 }
 
 // isControl reports whether r is a terminal control character other than

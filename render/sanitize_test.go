@@ -16,7 +16,7 @@ func TestClean(t *testing.T) {
 		{"tab stops", "ab\tc\n\td", "ab  c\n    d"},
 		{"entity esc", "a&#27;[2Jb &#x1B;c &#x9b;d", "a[2Jb c d"},
 		{"entity kept", "&#65; &amp; &#x263A; & x", "&#65; &amp; &#x263A; & x"},
-		{"invalid utf8", "a\xffb", "ab"},
+		{"invalid utf8", "a\xffb", "a\uFFFDb"},
 		{"pashto kept", "د طالبانو ویاند", "د طالبانو ویاند"},
 		{"emoji kept", "talks 🇹🇷 🤝", "talks 🇹🇷 🤝"},
 	}

@@ -156,6 +156,7 @@ func TestStartRefusals(t *testing.T) {
 		{"no keys beyond loopback", Config{Listen: "0.0.0.0:0"}, "reachable from other machines"},
 		{"no keys on all interfaces", Config{Listen: ":2222"}, "reachable from other machines"},
 		{"bad key file", Config{AuthorizedKeys: writeFile(t, dir, "bad", "", "ssh-ed25519 AAAA!!")}, "bad:2:"},
+		{"unenforced option", Config{AuthorizedKeys: writeFile(t, dir, "opts", "restrict,no-pty "+line, `from="10.0.0.1" `+line)}, `opts:2: option "from=\"10.0.0.1\""`},
 		{"missing key file", Config{AuthorizedKeys: dir + "/nope"}, "nope"},
 		{"unknown briefing", Config{Presenters: keys, Briefing: "nope"}, `no briefing "nope"`},
 	}

@@ -21,9 +21,11 @@ type keyEntry struct {
 type keyFile map[string]keyEntry
 
 // readKeyFile parses an OpenSSH authorized_keys file. Blank lines and
-// comments are skipped; options before the key type are accepted and ignored
-// (the server runs no command and forwards nothing, whatever they say). A
-// line that is not a key is an error naming file:line.
+// comments are skipped. Options that only take rights away ("restrict",
+// "no-…") are accepted: the server grants none of those rights anyway. Any
+// other option (from=, command=, expiry-time=, …) is an error: the server
+// would not enforce it, and a key limited to a command or an address must
+// not get the reader. A line that is not a key is an error naming file:line.
 func readKeyFile(path string) (keyFile, error) {
 	if path == "" {
 		return keyFile{}, nil
@@ -38,9 +40,15 @@ func readKeyFile(path string) (keyFile, error) {
 		if len(line) == 0 || line[0] == '#' {
 			continue
 		}
-		pk, comment, _, _, err := gossh.ParseAuthorizedKey(line)
+		pk, comment, opts, _, err := gossh.ParseAuthorizedKey(line)
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: not an OpenSSH public key (%v)", path, i+1, err)
+		}
+		for _, o := range opts {
+			if o != "restrict" && !strings.HasPrefix(o, "no-") {
+				return nil, fmt.Errorf("%s:%d: option %q is not supported by dossier serve (it would not be enforced); "+
+					"list the key without it in a file of its own", path, i+1, clean(o))
+			}
 		}
 		keys[string(pk.Marshal())] = keyEntry{name: clean(strings.TrimSpace(comment)), file: path, line: i + 1}
 	}

@@ -37,6 +37,9 @@ type Session struct {
 	Presence ui.Presence
 	// Briefing is the id of the presented briefing, "" when there is none.
 	Briefing string
+	// Width and Height are the client's terminal size at start, clamped to
+	// what the server renders; later sizes arrive as tea.WindowSizeMsg.
+	Width, Height int
 }
 
 // Factory builds the model one session runs; it is called once per session,

@@ -48,7 +48,7 @@ func (s *Server) runReader(sess ssh.Session) {
 		fmt.Fprintln(sess.Stderr(), "dossier: "+msg)
 	}
 
-	info := Session{Dossier: s.dossier, Name: id.name, Role: role, Briefing: s.briefing}
+	info := Session{Dossier: s.dossier, Name: id.name, Role: role, Briefing: s.briefing, Width: w, Height: h}
 	var member interface {
 		ui.Presence
 		Run(func(tea.Msg))

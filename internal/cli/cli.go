@@ -58,15 +58,10 @@ func NewRoot() *cobra.Command {
 		Args:    cobra.MaximumNArgs(1),
 		RunE:    runReader,
 	}
+	addReaderFlags(root)
 	root.AddCommand(newCheckCmd(), newOutlineCmd())
 	root.AddCommand(newNewCmd())
 	return root
-}
-
-// runReader is the root command's action: it opens the reader. Until the
-// reader exists it prints the outline; the UI replaces this function.
-func runReader(cmd *cobra.Command, args []string) error {
-	return runOutline(cmd, args)
 }
 
 // Execute runs the command line with fang (styled help, --version,

@@ -96,9 +96,10 @@ func TestOutlineExample(t *testing.T) {
 	for _, want := range []string{
 		"The Geneva water talks, March 2031\n",
 		"Parties:   Upstream Republic (up), Downstream Federation (down)\n",
-		"  flows        Dry-season flows — 6 claims (up 2, down 2, med 1, ind 1)\n",
-		"  2031-03-03  mar03    Day 2      talks  1 event, 2 hours reports\n",
-		"radio-down       C  2031-03-03  Radio Downstream via wire-0304",
+		"  up    Upstream     Upstream Republic      3 claims\n",
+		"  flows      6 claims  Dry-season flows (up 2, down 2, med 1, ind 1)\n",
+		"  2031-03-03  mar03  talks   Day 2   1 event, 2 hours reports\n",
+		"  radio-down    C  2031-03-03  Radio Downstream (via wire-0304)  Downstream state media\n",
 		"Counts: 4 sources, 8 claims, 2 topics, 5 days, 2 demands, 3 delegations (4 members), 1 discrepancy, 1 briefing (3 stops).\n",
 	} {
 		if !strings.Contains(out, want) {
@@ -148,6 +149,10 @@ func TestVersionAndArgs(t *testing.T) {
 	code, out, _ := run(t, "--version")
 	if code != 0 || !strings.Contains(out, "v9.9.9-test") {
 		t.Errorf("--version: code %d, out %q", code, out)
+	}
+	code, out, _ = run(t, "completion", "bash")
+	if code != 0 || !strings.Contains(out, "bash completion") {
+		t.Errorf("completion bash: code %d, %d bytes", code, len(out))
 	}
 	if code, _, _ := run(t, "check", "a", "b"); code == 0 {
 		t.Error("check with two paths succeeded")

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"text/tabwriter"
 	"time"
 
 	"github.com/dossier-dev/dossier/dossier"
@@ -74,21 +75,26 @@ func writeOutline(w io.Writer, d *dossier.Dossier) {
 			total += len(s.Claims)
 		}
 	}
+	tw := table(w)
 	for _, a := range d.Accounts {
 		party := ""
 		if a.Party != "" {
-			party = ", " + d.PartyName(a.Party)
+			party = d.PartyName(a.Party)
 		}
-		p("  %-8s %s%s — %s\n", a.ID, a.Name, party, plural(claims[a.ID], "claim"))
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", a.ID, a.Name, party, plural(claims[a.ID], "claim"))
 	}
+	tw.Flush()
 
 	p("\nDays (%d):\n", len(d.Days))
+	tw = table(w)
 	for _, day := range d.Days {
-		p("  %s  %-8s %-10s %-6s %s, %s\n", date(day.Date), day.ID, day.Label, day.Phase,
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s, %s\n", date(day.Date), day.ID, day.Phase, day.Label,
 			plural(len(day.Events), "event"), plural(len(day.Hours), "hours report"))
 	}
+	tw.Flush()
 
 	p("\nTopics (%d):\n", len(d.Topics))
+	tw = table(w)
 	for _, t := range d.Topics {
 		var per []string
 		n := 0
@@ -96,17 +102,20 @@ func writeOutline(w io.Writer, d *dossier.Dossier) {
 			per = append(per, fmt.Sprintf("%s %d", s.Account, len(s.Claims)))
 			n += len(s.Claims)
 		}
-		p("  %-12s %s — %s (%s)\n", t.ID, t.Title, plural(n, "claim"), strings.Join(per, ", "))
+		fmt.Fprintf(tw, "  %s\t%s\t%s (%s)\n", t.ID, plural(n, "claim"), t.Title, strings.Join(per, ", "))
 	}
+	tw.Flush()
 
 	p("\nSources (%d):\n", len(d.Sources))
+	tw = table(w)
 	for _, s := range d.Sources {
 		via := ""
 		if s.Via != "" {
-			via = " via " + s.Via
+			via = " (via " + s.Via + ")"
 		}
-		p("  %-16s %s  %s  %s%s  %s\n", s.ID, or(s.Reliability, "-"), date(s.Date), s.Outlet, via, s.Origin)
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s%s\t%s\n", s.ID, or(s.Reliability, "-"), date(s.Date), s.Short, via, s.Origin)
 	}
+	tw.Flush()
 
 	members := 0
 	for _, dg := range d.Delegations {
@@ -122,6 +131,9 @@ func writeOutline(w io.Writer, d *dossier.Dossier) {
 		plural(len(d.Delegations), "delegation"), plural(members, "member"),
 		plural(len(d.Discrepancies), "discrepancy"), plural(len(d.Briefings), "briefing"), plural(stops, "stop"))
 }
+
+// table returns a tabwriter for one aligned block of the outline.
+func table(w io.Writer) *tabwriter.Writer { return tabwriter.NewWriter(w, 0, 0, 2, ' ', 0) }
 
 func parties(ps []dossier.Party, roles bool) string {
 	var out []string

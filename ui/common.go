@@ -1,0 +1,38 @@
+package ui
+
+import (
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/render"
+)
+
+// Common is what every view of one session shares: the dossier, the render
+// cache, the styles, the key map, the terminal's size and the pair of
+// accounts side by side. The root model owns it and hands every view the
+// same pointer; views read it and never replace it.
+type Common struct {
+	Dossier *dossier.Dossier
+	Cache   *render.Cache
+	Styles  *Styles
+	Keys    KeyMap
+
+	// Width and Height are the terminal's size.
+	Width, Height int
+	// Style is the concrete style content is rendered in (never
+	// StyleAuto).
+	Style render.Style
+	// Method is how the terminal measures cell widths; layouts pad lines
+	// by it so that what we count is what the terminal draws.
+	Method ansi.Method
+	// Pair holds the ids of the accounts shown left and right.
+	Pair [2]string
+}
+
+// AccountName returns the display name of an account id, sanitised.
+func (c *Common) AccountName(id string) string {
+	if a, ok := c.Dossier.Account(id); ok && a.Name != "" {
+		return render.Clean(a.Name)
+	}
+	return render.Clean(id)
+}

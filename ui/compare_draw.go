@@ -1,0 +1,221 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/render"
+)
+
+// Location shows the topic's title, its place among the topics and the
+// days it spans.
+func (v *compareView) Location() string {
+	t := v.topic()
+	if t == nil {
+		return "no topics"
+	}
+	s := render.Clean(t.Title) + " · topic " + strconv.Itoa(v.nav.Topic+1) + "/" + strconv.Itoa(len(v.c.Dossier.Topics))
+	if span := daySpan(v.c.Dossier, t.Days); span != "" {
+		s += " · " + span
+	}
+	return s
+}
+
+// daySpan writes the days a topic spans as "25–28 Oct" or "30 Oct–2 Nov".
+func daySpan(d *dossier.Dossier, ids []string) string {
+	var first, last *dossier.Day
+	for _, id := range ids {
+		day, ok := d.Day(id)
+		if !ok || day.Date.IsZero() {
+			continue
+		}
+		if first == nil || day.Date.Before(first.Date) {
+			first = day
+		}
+		if last == nil || day.Date.After(last.Date) {
+			last = day
+		}
+	}
+	switch {
+	case first == nil:
+		return ""
+	case first.Date.Equal(last.Date):
+		return first.Date.Format("2 Jan")
+	case first.Date.Month() == last.Date.Month() && first.Date.Year() == last.Date.Year():
+		return fmt.Sprintf("%d–%s", first.Date.Day(), last.Date.Format("2 Jan"))
+	default:
+		return first.Date.Format("2 Jan") + "–" + last.Date.Format("2 Jan")
+	}
+}
+
+// Body draws the panes from the layout's lines: no rendering happens here.
+func (v *compareView) Body() []string {
+	if v.w <= 0 || v.h <= 0 {
+		return nil
+	}
+	t := v.topic()
+	if t == nil {
+		return v.message("This dossier has no topics yet.")
+	}
+	if v.h < 3 {
+		return blankLines(v.h, v.w)
+	}
+	if v.wide() {
+		return v.drawWide(t)
+	}
+	return v.drawTabs(t)
+}
+
+// message fills the body with one centred faint line.
+func (v *compareView) message(s string) []string {
+	lines := blankLines(v.h, v.w)
+	pad := max(0, (v.w-len([]rune(s)))/2)
+	lines[v.h/2] = v.c.fit(strings.Repeat(" ", pad)+v.c.Styles.Faint.Render(s), v.w)
+	return lines
+}
+
+// pane is what a pane shows: its content lines (each exactly the text
+// width), the gutter mark beside each, and whether the line belongs to
+// the current claim (the one Enter explains).
+type pane struct {
+	lines, marks []string
+	current      []bool
+}
+
+// pad returns the cell left of line i's text: the current-claim mark or a
+// space.
+func (p *pane) pad(i int, cursor string) string {
+	if p.current[i] {
+		return cursor
+	}
+	return " "
+}
+
+// pane slices the layout for one side; nothing is rendered here except
+// while a layout for a new width is on its way, when the old one is cut to
+// fit.
+func (v *compareView) pane(side int, tw int) pane {
+	ph := v.paneHeight()
+	p := pane{lines: make([]string, ph), marks: make([]string, ph), current: make([]bool, ph)}
+	lay := v.lay
+	usable := lay != nil && lay.Topic == v.req().topic && lay.Pair == v.c.Pair
+	blank := strings.Repeat(" ", tw)
+	for i := range p.lines {
+		p.lines[i], p.marks[i] = blank, " "
+	}
+	if !usable {
+		if ph > 0 {
+			p.lines[0] = v.c.fit(v.c.Styles.Faint.Render("rendering…"), tw)
+		}
+		return p
+	}
+	stale := lay.Width != tw || lay.Method != v.c.Method
+	off := v.nav.Offset[side]
+	level := v.nav.Offset[0] == v.nav.Offset[1]
+	var cur render.Row
+	hasCur := false
+	if i := v.current(); i >= 0 && side == int(v.nav.Focus) {
+		cur, hasCur = lay.Rows[i], true
+	}
+	for i := range p.lines {
+		y := off + i
+		if y >= lay.Len() {
+			break
+		}
+		l := lay.Lines[side][y]
+		if stale {
+			l = v.c.fit(l, tw)
+		}
+		p.lines[i] = l
+		if level {
+			p.marks[i] = lay.Marks[y]
+		}
+		p.current[i] = hasCur && y >= cur.Start && y < cur.Start+cur.Height
+	}
+	return p
+}
+
+// scrollNote says where a pane is: "top", "end" or a percentage.
+func (v *compareView) scrollNote(side int) string {
+	if v.lay == nil {
+		return ""
+	}
+	hi := v.lay.Len() - v.paneHeight()
+	off := v.nav.Offset[side]
+	switch {
+	case hi <= 0:
+		return ""
+	case off <= 0:
+		return "top"
+	case off >= hi:
+		return "end"
+	}
+	return strconv.Itoa(off*100/hi) + "%"
+}
+
+// paneTitle is "Account · Topic".
+func (v *compareView) paneTitle(side int, t *dossier.Topic) string {
+	st := v.c.Styles.PaneTitle
+	if side == int(v.nav.Focus) {
+		st = v.c.Styles.PaneTitleFocused
+	}
+	return st.Render(v.c.AccountName(v.c.Pair[side]) + " · " + render.Clean(t.Title))
+}
+
+func (v *compareView) drawWide(t *dossier.Topic) []string {
+	st := v.c.Styles
+	tw := v.textWidth()
+	extra := v.w - (2*tw + 9) // an odd column goes to the right pane
+	panes := [2]pane{v.pane(0, tw), v.pane(1, tw)}
+	border := [2]lipgloss.Style{st.Border, st.Border}
+	border[v.nav.Focus] = st.BorderFocused
+	bars := [2]string{border[0].Render("│"), border[1].Render("│")}
+	cursor := st.Cursor.Render("▌")
+	rightPad := strings.Repeat(" ", 1+extra)
+
+	out := make([]string, 0, v.h)
+	out = append(out, v.c.boxTop(v.paneTitle(0, t), tw+2, border[0])+" "+
+		v.c.boxTop(v.paneTitle(1, t), tw+2+extra, border[1]))
+	for i := range panes[0].lines {
+		mark := panes[0].marks[i]
+		if mark == " " {
+			mark = panes[1].marks[i]
+		}
+		out = append(out, bars[0]+panes[0].pad(i, cursor)+panes[0].lines[i]+" "+bars[0]+
+			mark+bars[1]+panes[1].pad(i, cursor)+panes[1].lines[i]+rightPad+bars[1])
+	}
+	out = append(out, v.c.boxBottom(v.scrollNote(0), tw+2, border[0])+" "+
+		v.c.boxBottom(v.scrollNote(1), tw+2+extra, border[1]))
+	return out
+}
+
+func (v *compareView) drawTabs(t *dossier.Topic) []string {
+	st := v.c.Styles
+	tw := v.textWidth()
+	side := int(v.nav.Focus)
+	p := v.pane(side, tw)
+	var tabs [2]string
+	for s := range tabs {
+		name := v.c.AccountName(v.c.Pair[s])
+		if s == side {
+			tabs[s] = st.PaneTitleFocused.Render("[" + name + "]")
+		} else {
+			tabs[s] = st.TabInactive.Render(" " + name + " ")
+		}
+	}
+	title := tabs[0] + st.Border.Render("│") + tabs[1] + st.PaneTitle.Render(" · "+render.Clean(t.Title))
+	bar := st.BorderFocused.Render("│")
+	cursor := st.Cursor.Render("▌")
+
+	out := make([]string, 0, v.h)
+	out = append(out, " "+v.c.boxTop(title, tw+2, st.BorderFocused))
+	for i := range p.lines {
+		out = append(out, p.marks[i]+bar+p.pad(i, cursor)+p.lines[i]+" "+bar)
+	}
+	out = append(out, " "+v.c.boxBottom(v.scrollNote(side), tw+2, st.BorderFocused))
+	return out
+}

@@ -1,0 +1,394 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/render"
+)
+
+// Options configure one reader session. The SSH server makes one per
+// connection; nothing in them is shared except the dossier and the cache,
+// which are safe to share.
+type Options struct {
+	// Dossier is the loaded dossier to read; nil shows an empty reader.
+	Dossier *dossier.Dossier
+	// Cache is the render cache; share one between sessions. nil makes a
+	// private one.
+	Cache *render.Cache
+	// Style forces a style; StyleAuto asks the terminal for its background.
+	Style render.Style
+	// NoColor is set when the user asked for no colour (NO_COLOR); it wins
+	// over the background the terminal reports.
+	NoColor bool
+	// Width and Height are the terminal's size when known (an SSH pty);
+	// zero means 80x24 until the first WindowSizeMsg.
+	Width, Height int
+	// Role and Presence link the session to a presentation; a nil
+	// Presence means the reader is alone.
+	Role     Role
+	Presence Presence
+}
+
+// Model is the root of the reader: it routes messages to the active view
+// and the open overlay, draws the header, status line and footer, and
+// talks to the presentation hub. Views own their state.
+type Model struct {
+	c       *Common
+	views   map[ViewID]View
+	active  ViewID
+	overlay overlay
+	help    help.Model
+
+	styleForced bool // --style given: ignore the terminal's background
+	noColor     bool
+	status      string // one-off notice, cleared by the next key
+	quitting    bool
+
+	pres presence
+	// sized is the body size the views were last given; the status line
+	// coming and going changes it.
+	sized [2]int
+}
+
+// New returns a reader for one session.
+func New(opts Options) *Model {
+	d := opts.Dossier
+	if d == nil {
+		d = &dossier.Dossier{Title: "no dossier"}
+	}
+	cache := opts.Cache
+	if cache == nil {
+		cache = render.NewCache()
+	}
+	st := opts.Style
+	if opts.NoColor {
+		st = render.StyleNoTTY
+	}
+	if st == render.StyleAuto {
+		st = render.StyleDark
+	}
+	w, h := opts.Width, opts.Height
+	if w <= 0 || h <= 0 {
+		w, h = 80, 24
+	}
+	c := &Common{
+		Dossier: d, Cache: cache, Styles: NewStyles(st), Keys: DefaultKeyMap(),
+		Width: w, Height: h, Style: st, Method: ansi.WcWidth, Pair: defaultPair(d),
+	}
+	c.Keys.Follow.SetEnabled(opts.Presence != nil)
+	m := &Model{
+		c: c, views: map[ViewID]View{}, help: newHelp(c),
+		styleForced: opts.Style != render.StyleAuto, noColor: opts.NoColor,
+		pres: presence{hub: opts.Presence, role: opts.Role, stop: -1},
+	}
+	return m
+}
+
+// defaultPair returns the dossier's default pair when both accounts exist,
+// else the first two accounts.
+func defaultPair(d *dossier.Dossier) [2]string {
+	_, ok0 := d.Account(d.DefaultPair[0])
+	_, ok1 := d.Account(d.DefaultPair[1])
+	if ok0 && ok1 && d.DefaultPair[0] != d.DefaultPair[1] {
+		return d.DefaultPair
+	}
+	var p [2]string
+	for i := 0; i < len(d.Accounts) && i < 2; i++ {
+		p[i] = d.Accounts[i].ID
+	}
+	return p
+}
+
+func newHelp(c *Common) help.Model {
+	h := help.New()
+	h.Styles = c.Styles.Help
+	h.SetWidth(c.Width)
+	return h
+}
+
+// Init shows the compare view and, unless a style was forced, asks the
+// terminal for its background colour.
+func (m *Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{m.show(ViewCompare)}
+	if !m.styleForced && !m.noColor {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	return tea.Batch(cmds...)
+}
+
+// view returns the view for id, building it on first use.
+func (m *Model) view(id ViewID) (View, tea.Cmd) {
+	if v, ok := m.views[id]; ok {
+		return v, nil
+	}
+	v := newView(id, m.c)
+	m.views[id] = v
+	w, h := m.bodySize()
+	return v, tea.Batch(v.SetSize(w, h), v.Init())
+}
+
+// show makes a view the active one.
+func (m *Model) show(id ViewID) tea.Cmd {
+	_, cmd := m.view(id)
+	m.active = id
+	return cmd
+}
+
+// bodySize is the area between the header and the footer.
+func (m *Model) bodySize() (int, int) {
+	h := m.c.Height - 2
+	if m.statusLine() != "" {
+		h--
+	}
+	return m.c.Width, max(0, h)
+}
+
+// usable reports whether the terminal is big enough to draw the reader.
+func (m *Model) usable() bool { return m.c.Width >= minWidth && m.c.Height >= minHeight }
+
+// resize gives every view its new area; rendering for a new width happens
+// in the Cmds the views return.
+func (m *Model) resize() tea.Cmd {
+	m.help.SetWidth(m.c.Width)
+	if !m.usable() {
+		return nil
+	}
+	w, h := m.bodySize()
+	m.sized = [2]int{w, h}
+	var cmds []tea.Cmd
+	for _, v := range m.views {
+		cmds = append(cmds, v.SetSize(w, h))
+	}
+	return tea.Batch(cmds...)
+}
+
+// restyle switches every style and re-renders for it.
+func (m *Model) restyle(st render.Style) tea.Cmd {
+	if st == m.c.Style {
+		return nil
+	}
+	m.c.Style = st
+	m.c.Styles = NewStyles(st)
+	m.help.Styles = m.c.Styles.Help
+	return m.resize()
+}
+
+// Update routes a message: terminal facts to the root, keys to the open
+// overlay, then to the root's global keys, then to the active view.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	before := m.position()
+	cmd, user := m.update(msg)
+	if user {
+		cmd = tea.Batch(cmd, m.moved(before))
+	}
+	if w, h := m.bodySize(); [2]int{w, h} != m.sized {
+		cmd = tea.Batch(cmd, m.resize())
+	}
+	return m, cmd
+}
+
+// update does the work of Update; user reports whether the message came
+// from the user (a key, the mouse, a picker) so a position change it
+// causes is the user's own navigation.
+func (m *Model) update(msg tea.Msg) (cmd tea.Cmd, user bool) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.c.Width, m.c.Height = max(0, msg.Width), max(0, msg.Height)
+		return m.resize(), false
+	case tea.BackgroundColorMsg:
+		if m.styleForced || m.noColor {
+			return nil, false
+		}
+		if msg.IsDark() {
+			return m.restyle(render.StyleDark), false
+		}
+		return m.restyle(render.StyleLight), false
+	case tea.EnvMsg:
+		if msg.Getenv("NO_COLOR") != "" && !m.styleForced {
+			m.noColor = true
+			return m.restyle(render.StyleNoTTY), false
+		}
+		return nil, false
+	case tea.ModeReportMsg:
+		if msg.Mode == ansi.ModeUnicodeCore && (msg.Value == ansi.ModeSet ||
+			msg.Value == ansi.ModeReset || msg.Value == ansi.ModePermanentlySet) &&
+			m.c.Method != ansi.GraphemeWidth {
+			m.c.Method = ansi.GraphemeWidth
+			return m.resize(), false
+		}
+		return nil, false
+	case tea.KeyPressMsg:
+		return m.key(msg), true
+	case tea.MouseWheelMsg, tea.MouseClickMsg:
+		return m.mouse(msg.(tea.MouseMsg)), true
+	case FollowMsg:
+		return m.follow(msg), false
+	case PresenceMsg:
+		return m.presenceChanged(msg), false
+	case TopicChosenMsg:
+		cmd := m.show(ViewCompare)
+		v, _ := m.view(ViewCompare)
+		return tea.Batch(cmd, m.route(v, msg)), true
+	case PairChosenMsg:
+		return m.setPair(msg.Pair), true
+	case ProvenanceMsg:
+		m.overlay = newProvenance(m.c, msg)
+		return nil, false
+	case LayoutMsg:
+		if v, ok := m.views[ViewCompare]; ok {
+			return m.route(v, msg), false
+		}
+		return nil, false
+	}
+	if v, ok := m.views[m.active]; ok {
+		return m.route(v, msg), false
+	}
+	return nil, false
+}
+
+// route gives a message to one view and keeps the view it returns.
+func (m *Model) route(v View, msg tea.Msg) tea.Cmd {
+	for id, have := range m.views {
+		if have == v {
+			nv, cmd := v.Update(msg)
+			m.views[id] = nv
+			return cmd
+		}
+	}
+	return nil
+}
+
+// key handles a key press.
+func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.c.Keys
+	m.status = ""
+	if msg.String() == "ctrl+c" {
+		m.quitting = true
+		return tea.Quit
+	}
+	if m.overlay != nil {
+		var cmd tea.Cmd
+		m.overlay, cmd = m.overlay.Update(msg)
+		return cmd
+	}
+	switch {
+	case key.Matches(msg, k.Quit):
+		m.quitting = true
+		return tea.Quit
+	case key.Matches(msg, k.Help):
+		m.overlay = &helpOverlay{c: m.c, groups: m.fullHelp()}
+	case key.Matches(msg, k.Topics):
+		if len(m.c.Dossier.Topics) == 0 {
+			m.status = "this dossier has no topics"
+			return nil
+		}
+		cur := 0
+		if v, ok := m.views[ViewCompare].(*compareView); ok {
+			cur = v.nav.Topic
+		}
+		m.overlay = newTopicPicker(m.c, cur)
+	case key.Matches(msg, k.Accounts):
+		if len(m.c.Dossier.Accounts) < 2 {
+			m.status = "this dossier has fewer than two accounts"
+			return nil
+		}
+		m.overlay = newAccountPicker(m.c)
+	case key.Matches(msg, k.Swap):
+		return m.setPair([2]string{m.c.Pair[1], m.c.Pair[0]})
+	case key.Matches(msg, k.Views):
+		id := ViewID(msg.String()[0] - '1')
+		return m.show(id)
+	case key.Matches(msg, k.Search):
+		m.status = "search is coming soon"
+	case key.Matches(msg, k.Follow):
+		return m.followAgain()
+	case key.Matches(msg, k.Back):
+		if m.active != ViewCompare {
+			return m.show(ViewCompare)
+		}
+	default:
+		if v, ok := m.views[m.active]; ok {
+			return m.route(v, msg)
+		}
+	}
+	return nil
+}
+
+// mouse gives wheel and click events over the body to the active view,
+// with coordinates relative to the body.
+func (m *Model) mouse(msg tea.MouseMsg) tea.Cmd {
+	if m.overlay != nil || !m.usable() {
+		return nil
+	}
+	v, ok := m.views[m.active]
+	if !ok {
+		return nil
+	}
+	_, bh := m.bodySize()
+	switch e := msg.(type) {
+	case tea.MouseWheelMsg:
+		e.Y--
+		if e.Y < 0 || e.Y >= bh {
+			return nil
+		}
+		return m.route(v, e)
+	case tea.MouseClickMsg:
+		e.Y--
+		if e.Y < 0 || e.Y >= bh {
+			return nil
+		}
+		return m.route(v, e)
+	}
+	return nil
+}
+
+// setPair puts two accounts side by side and tells the views.
+func (m *Model) setPair(p [2]string) tea.Cmd {
+	if p == m.c.Pair {
+		return nil
+	}
+	m.c.Pair = p
+	var cmds []tea.Cmd
+	for _, v := range m.views {
+		cmds = append(cmds, m.route(v, PairChangedMsg{}))
+	}
+	return tea.Batch(cmds...)
+}
+
+// fullHelp is the `?` overlay's columns: the active view's, then the keys
+// every view shares.
+func (m *Model) fullHelp() [][]key.Binding {
+	var groups [][]key.Binding
+	if v, ok := m.views[m.active]; ok {
+		groups = append(groups, v.FullHelp()...)
+	}
+	return append(groups, m.c.Keys.globalGroup())
+}
+
+// position is where the reader is, for a presentation.
+func (m *Model) position() Position {
+	p := Position{Stop: m.pres.stop}
+	if v, ok := m.views[m.active]; ok {
+		p = v.Position()
+		p.Stop = m.pres.stop
+	}
+	p.View = m.active.String()
+	p.Accounts = m.c.Pair
+	return p
+}
+
+// View draws the frame: header, body (with any overlay on top), status
+// line and footer, every line exactly the terminal's width.
+func (m *Model) View() tea.View {
+	v := tea.NewView(strings.Join(m.frame(), "\n"))
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "dossier · " + render.Clean(m.c.Dossier.Title)
+	return v
+}

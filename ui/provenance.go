@@ -1,0 +1,197 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/render"
+)
+
+// gradeMeaning explains the Admiralty reliability grades of sources.
+var gradeMeaning = map[string]string{
+	"A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
+	"D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged",
+}
+
+// credMeaning explains the Admiralty credibility grades of claims.
+var credMeaning = [...]string{"", "confirmed by other sources", "probably true", "possibly true",
+	"doubtful", "improbable", "truth cannot be judged"}
+
+// provenance shows where a claim comes from: its sources with outlet,
+// date, origin, grade and basis, and the discrepancies it touches.
+type provenance struct {
+	c       *Common
+	keys    listKeys
+	claim   *dossier.Claim
+	account string
+	off     int
+	// lines is the content wrapped for width; kept so scrolling does not
+	// re-wrap.
+	lines []string
+	width int
+}
+
+func newProvenance(c *Common, msg ProvenanceMsg) *provenance {
+	return &provenance{c: c, keys: newListKeys(true), claim: msg.Claim, account: msg.Account}
+}
+
+func (p *provenance) Update(msg tea.KeyPressMsg) (overlay, tea.Cmd) {
+	switch {
+	case key.Matches(msg, p.keys.Close), key.Matches(msg, p.c.Keys.Provenance):
+		return nil, nil
+	case key.Matches(msg, p.keys.Up, p.c.Keys.Up):
+		p.off--
+	case key.Matches(msg, p.keys.Down, p.c.Keys.Down):
+		p.off++
+	case key.Matches(msg, p.keys.PageDown, p.c.Keys.PageDown):
+		p.off += 10
+	case key.Matches(msg, p.keys.PageUp, p.c.Keys.PageUp):
+		p.off -= 10
+	}
+	p.off = clamp(p.off, 0, max(0, len(p.lines)-1))
+	return p, nil
+}
+
+// build writes the provenance as plain styled lines wrapped at w cells.
+func (p *provenance) build(w int) {
+	d, st, cl := p.c.Dossier, p.c.Styles, p.claim
+	var out []string
+	add := func(s string, indent int) {
+		pre := strings.Repeat(" ", indent)
+		for _, l := range strings.Split(p.c.Method.Wrap(s, max(1, w-indent), ""), "\n") {
+			out = append(out, pre+l)
+		}
+	}
+	field := func(name, val string) {
+		if val != "" {
+			add(st.Label.Render(name+": ")+render.Clean(val), 4)
+		}
+	}
+	add(st.OverlayTitle.Render(p.c.AccountName(p.account))+st.Faint.Render(" · claim "+render.Clean(cl.ID)), 0)
+	text := strings.Join(strings.Fields(render.Clean(cl.Text)), " ")
+	if n := 3 * w; p.c.Method.StringWidth(text) > n {
+		text = render.Slice(text, 0, n-1, p.c.Method) + "…"
+	}
+	add("“"+text+"”", 0)
+	if cl.Cred > 0 && cl.Cred < len(credMeaning) {
+		add(st.Label.Render("credibility: ")+strconv.Itoa(cl.Cred)+" — "+credMeaning[cl.Cred], 0)
+	}
+	if len(cl.Days) > 0 {
+		var tags []string
+		for _, id := range cl.Days {
+			tags = append(tags, render.DayTag(d, id))
+		}
+		add(st.Label.Render("about: ")+strings.Join(tags, ", "), 0)
+	}
+	out = append(out, "", st.OverlayTitle.Render("Sources"))
+	for _, id := range cl.Sources {
+		s, ok := d.Source(id)
+		if !ok {
+			add("• "+render.Clean(id)+st.Faint.Render(" (unknown source)"), 0)
+			continue
+		}
+		head := "• " + render.Badge(d, id, cl.Cred) + "  " + render.Clean(s.Outlet)
+		if !s.Date.IsZero() {
+			head += st.Faint.Render(" · " + s.Date.Format("2 Jan 2006"))
+		}
+		add(head, 0)
+		if s.Title != "" {
+			add("“"+render.Clean(s.Title)+"”", 4)
+		}
+		field("origin", s.Origin)
+		if s.Reliability != "" {
+			field("grade", s.Reliability+" — "+gradeMeaning[s.Reliability])
+		}
+		field("basis", s.Basis)
+		if s.Via != "" {
+			via := s.Via
+			if v, ok := d.Source(s.Via); ok {
+				via = v.Outlet
+			}
+			field("known via", via)
+		}
+		field("url", s.URL)
+	}
+	if len(cl.Discrepancies) > 0 {
+		out = append(out, "", st.OverlayTitle.Render("Discrepancies"))
+		for _, id := range cl.Discrepancies {
+			disc, ok := d.Discrepancy(id)
+			if !ok {
+				add("⚑ "+render.Clean(id), 0)
+				continue
+			}
+			add("⚑ "+render.Clean(disc.Fact), 0)
+			for _, v := range disc.Versions {
+				var who []string
+				for _, sid := range v.Sources {
+					who = append(who, render.Badge(d, sid, 0))
+				}
+				line := "– " + render.Clean(v.Value) + st.Faint.Render(" ("+strings.Join(who, ", ")+")")
+				if v.Note != "" {
+					line += st.Faint.Render(" — " + render.Clean(v.Note))
+				}
+				add(line, 2)
+			}
+		}
+	}
+	p.lines, p.width = out, w
+}
+
+func (p *provenance) Box(maxW, maxH int) []string {
+	inner := min(maxW-2, 76)
+	if inner < 1 || maxH < 3 {
+		return nil
+	}
+	if p.width != inner-2 {
+		p.build(inner - 2)
+	}
+	rows := maxH - 2
+	p.off = clamp(p.off, 0, max(0, len(p.lines)-rows))
+	var lines []string
+	for i := p.off; i < len(p.lines) && len(lines) < rows; i++ {
+		lines = append(lines, " "+p.lines[i])
+	}
+	return p.c.frameBox("Provenance", lines, inner)
+}
+
+func (p *provenance) ShortHelp() []key.Binding {
+	return []key.Binding{p.c.Keys.Down, p.c.Keys.Up, p.keys.Close}
+}
+func (p *provenance) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }
+
+// helpOverlay lists every key, drawn by bubbles/help from the key map.
+type helpOverlay struct {
+	c      *Common
+	groups [][]key.Binding
+}
+
+func (h *helpOverlay) Update(msg tea.KeyPressMsg) (overlay, tea.Cmd) {
+	if key.Matches(msg, h.c.Keys.Back, h.c.Keys.Help) {
+		return nil, nil
+	}
+	return h, nil
+}
+
+func (h *helpOverlay) Box(maxW, maxH int) []string {
+	hm := newHelp(h.c)
+	hm.SetWidth(maxW - 4)
+	body := strings.Split(hm.FullHelpView(h.groups), "\n")
+	inner := 0
+	for _, l := range body {
+		inner = max(inner, h.c.Method.StringWidth(l)+2)
+	}
+	inner = min(inner, maxW-2)
+	lines := make([]string, 0, len(body)+2)
+	for _, l := range body {
+		lines = append(lines, " "+l)
+	}
+	lines = append(lines, "", h.c.Styles.Faint.Render(" esc or ? to close"))
+	return h.c.frameBox("Keys", lines[:min(len(lines), max(0, maxH-2))], inner)
+}
+
+func (h *helpOverlay) ShortHelp() []key.Binding  { return []key.Binding{h.c.Keys.Back} }
+func (h *helpOverlay) FullHelp() [][]key.Binding { return nil }
