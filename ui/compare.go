@@ -168,6 +168,7 @@ func (v *compareView) setLayout(l *render.Compare, anchors [2]anchor) {
 	for side := range v.nav.Offset {
 		v.nav.Offset[side] = clamp(v.nav.Offset[side], 0, maxOffset(b))
 	}
+	v.nav.Row = rowAt(v.nav.Offset[v.nav.Focus], b.RowStarts)
 }
 
 func (v *compareView) rowOf(a anchor) int {
@@ -268,7 +269,12 @@ func (v *compareView) Update(msg tea.Msg) (View, tea.Cmd) {
 	case tea.MouseClickMsg:
 		m := msg.Mouse()
 		if m.Button == tea.MouseLeft && m.Y >= 0 && m.Y < v.h {
-			v.nav = Step(v.nav, Action{Kind: ActFocus, N: v.sideAt(m.X)}, v.bounds())
+			b := v.bounds()
+			v.nav = Step(v.nav, Action{Kind: ActFocus, N: v.sideAt(m.X)}, b)
+			if m.Y >= 1 && m.Y <= v.paneHeight() {
+				line := v.nav.Offset[v.nav.Focus] + m.Y - 1
+				v.nav = Step(v.nav, Action{Kind: ActSelectLine, N: line}, b)
+			}
 		}
 	}
 	return v, nil
@@ -289,7 +295,10 @@ func (v *compareView) current() int {
 	if v.lay == nil || v.lay.Topic != v.req().topic {
 		return -1
 	}
-	return v.lay.RowAt(v.nav.Offset[v.nav.Focus])
+	if len(v.lay.Rows) == 0 {
+		return -1
+	}
+	return clamp(v.nav.Row, 0, len(v.lay.Rows)-1)
 }
 
 // provenance asks the root to open the provenance of the current claim.

@@ -178,7 +178,7 @@ func (s *session) waitFor(what string, cond func(frame) bool) frame {
 		for i := len(s.frames) - 1; i >= s.seen && i >= 0; i-- {
 			if cond(s.frames[i]) {
 				f := s.frames[i]
-				s.seen = len(s.frames)
+				s.seen = i
 				s.mu.Unlock()
 				return f
 			}

@@ -10,6 +10,7 @@ type KeyMap struct {
 	PageDown, PageUp key.Binding
 	Top, Bottom      key.Binding
 
+	NextClaim, PrevClaim key.Binding
 	NextTopic, PrevTopic key.Binding
 	Topics               key.Binding // topic picker
 	Accounts             key.Binding // account picker
@@ -36,6 +37,8 @@ func DefaultKeyMap() KeyMap {
 		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "top")),
 		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "bottom")),
 
+		NextClaim:  key.NewBinding(key.WithKeys("}"), key.WithHelp("}", "next claim")),
+		PrevClaim:  key.NewBinding(key.WithKeys("{"), key.WithHelp("{", "previous claim")),
 		NextTopic:  key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next topic")),
 		PrevTopic:  key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous topic")),
 		Topics:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "topics")),
@@ -62,7 +65,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 // FullHelp returns every binding, grouped in columns, for the `?` overlay.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Up, k.Down, k.PageDown, k.PageUp, k.Top, k.Bottom},
+		{k.Up, k.Down, k.PageDown, k.PageUp, k.Top, k.Bottom, k.NextClaim, k.PrevClaim},
 		{k.NextTopic, k.PrevTopic, k.Topics, k.Accounts, k.Swap},
 		{k.Sync, k.Focus, k.Provenance, k.Views, k.Search},
 		k.globalGroup(),

@@ -15,6 +15,10 @@ type Nav struct {
 	Offset [2]int // first line shown in the left and right pane
 	Sync   bool   // the panes scroll together
 	Focus  Focus
+	// Row is the current row (the claim Enter explains): the row at the top
+	// of the focused pane, or one further down once the pane cannot scroll
+	// further.
+	Row int
 }
 
 // Bounds is what Step needs to know about the screen and the content.
@@ -42,11 +46,14 @@ const (
 	ActPrevTopic
 	ActToggleSync
 	ActFocusNext
-	ActFocus // focus pane N (0 left, 1 right)
+	ActFocus      // focus pane N (0 left, 1 right)
+	ActNextClaim  // bring the next row to the top, or make it current
+	ActPrevClaim  // the previous row
+	ActSelectLine // make the row at line N of the focused pane current
 )
 
 var actionNames = [...]string{"none", "scroll", "page-down", "page-up", "top", "bottom",
-	"next-topic", "prev-topic", "toggle-sync", "focus-next", "focus"}
+	"next-topic", "prev-topic", "toggle-sync", "focus-next", "focus", "next-claim", "prev-claim", "select-line"}
 
 // String returns the step's name.
 func (a ActionKind) String() string {
@@ -86,6 +93,10 @@ func ActionFor(k KeyMap, msg tea.KeyPressMsg) Action {
 		return Action{Kind: ActToggleSync}
 	case key.Matches(msg, k.Focus):
 		return Action{Kind: ActFocusNext}
+	case key.Matches(msg, k.NextClaim):
+		return Action{Kind: ActNextClaim}
+	case key.Matches(msg, k.PrevClaim):
+		return Action{Kind: ActPrevClaim}
 	}
 	return Action{}
 }
@@ -105,9 +116,12 @@ func Navigate(s Nav, k KeyMap, msg tea.KeyPressMsg, b Bounds) (next Nav, ok bool
 // content: offsets stay within [0, max(0, Lines-Height)], the topic within
 // [0, Topics-1]. A topic change scrolls both panes to the top. Turning
 // synchronised scrolling back on puts both panes on the first line of the
-// claim at the top of the focused pane.
+// claim at the top of the focused pane. The current row follows the top of
+// the focused pane, except that the claim keys move it further once the
+// pane is at its end.
 func Step(s Nav, a Action, b Bounds) Nav {
 	page := max(1, b.Height-1)
+	follow := true // the current row follows the top of the focused pane
 	switch a.Kind {
 	case ActScroll:
 		s = scroll(s, a.N, b)
@@ -143,9 +157,32 @@ func Step(s Nav, a Action, b Bounds) Nav {
 		} else {
 			s.Focus = FocusRight
 		}
+	case ActNextClaim, ActPrevClaim:
+		i := s.Row + 1
+		if a.Kind == ActPrevClaim {
+			i = s.Row - 1
+		}
+		if i >= 0 && i < len(b.RowStarts) {
+			s = scroll(s, min(b.RowStarts[i], maxOffset(b))-s.Offset[s.Focus], b)
+			s.Row = i
+		}
+		follow = false
+	case ActSelectLine:
+		s.Row = rowAt(a.N, b.RowStarts)
+		follow = false
 	}
+	if follow {
+		s.Row = rowAt(s.Offset[s.Focus], b.RowStarts)
+	}
+	s.Row = clamp(s.Row, 0, max(0, len(b.RowStarts)-1))
 	s.Topic = clamp(s.Topic, 0, max(0, b.Topics-1))
 	return s
+}
+
+// rowAt returns the index of the row shown at line y: the row holding it,
+// or the next one when y is the blank line between two rows.
+func rowAt(y int, starts []int) int {
+	return max(0, sort.SearchInts(starts, y+2)-1)
 }
 
 // scroll moves the focused pane, or both when synchronised, by n lines.
