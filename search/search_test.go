@@ -16,8 +16,8 @@ func TestFold(t *testing.T) {
 		{"Türkiye", "turkiye"},
 		{"Ağa Şükür Çelik", "aga sukur celik"},
 		{"Ærø Łódź Straße", "aero lodz strasse"},
-		{"ﬁnal", "final"},         // ligature, by compatibility decomposition
-		{"ＡＢＣ", "abc"},            // full width
+		{"ﬁnal", "final"}, // ligature, by compatibility decomposition
+		{"ＡＢＣ", "abc"},    // full width
 		{"Pakistan–Afghanistan", "pakistan-afghanistan"},
 		{"“quoted” it’s", `"quoted" it's`},
 		{"e\u0301te\u0301", "ete"}, // combining accents already decomposed
