@@ -149,3 +149,31 @@ func BenchmarkIndex(b *testing.B) {
 		New(d)
 	}
 }
+
+func TestSpans(t *testing.T) {
+	tests := []struct {
+		query, text string
+		want        [][2]int
+	}{
+		{"kalin", "İbrahim Kalın hosted", [][2]int{{9, 15}}},
+		{"ibrahim kalin", "İbrahim Kalın", [][2]int{{0, 8}, {9, 15}}},
+		{"ab", "abab ab", [][2]int{{0, 4}, {5, 7}}}, // touching spans merge
+		{"turk", "Türkiye", [][2]int{{0, 5}}},
+		{"ss", "Straße", [][2]int{{4, 6}}},
+		{"x", "", nil},
+		{"", "text", nil},
+	}
+	for _, tt := range tests {
+		got := NewMatcher(tt.query).Spans(tt.text)
+		if len(got) != len(tt.want) {
+			t.Errorf("%q in %q: %v, want %v", tt.query, tt.text, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("%q in %q: %v, want %v", tt.query, tt.text, got, tt.want)
+				break
+			}
+		}
+	}
+}

@@ -32,7 +32,7 @@ func (m *Model) frame() []string {
 func (m *Model) body(w, h int) []string {
 	var lines []string
 	if v, ok := m.views[m.active]; ok {
-		lines = v.Body()
+		lines = m.highlight(v.Body()) // search.go
 	}
 	out := make([]string, h)
 	for i := range out {
@@ -60,11 +60,7 @@ func (m *Model) body(w, h int) []string {
 func (m *Model) header() string {
 	st := m.c.Styles
 	w := m.c.Width
-	right := m.active.String()
-	if cv, ok := m.views[ViewCompare].(*compareView); ok && m.active == ViewCompare && !cv.nav.Sync {
-		right += " · free scroll"
-	}
-	right = st.HeaderDim.Render(right) + " "
+	right, _ := m.headerRight() // tabs.go
 	rw := m.c.Method.StringWidth(right)
 	left := " " + st.HeaderTitle.Render(render.Clean(m.c.Dossier.Title))
 	if v, ok := m.views[m.active]; ok {

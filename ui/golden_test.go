@@ -28,7 +28,6 @@ func TestGolden(t *testing.T) {
 		{"accounts", []string{"a"}, []string{"Left pane: which account?"}},
 		{"provenance", []string{"enter"}, []string{"Provenance", "Sources", "origin: "}},
 		{"provenance-discrepancy", []string{"}", "enter"}, []string{"Provenance", "Discrepancies"}},
-		{"coming-view", []string{"3"}, []string{"This view is coming soon."}},
 		{"free-scroll", []string{"s", "tab"}, []string{"free scroll"}},
 	}
 	for _, tc := range cases {
