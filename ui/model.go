@@ -183,9 +183,10 @@ func (m *Model) restyle(st render.Style) tea.Cmd {
 // overlay, then to the root's global keys, then to the active view.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	before := m.position()
+	nav := m.navigational(msg)
 	cmd, user := m.update(msg)
 	if user {
-		cmd = tea.Batch(cmd, m.moved(before))
+		cmd = tea.Batch(cmd, m.moved(before, nav))
 	}
 	if w, h := m.bodySize(); [2]int{w, h} != m.sized {
 		cmd = tea.Batch(cmd, m.resize())
@@ -262,6 +263,24 @@ func (m *Model) route(v View, msg tea.Msg) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// navigational reports whether a message is the user moving through the
+// dossier (scrolling, changing topic, view or accounts), which detaches a
+// follower even when the position it reports does not change.
+func (m *Model) navigational(msg tea.Msg) bool {
+	k := m.c.Keys
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if m.overlay != nil {
+			return false
+		}
+		return ActionFor(k, msg).Kind != ActNone && !key.Matches(msg, k.Focus, k.Sync) ||
+			key.Matches(msg, k.Swap, k.Views)
+	case tea.MouseWheelMsg, TopicChosenMsg, PairChosenMsg:
+		return true
+	}
+	return false
 }
 
 // key handles a key press.
