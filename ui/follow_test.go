@@ -93,7 +93,7 @@ func TestPresenterReportsMoves(t *testing.T) {
 		t.Errorf("second move %+v, want accounts af, pk", moved[1])
 	}
 	s.press("?", "esc", "t", "esc") // overlays are not moves
-	s.press("j") // within the claim at the top: the position (claim at the top) is the same
+	s.press("j")                    // within the claim at the top: the position (claim at the top) is the same
 	s.waitFor("scrolled", func(f frame) bool { return f.nav.Offset[0] == 1 })
 	s.press("}")
 	f := s.waitFor("on the next claim", func(f frame) bool { return f.nav.Row == 1 })
@@ -128,4 +128,3 @@ func TestFollowAnchor(t *testing.T) {
 		t.Errorf("right pane at %d, want %d", f.nav.Offset[1], want)
 	}
 }
-
