@@ -30,6 +30,7 @@ type compareView struct {
 	// the wanted layout arrives.
 	pending [2]anchor
 	w, h    int
+	chrome  *chrome // the frame around the panes, redrawn only on change
 }
 
 // layoutReq is what a layout is computed for.

@@ -54,6 +54,17 @@ type Model struct {
 	// sized is the body size the views were last given; the status line
 	// coming and going changes it.
 	sized [2]int
+
+	// headerCache and footerCache hold the last header and footer lines:
+	// both change rarely and cost more to draw than the panes.
+	headerCache struct {
+		key  headerKey
+		line string
+	}
+	footerCache struct {
+		key  footerKey
+		line string
+	}
 }
 
 // New returns a reader for one session.
