@@ -60,6 +60,7 @@ func NewRoot() *cobra.Command {
 	}
 	addReaderFlags(root)
 	root.AddCommand(newCheckCmd(), newOutlineCmd())
+	root.AddCommand(newNewCmd())
 	return root
 }
 
