@@ -82,21 +82,38 @@ type headerKey struct {
 
 func (m *Model) drawHeader(loc string, free bool) string {
 	st := m.c.Styles
-	w := m.c.Width
+	w, mw := m.c.Width, m.c.Method
 	right := m.active.String()
 	if free {
 		right += " · free scroll"
 	}
 	right = st.HeaderDim.Render(right) + " "
-	rw := m.c.Method.StringWidth(right)
-	left := " " + st.HeaderTitle.Render(render.Clean(m.c.Dossier.Title))
+	rw := mw.StringWidth(right)
+	if rw+30 > w {
+		right, rw = "", 0
+	}
+	avail := w - rw - 2 // a space at the left, one before the right part
+	title := render.Clean(m.c.Dossier.Title)
+	// where the reader is matters more than the dossier's title: the title
+	// gives way first
+	if budget := avail - mw.StringWidth(loc) - 3; loc != "" && mw.StringWidth(title) > budget {
+		if budget >= 12 {
+			title = m.ellipsis(title, budget)
+		} else {
+			title = ""
+		}
+	}
+	left := ""
+	if title != "" {
+		left = st.HeaderTitle.Render(title)
+		if loc != "" {
+			left += st.HeaderDim.Render(" · ")
+		}
+	}
 	if loc != "" {
-		left += st.HeaderDim.Render(" · ") + st.Header.Render(loc)
+		left += st.Header.Render(loc)
 	}
-	if rw+20 > w {
-		return m.c.fit(m.ellipsis(left, w), w)
-	}
-	return m.c.fit(m.ellipsis(left, w-rw-1), w-rw) + right
+	return m.c.fit(" "+m.ellipsis(left, avail), w-rw) + right
 }
 
 // footer is the short help of whatever has the keyboard, drawn by

@@ -50,7 +50,8 @@ type Model struct {
 	status      string // one-off notice, cleared by the next key
 	quitting    bool
 
-	pres presence
+	pres    presence
+	initCmd tea.Cmd // the first layout's render, started by Init
 	// sized is the body size the views were last given; the status line
 	// coming and going changes it.
 	sized [2]int
@@ -98,6 +99,10 @@ func New(opts Options) *Model {
 		styleForced: opts.Style != render.StyleAuto, noColor: opts.NoColor,
 		pres: presence{hub: opts.Presence, role: opts.Role, stop: -1},
 	}
+	// the compare view exists from the start so that a frame drawn before
+	// Init (or before the terminal's size is known) shows the panes
+	m.initCmd = m.show(ViewCompare)
+	m.sized = m.sizeOfBody()
 	return m
 }
 
@@ -126,7 +131,8 @@ func newHelp(c *Common) help.Model {
 // Init shows the compare view and, unless a style was forced, asks the
 // terminal for its background colour.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.show(ViewCompare)}
+	cmds := []tea.Cmd{m.initCmd}
+	m.initCmd = nil
 	if !m.styleForced && !m.noColor {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
@@ -149,6 +155,11 @@ func (m *Model) show(id ViewID) tea.Cmd {
 	_, cmd := m.view(id)
 	m.active = id
 	return cmd
+}
+
+func (m *Model) sizeOfBody() [2]int {
+	w, h := m.bodySize()
+	return [2]int{w, h}
 }
 
 // bodySize is the area between the header and the footer.
