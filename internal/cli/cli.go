@@ -61,6 +61,7 @@ func NewRoot() *cobra.Command {
 	addReaderFlags(root)
 	root.AddCommand(newCheckCmd(), newOutlineCmd())
 	root.AddCommand(newNewCmd())
+	root.AddCommand(newServeCmd())
 	return root
 }
 
