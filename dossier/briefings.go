@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -47,15 +48,20 @@ func (l *loader) parseBriefing(f *srcFile) {
 			}
 			continue
 		}
-		start, stop, _ := blockSpan(h)
-		closeStop(lineStart(src, start))
+		at := h.Pos() // the heading's first byte; -1 if goldmark did not say
+		if start, _, ok := blockSpan(h); ok && (at < 0 || start < at) {
+			at = start
+		}
+		if at < 0 && open != nil {
+			at = open.notesFrom
+		}
+		at = max(at, 0)
+		closeStop(lineStart(src, at))
 		s := l.parseStop(f, h, src)
 		b.Stops = append(b.Stops, s)
-		end := stop
-		if i := strings.IndexByte(string(src[stop:]), '\n'); i >= 0 {
-			end = stop + i + 1
-		} else {
-			end = len(src)
+		end := len(src)
+		if i := bytes.IndexByte(src[at:], '\n'); i >= 0 {
+			end = at + i + 1
 		}
 		open = &mark{stop: len(b.Stops) - 1, notesFrom: end}
 	}
@@ -69,7 +75,11 @@ func (l *loader) parseBriefing(f *srcFile) {
 // parseStop reads a stop's heading: its title and attribute block.
 func (l *loader) parseStop(f *srcFile, h *ast.Heading, src []byte) Stop {
 	s := Stop{Pos: l.blockPos(f, h), View: stopViews[0]}
-	start, stop, _ := blockSpan(h)
+	start, stop, ok := blockSpan(h)
+	if !ok {
+		l.errf(s.Pos, "", "stop has no title")
+		return s
+	}
 	var attrs *attrsNode
 	if a, ok := lastInline(h, src).(*attrsNode); ok {
 		attrs = a

@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"os"
+	"sync"
 	"testing"
 )
 
@@ -27,6 +28,38 @@ func TestExampleDossierIsClean(t *testing.T) {
 	if i, ok := d.DayIndex("mar03"); !ok || i != 2 {
 		t.Errorf("DayIndex(mar03) = %d, %v; want 2, true", i, ok)
 	}
+}
+
+// Loads share nothing mutable: run several at once under -race, and read
+// one loaded dossier from several goroutines.
+func TestConcurrentLoads(t *testing.T) {
+	var wg sync.WaitGroup
+	results := make([]*Dossier, 4)
+	for i := range results {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[i], _, _ = LoadDir("../docs/example/water-talks")
+		}()
+	}
+	wg.Wait()
+	d := results[0]
+	for i := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, r := range results {
+				if r == nil || len(r.Topics) != len(d.Topics) {
+					t.Errorf("load %d differs", i)
+					return
+				}
+			}
+			if _, ok := d.Topic("flows"); !ok {
+				t.Error("topic flows not found")
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 func TestLoadDirMissingFolder(t *testing.T) {

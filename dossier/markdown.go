@@ -260,7 +260,7 @@ func cutSpans(src []byte, start, stop, indent int, spans [][2]int) string {
 	stripped := 0
 	slices.SortFunc(spans, func(x, y [2]int) int { return x[0] - y[0] })
 	next := 0 // index of the first span not yet passed
-	for i := start; i < stop && i < len(src); i++ {
+	for i := max(start, 0); i < stop && i < len(src); i++ {
 		for next < len(spans) && spans[next][0] < i {
 			next++
 		}

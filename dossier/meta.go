@@ -56,13 +56,12 @@ func (l *loader) parseMeta(f *srcFile) {
 	d.ID, _ = o.id("id", true)
 	d.Title, _ = o.req("title")
 	d.Place = o.text("place")
-	var sp, ep Pos
-	d.Start, sp = o.date("start")
+	var ep Pos
+	d.Start, _ = o.date("start")
 	d.End, ep = o.date("end")
 	if !d.Start.IsZero() && !d.End.IsZero() && d.End.Before(d.Start) {
 		l.errf(ep, "", "end %s is before start %s", d.End.Format("2006-01-02"), d.Start.Format("2006-01-02"))
 	}
-	_ = sp
 	for _, v := range o.list("parties") {
 		d.Parties = append(d.Parties, l.party(v, "party"))
 	}

@@ -256,15 +256,17 @@ func hintOr(h, alt string) string {
 func (l *loader) blockPos(f *srcFile, n ast.Node) Pos {
 	if start, _, ok := blockSpan(n); ok {
 		p := f.lines.pos(f.name, start)
-		if h, isH := n.(*ast.Heading); isH {
+		if _, isH := n.(*ast.Heading); isH {
 			// Point at the '#' rather than at the heading text.
 			ls := lineStart(f.src, start)
 			if i := bytes.IndexByte(f.src[ls:start], '#'); i >= 0 {
 				p.Col = i + 1
 			}
-			_ = h
 		}
 		return p
+	}
+	if at := n.Pos(); at >= 0 {
+		return f.lines.pos(f.name, at)
 	}
 	return Pos{File: f.name}
 }
@@ -282,9 +284,7 @@ func headingText(h *ast.Heading, src []byte) []byte {
 
 // lineStart returns the offset of the start of the line holding off.
 func lineStart(src []byte, off int) int {
-	if off > len(src) {
-		off = len(src)
-	}
+	off = min(max(off, 0), len(src))
 	i := bytes.LastIndexByte(src[:off], '\n')
 	return i + 1
 }

@@ -50,10 +50,22 @@ type Model struct {
 	status      string // one-off notice, cleared by the next key
 	quitting    bool
 
-	pres presence
+	pres    presence
+	initCmd tea.Cmd // the first layout's render, started by Init
 	// sized is the body size the views were last given; the status line
 	// coming and going changes it.
 	sized [2]int
+
+	// headerCache and footerCache hold the last header and footer lines:
+	// both change rarely and cost more to draw than the panes.
+	headerCache struct {
+		key  headerKey
+		line string
+	}
+	footerCache struct {
+		key  footerKey
+		line string
+	}
 }
 
 // New returns a reader for one session.
@@ -87,6 +99,10 @@ func New(opts Options) *Model {
 		styleForced: opts.Style != render.StyleAuto, noColor: opts.NoColor,
 		pres: presence{hub: opts.Presence, role: opts.Role, stop: -1},
 	}
+	// the compare view exists from the start so that a frame drawn before
+	// Init (or before the terminal's size is known) shows the panes
+	m.initCmd = m.show(ViewCompare)
+	m.sized = m.sizeOfBody()
 	return m
 }
 
@@ -115,7 +131,8 @@ func newHelp(c *Common) help.Model {
 // Init shows the compare view and, unless a style was forced, asks the
 // terminal for its background colour.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.show(ViewCompare)}
+	cmds := []tea.Cmd{m.initCmd}
+	m.initCmd = nil
 	if !m.styleForced && !m.noColor {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
@@ -138,6 +155,11 @@ func (m *Model) show(id ViewID) tea.Cmd {
 	_, cmd := m.view(id)
 	m.active = id
 	return cmd
+}
+
+func (m *Model) sizeOfBody() [2]int {
+	w, h := m.bodySize()
+	return [2]int{w, h}
 }
 
 // bodySize is the area between the header and the footer.
@@ -183,9 +205,10 @@ func (m *Model) restyle(st render.Style) tea.Cmd {
 // overlay, then to the root's global keys, then to the active view.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	before := m.position()
+	nav := m.navigational(msg)
 	cmd, user := m.update(msg)
 	if user {
-		cmd = tea.Batch(cmd, m.moved(before))
+		cmd = tea.Batch(cmd, m.moved(before, nav))
 	}
 	if w, h := m.bodySize(); [2]int{w, h} != m.sized {
 		cmd = tea.Batch(cmd, m.resize())
@@ -262,6 +285,24 @@ func (m *Model) route(v View, msg tea.Msg) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// navigational reports whether a message is the user moving through the
+// dossier (scrolling, changing topic, view or accounts), which detaches a
+// follower even when the position it reports does not change.
+func (m *Model) navigational(msg tea.Msg) bool {
+	k := m.c.Keys
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if m.overlay != nil {
+			return false
+		}
+		return ActionFor(k, msg).Kind != ActNone && !key.Matches(msg, k.Focus, k.Sync) ||
+			key.Matches(msg, k.Swap, k.Views)
+	case tea.MouseWheelMsg, TopicChosenMsg, PairChosenMsg:
+		return true
+	}
+	return false
 }
 
 // key handles a key press.

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"path/filepath"
 
 	"github.com/dossier-dev/dossier/content"
@@ -25,7 +26,9 @@ func load(args []string) (*loaded, error) {
 	}
 	d, probs, err := dossier.LoadDir(args[0])
 	if err != nil {
-		return nil, err
+		// The path comes from the command line; keep it from smuggling
+		// control sequences into the error message.
+		return nil, errors.New(dossier.Sanitize(err.Error()))
 	}
 	return &loaded{d: d, probs: probs, prefix: args[0]}, nil
 }
