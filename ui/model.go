@@ -33,6 +33,15 @@ type Options struct {
 	// Presence means the reader is alone.
 	Role     Role
 	Presence Presence
+	// Keys replaces the default key bindings (a config file's overrides);
+	// nil means DefaultKeyMap.
+	Keys *KeyMap
+	// NoMouse leaves mouse reporting off, so that the terminal selects
+	// text as usual; the wheel and clicks then do nothing.
+	NoMouse bool
+	// Pair is the pair of account ids to open with; it is used only when
+	// the dossier has both accounts, else the dossier's default pair is.
+	Pair [2]string
 }
 
 // Model is the root of the reader: it routes messages to the active view
@@ -47,6 +56,7 @@ type Model struct {
 
 	styleForced bool // --style given: ignore the terminal's background
 	noColor     bool
+	noMouse     bool   // Options.NoMouse
 	status      string // one-off notice, cleared by the next key
 	quitting    bool
 
@@ -89,14 +99,24 @@ func New(opts Options) *Model {
 	if w <= 0 || h <= 0 {
 		w, h = 80, 24
 	}
+	keys := DefaultKeyMap()
+	if opts.Keys != nil {
+		keys = *opts.Keys
+	}
+	pair := defaultPair(d)
+	if _, ok := d.Account(opts.Pair[0]); ok && opts.Pair[0] != opts.Pair[1] {
+		if _, ok := d.Account(opts.Pair[1]); ok {
+			pair = opts.Pair
+		}
+	}
 	c := &Common{
-		Dossier: d, Cache: cache, Styles: NewStyles(st), Keys: DefaultKeyMap(),
-		Width: w, Height: h, Style: st, Method: ansi.WcWidth, Pair: defaultPair(d),
+		Dossier: d, Cache: cache, Styles: NewStyles(st), Keys: keys,
+		Width: w, Height: h, Style: st, Method: ansi.WcWidth, Pair: pair,
 	}
 	c.Keys.Follow.SetEnabled(opts.Presence != nil)
 	m := &Model{
 		c: c, views: map[ViewID]View{}, help: newHelp(c),
-		styleForced: opts.Style != render.StyleAuto, noColor: opts.NoColor,
+		styleForced: opts.Style != render.StyleAuto, noColor: opts.NoColor, noMouse: opts.NoMouse,
 		pres: presence{hub: opts.Presence, role: opts.Role, stop: -1},
 	}
 	// the compare view exists from the start so that a frame drawn before
@@ -429,7 +449,9 @@ func (m *Model) position() Position {
 func (m *Model) View() tea.View {
 	v := tea.NewView(strings.Join(m.frame(), "\n"))
 	v.AltScreen = true
-	v.MouseMode = tea.MouseModeCellMotion
+	if !m.noMouse {
+		v.MouseMode = tea.MouseModeCellMotion
+	}
 	v.WindowTitle = "dossier · " + render.Clean(m.c.Dossier.Title)
 	return v
 }
