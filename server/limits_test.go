@@ -162,3 +162,19 @@ func TestHandshakeTimeoutAndGarbage(t *testing.T) {
 	time.Sleep(400 * time.Millisecond)
 	openTerm(t, c, 80, 24).waitScreen(t, "FAKE READER")
 }
+
+// An idle timer that fires before the client has even sent a user name must
+// close the connection, not crash the server.
+func TestIdleBeforeLogin(t *testing.T) {
+	ts := startServer(t, Config{Open: true, IdleTimeout: 100 * time.Millisecond, HandshakeTimeout: time.Hour}, nil)
+	c, err := net.Dial("tcp", ts.addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	_ = c.SetReadDeadline(time.Now().Add(waitLimit))
+	if _, err := io.Copy(io.Discard, c); err != nil {
+		t.Fatalf("the idle connection was not closed: %v", err)
+	}
+	openTerm(t, mustDial(t, ts.addr, "after"), 80, 24).waitScreen(t, "FAKE READER")
+}

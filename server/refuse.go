@@ -92,6 +92,7 @@ func (s *Server) onConn(ctx ssh.Context, c net.Conn) net.Conn {
 	n := &connNotes{last: time.Now()}
 	ctx.SetValue(notesKey{}, n)
 	remote := c.RemoteAddr().String()
+	s.conns.Store(remote, ctx)
 	time.AfterFunc(s.cfg.HandshakeTimeout, func() {
 		if ctx.Value(ssh.ContextKeyConn) == nil && ctx.Err() == nil {
 			s.log.Info("refused", "remote-addr", remote, "reason", "no login within "+s.cfg.HandshakeTimeout.String())
@@ -107,7 +108,7 @@ func (s *Server) onConn(ctx ssh.Context, c net.Conn) net.Conn {
 			idle.Reset(s.cfg.IdleTimeout - d)
 			return
 		}
-		s.log.Info("closed idle connection", "user", clean(ctx.User()), "remote-addr", remote, "idle", s.cfg.IdleTimeout)
+		s.log.Info("closed idle connection", "user", clean(userOf(ctx)), "remote-addr", remote, "idle", s.cfg.IdleTimeout)
 		_ = c.Close()
 	})
 	return c
@@ -190,7 +191,7 @@ func (s *Server) refuse(sess ssh.Session, reason, msg string) {
 }
 
 func (s *Server) refusedLog(ctx ssh.Context, reason string) {
-	kv := []any{"user", clean(ctx.User()), "remote-addr", ctx.RemoteAddr().String(), "reason", reason}
+	kv := []any{"user", clean(userOf(ctx)), "remote-addr", ctx.RemoteAddr().String(), "reason", reason}
 	if k, ok := ctx.Value(ssh.ContextKeyPublicKey).(gossh.PublicKey); ok && k != nil {
 		kv = append(kv, "key", Fingerprint(k))
 	}
