@@ -162,3 +162,21 @@ func TestHandshakeTimeoutAndGarbage(t *testing.T) {
 	time.Sleep(400 * time.Millisecond)
 	openTerm(t, c, 80, 24).waitScreen(t, "FAKE READER")
 }
+
+// An idle timer that fires before the client has even sent a user name
+// must neither crash the server nor cut the handshake short: before login
+// only the handshake timeout applies.
+func TestIdleBeforeLogin(t *testing.T) {
+	ts := startServer(t, Config{Open: true, IdleTimeout: 20 * time.Millisecond, HandshakeTimeout: 300 * time.Millisecond}, nil)
+	c, err := net.Dial("tcp", ts.addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	_ = c.SetReadDeadline(time.Now().Add(waitLimit))
+	if _, err := io.Copy(io.Discard, c); err != nil {
+		t.Fatalf("the silent connection was not closed: %v", err)
+	}
+	waitFor(t, "handshake timeout log", func() bool { return strings.Contains(ts.logs.String(), "no login within 300ms") })
+	mustDial(t, ts.addr, "after")
+}

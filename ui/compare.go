@@ -135,6 +135,9 @@ func (v *compareView) relayout() tea.Cmd {
 		v.want = layoutReq{}
 		return nil
 	}
+	if v.want == want {
+		return nil // already on its way
+	}
 	anchors := v.pending
 	if v.lay != nil && v.lay.Topic == want.topic && v.want == (layoutReq{}) {
 		anchors = [2]anchor{v.anchorAt(v.nav.Offset[0]), v.anchorAt(v.nav.Offset[1])}

@@ -73,7 +73,7 @@ func (v *compareView) Body() []string {
 // message fills the body with one centred faint line.
 func (v *compareView) message(s string) []string {
 	lines := blankLines(v.h, v.w)
-	pad := max(0, (v.w-len([]rune(s)))/2)
+	pad := max(0, (v.w-v.c.Method.StringWidth(s))/2)
 	lines[v.h/2] = v.c.fit(strings.Repeat(" ", pad)+v.c.Styles.Faint.Render(s), v.w)
 	return lines
 }
