@@ -14,7 +14,7 @@ import (
 // export, config), kept in one list so that adding one touches no other
 // file.
 func authorCmds() []*cobra.Command {
-	return []*cobra.Command{newNewCmd(), newExportCmd()}
+	return []*cobra.Command{newNewCmd(), newExportCmd(), newConfigCmd()}
 }
 
 func newNewCmd() *cobra.Command {
