@@ -90,6 +90,11 @@ func notesOf(ctx ssh.Context) *connNotes {
 // clock, see watch). charm.land/ssh stores the *gossh.ServerConn in the context only
 // once the client is authenticated.
 func (s *Server) onConn(ctx ssh.Context, c net.Conn) net.Conn {
+	if !s.connLimit.allow(c.RemoteAddr()) {
+		// Before the key exchange, so a flood from one address costs no crypto.
+		s.log.Info("refused", "remote-addr", c.RemoteAddr().String(), "reason", "too many connections from this address")
+		return nil // charm.land/ssh closes it
+	}
 	n := &connNotes{last: time.Now()}
 	ctx.SetValue(notesKey{}, n)
 	remote := c.RemoteAddr().String()
