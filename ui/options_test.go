@@ -3,8 +3,8 @@ package ui
 import (
 	"testing"
 
-	tea "charm.land/bubbletea/v2"
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
 
 // TestOptionsKeysMousePair checks the options a config file feeds: custom
