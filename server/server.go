@@ -63,6 +63,9 @@ type Server struct {
 
 	access atomic.Pointer[access] // swapped whole by Reload
 	conns  sync.Map               // remote address → ssh.Context, for logging failed logins
+	// connLimit limits new connections per address before the handshake,
+	// at the same rate and burst as sessions.
+	connLimit *addrLimiter
 
 	mu       sync.Mutex
 	live     int           // sessions holding a slot (see capacity)
@@ -91,7 +94,8 @@ func New(cfg Config, d *dossier.Dossier, factory Factory) (*Server, error) {
 	if err := checkExposure(cfg.Listen, !acc.empty(), cfg.Open); err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, dossier: d, factory: factory, log: lg, stopping: make(chan struct{})}
+	s := &Server{cfg: cfg, dossier: d, factory: factory, log: lg, stopping: make(chan struct{}),
+		connLimit: newAddrLimiter(cfg.RatePerSecond, cfg.RateBurst, 4096)}
 	s.access.Store(acc)
 
 	if len(acc.presenters) > 0 {
