@@ -186,9 +186,9 @@ func (v *daysView) key(msg tea.KeyPressMsg) tea.Cmd {
 		v.scroll(-1 << 30)
 	case key.Matches(msg, k.Bottom):
 		v.scroll(1 << 30)
-	case key.Matches(msg, k.NextItem):
+	case key.Matches(msg, k.NextClaim):
 		v.toItem(v.item + 1)
-	case key.Matches(msg, k.PrevItem):
+	case key.Matches(msg, k.PrevClaim):
 		v.toItem(v.item - 1)
 	case key.Matches(msg, k.Focus):
 		if !v.wide() {
@@ -362,13 +362,12 @@ func (v *daysView) Select(string) bool { return true }
 
 func (v *daysView) ShortHelp() []key.Binding {
 	k := v.c.Keys
-	open := k.Open
-	open.SetHelp("enter", "open topic")
-	return []key.Binding{k.NextDay, k.PrevDay, k.Down, k.NextItem, open, k.AsOf, k.Search, k.Help, k.Quit}
+	open := relabel(k.Open, "open topic")
+	return []key.Binding{relabel(k.NextDay, "next day"), relabel(k.PrevDay, "prev"), k.Down, relabel(k.NextClaim, "next topic"), open, k.AsOf, k.Search, k.Help, k.Quit}
 }
 
 func (v *daysView) FullHelp() [][]key.Binding {
 	k := v.c.Keys
 	return [][]key.Binding{{k.NextDay, k.PrevDay, k.Up, k.Down, k.PageDown, k.PageUp, k.Top, k.Bottom},
-		{k.NextItem, k.PrevItem, k.Open, k.Focus, k.Views, k.Search}}
+		{relabel(k.NextClaim, "next topic of the day"), relabel(k.PrevClaim, "previous topic of the day"), k.Open, k.Focus, k.Views, k.Search}}
 }

@@ -129,9 +129,9 @@ func (v *delegationsView) Update(msg tea.Msg) (View, tea.Cmd) {
 		k := v.c.Keys
 		if v.focus == delegClaims {
 			switch {
-			case key.Matches(msg, k.RowDown):
+			case key.Matches(msg, k.Down):
 				v.sel = clamp(v.sel+1, 0, max(0, len(v.claims)-1))
-			case key.Matches(msg, k.RowUp):
+			case key.Matches(msg, k.Up):
 				v.sel = clamp(v.sel-1, 0, max(0, len(v.claims)-1))
 			case key.Matches(msg, k.Open):
 				if v.sel < len(v.claims) {
@@ -311,15 +311,14 @@ func (v *delegationsView) SetPosition(Position) tea.Cmd { return nil }
 
 func (v *delegationsView) ShortHelp() []key.Binding {
 	k := v.c.Keys
-	open := k.Open
-	open.SetHelp("enter", "claims naming them")
+	open := relabel(k.Open, "claims naming them")
 	if v.focus == delegClaims {
-		open.SetHelp("enter", "open claim")
+		open = relabel(k.Open, "open claim")
 	}
-	return []key.Binding{k.RowDown, k.RowUp, open, k.Back, k.Search, k.AsOf, k.Help, k.Quit}
+	return []key.Binding{k.Down, k.Up, open, k.Back, k.Search, k.AsOf, k.Help, k.Quit}
 }
 
 func (v *delegationsView) FullHelp() [][]key.Binding {
 	k := v.c.Keys
-	return [][]key.Binding{{k.RowDown, k.RowUp, k.Top, k.Bottom, k.PageDown, k.PageUp}, {k.Open, k.Views, k.Search}}
+	return [][]key.Binding{{k.Down, k.Up, k.Top, k.Bottom, k.PageDown, k.PageUp}, {k.Open, k.Views, k.Search}}
 }

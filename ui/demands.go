@@ -199,14 +199,13 @@ func (v *demandsView) SetPosition(Position) tea.Cmd { return nil }
 
 func (v *demandsView) ShortHelp() []key.Binding {
 	k := v.c.Keys
-	open := k.Open
-	open.SetHelp("enter", "open topic")
-	return []key.Binding{k.RowDown, k.RowUp, k.PartyFilter, k.StatusFilter, open, k.Search, k.AsOf, k.Help, k.Quit}
+	open := relabel(k.Open, "open topic")
+	return []key.Binding{k.Down, k.Up, k.PartyFilter, k.StatusFilter, open, k.Search, k.AsOf, k.Help, k.Quit}
 }
 
 func (v *demandsView) FullHelp() [][]key.Binding {
 	k := v.c.Keys
-	return [][]key.Binding{{k.RowDown, k.RowUp, k.Top, k.Bottom, k.PageDown, k.PageUp},
+	return [][]key.Binding{{k.Down, k.Up, k.Top, k.Bottom, k.PageDown, k.PageUp},
 		{k.PartyFilter, k.StatusFilter, k.Open, k.Views, k.Search}}
 }
 

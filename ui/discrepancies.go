@@ -200,12 +200,11 @@ func (v *discrepanciesView) SetPosition(Position) tea.Cmd { return nil }
 
 func (v *discrepanciesView) ShortHelp() []key.Binding {
 	k := v.c.Keys
-	open := k.Open
-	open.SetHelp("enter", "open where argued")
-	return []key.Binding{k.RowDown, k.RowUp, open, k.Back, k.Search, k.AsOf, k.Help, k.Quit}
+	open := relabel(k.Open, "open where argued")
+	return []key.Binding{k.Down, k.Up, open, k.Back, k.Search, k.AsOf, k.Help, k.Quit}
 }
 
 func (v *discrepanciesView) FullHelp() [][]key.Binding {
 	k := v.c.Keys
-	return [][]key.Binding{{k.RowDown, k.RowUp, k.Top, k.Bottom, k.PageDown, k.PageUp}, {k.Open, k.Views, k.Search}}
+	return [][]key.Binding{{k.Down, k.Up, k.Top, k.Bottom, k.PageDown, k.PageUp}, {k.Open, k.Views, k.Search}}
 }

@@ -217,13 +217,12 @@ func (v *sourcesView) SetPosition(Position) tea.Cmd { return nil }
 
 func (v *sourcesView) ShortHelp() []key.Binding {
 	k := v.c.Keys
-	open := k.Open
-	open.SetHelp("enter", "filter by source")
-	return []key.Binding{k.RowDown, k.RowUp, open, k.ClearFilter, k.Discrepancies, k.Search, k.AsOf, k.Help, k.Quit}
+	open := relabel(k.Open, "filter by source")
+	return []key.Binding{k.Down, k.Up, open, k.ClearFilter, k.Discrepancies, k.Search, k.AsOf, k.Help, k.Quit}
 }
 
 func (v *sourcesView) FullHelp() [][]key.Binding {
 	k := v.c.Keys
-	return [][]key.Binding{{k.RowDown, k.RowUp, k.Top, k.Bottom, k.PageDown, k.PageUp},
+	return [][]key.Binding{{k.Down, k.Up, k.Top, k.Bottom, k.PageDown, k.PageUp},
 		{k.Open, k.ClearFilter, k.Discrepancies, k.Views, k.Search}}
 }

@@ -85,9 +85,9 @@ func (p *listPane) draw(gen int, detail func(row, w int) []string, empty string)
 func (p *listPane) key(msg tea.KeyPressMsg) bool {
 	k := p.c.Keys
 	switch {
-	case key.Matches(msg, k.RowDown):
+	case key.Matches(msg, k.Down):
 		p.tbl.move(1)
-	case key.Matches(msg, k.RowUp):
+	case key.Matches(msg, k.Up):
 		p.tbl.move(-1)
 	case key.Matches(msg, k.Top):
 		p.tbl.move(-len(p.tbl.rows))

@@ -82,7 +82,7 @@ func (m *Model) headerRight() (string, []tabSpan) {
 func (m *Model) clickHeader(x int) tea.Cmd {
 	right, spans := m.headerRight()
 	rw := m.c.Method.StringWidth(right)
-	if rw+20 > m.c.Width {
+	if rw+30 > m.c.Width {
 		return nil // the tabs are not drawn
 	}
 	x -= m.c.Width - rw

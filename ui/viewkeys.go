@@ -7,17 +7,31 @@ import "charm.land/bubbles/v2/key"
 // embedded in KeyMap, so every key of the reader is one key.Binding there
 // and the footer and the `?` overlay are drawn from it.
 type ViewKeys struct {
-	NextDay, PrevDay   key.Binding // days view: step through the days
-	NextItem, PrevItem key.Binding // days view: the next topic of the day
-	Open               key.Binding // open what is under the cursor
-	RowUp, RowDown     key.Binding // tables: move the cursor
-	AsOf               key.Binding // hide what was reported after the selected day
-	NextMatch          key.Binding // the next search match in this view
-	PrevMatch          key.Binding
-	ClearFilter        key.Binding // show every source again; enabled while a source filter is on
-	Discrepancies      key.Binding // the discrepancies view
-	PartyFilter        key.Binding // demands view: cycle the party shown
-	StatusFilter       key.Binding // demands view: cycle the status shown
+	NextDay, PrevDay key.Binding // days view: step through the days
+	Open             key.Binding // open what is under the cursor
+	AsOf             key.Binding // hide what was reported after the selected day
+	NextMatch        key.Binding // the next search match in this view
+	PrevMatch        key.Binding
+	ClearFilter      key.Binding // show every source again; enabled while a source filter is on
+	Discrepancies    key.Binding // the discrepancies view
+	PartyFilter      key.Binding // demands view: cycle the party shown
+	StatusFilter     key.Binding // demands view: cycle the status shown
+}
+
+// named returns the bindings by the action names a config file uses.
+func (k *ViewKeys) named() map[string]*key.Binding {
+	return map[string]*key.Binding{
+		"next-day": &k.NextDay, "prev-day": &k.PrevDay, "open": &k.Open, "as-of": &k.AsOf,
+		"next-match": &k.NextMatch, "prev-match": &k.PrevMatch, "clear-filter": &k.ClearFilter,
+		"discrepancies": &k.Discrepancies, "party-filter": &k.PartyFilter, "status-filter": &k.StatusFilter,
+	}
+}
+
+// relabel returns a copy of a binding with another description, for a
+// footer where the same key does something more particular.
+func relabel(b key.Binding, desc string) key.Binding {
+	b.SetHelp(b.Help().Key, desc)
+	return b
 }
 
 // DefaultViewKeys returns the default bindings of ViewKeys.
@@ -25,11 +39,7 @@ func DefaultViewKeys() ViewKeys {
 	return ViewKeys{
 		NextDay:       key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "next day")),
 		PrevDay:       key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "previous day")),
-		NextItem:      key.NewBinding(key.WithKeys("}"), key.WithHelp("}", "next topic of the day")),
-		PrevItem:      key.NewBinding(key.WithKeys("{"), key.WithHelp("{", "previous topic of the day")),
 		Open:          key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
-		RowUp:         key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
-		RowDown:       key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
 		AsOf:          key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "as of the day")),
 		NextMatch:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", "next/prev match")),
 		PrevMatch:     key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
