@@ -86,13 +86,16 @@ func (l *layout) plainBlock(src, note string) []string {
 }
 
 // topicPlainNote returns the note under which every claim of a topic is
-// shown as plain text when the claims shown together are over topicBudget,
-// or "" when they may be formatted.
+// shown as plain text when the claims shown together, not counting those
+// over their own budget, are over topicBudget; or "" when they may be
+// formatted.
 func (l *layout) topicPlainNote(d *dossier.Dossier, claims [2][]dossier.Claim) string {
 	total := 0
 	for _, side := range claims {
 		for i := range side {
-			total += l.claimCost(d, &side[i])
+			if c := l.claimCost(d, &side[i]); c <= claimBudget { // else plain anyway
+				total += c
+			}
 			if total > topicBudget {
 				return noteTopicTooComplex
 			}

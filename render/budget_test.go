@@ -69,6 +69,15 @@ func TestBudgetDegradesLongTopic(t *testing.T) {
 	if n := strings.Count(text, noteTopicTooComplex); n != 200 {
 		t.Errorf("%d claims carry the topic note, want 200", n)
 	}
+	// One claim over its own budget does not degrade the others.
+	d.Topics[0].Sections = append(d.Topics[0].Sections, dossier.Section{Account: "b", Claims: []dossier.Claim{
+		{ID: "t/b/1", Text: bomb(400, 30), Sources: []string{"s1"}}, {ID: "t/b/2", Text: one, Sources: []string{"s1"}}}})
+	d.Topics[0].Sections[0].Claims = claims[:2]
+	cmp = NewCache().Compare(d, &d.Topics[0], [2]string{"a", "b"}, 60, StyleDark, ansi.WcWidth)
+	left, right := ansi.Strip(strings.Join(cmp.Lines[0], "\n")), ansi.Strip(strings.Join(cmp.Lines[1], "\n"))
+	if strings.Contains(left, "plain text") || strings.Count(right, "shown as plain text: too long") != 1 || strings.Contains(right, noteTopicTooComplex) {
+		t.Errorf("one bomb degraded more than itself:\n%s\n---\n%s", left, right)
+	}
 	// Alone, the same claim is formatted.
 	alone := ansi.Strip(strings.Join(c.Claim(d, &claims[0], 60, StyleDark), "\n"))
 	if strings.Contains(alone, "plain text") {
