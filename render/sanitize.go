@@ -18,9 +18,16 @@ import (
 // Markdown parser would decode back into a control character. It is the
 // one place the render package sanitises input; the loader does the same
 // when it reads a file, so this is a second fence, not the first.
+//
+// It also removes the joiners and modifiers on whose width terminals and
+// width tables disagree (zero-width joiner, variation selectors, skin-tone
+// modifiers, keycap and tag characters), and explicit bidirectional
+// overrides and isolates: 👨‍👩‍👧 is drawn as three faces, ✈️ as ✈, so that
+// every terminal puts the next border where the layout counted it.
 func Clean(s string) string {
 	s = dossier.Sanitize(s)
-	if !strings.ContainsAny(s, "\t&") {
+	if !strings.ContainsAny(s, "\t&\u200d\ufe0e\ufe0f\u20e3\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069") &&
+		!strings.Contains(s, "\xf0\x9f\x8f") && !strings.Contains(s, "\xf3\xa0") {
 		return s
 	}
 	var b strings.Builder
@@ -42,12 +49,31 @@ func Clean(s string) string {
 				i += n
 				continue
 			}
+		case unstableWidth(r):
+			i += size
+			continue
 		}
 		b.WriteString(s[i : i+size])
 		col++ // tab stops are only exact after ASCII indentation
 		i += size
 	}
 	return b.String()
+}
+
+// unstableWidth reports whether r is a joiner, selector or modifier whose
+// effect on width depends on the terminal, or a bidirectional override.
+func unstableWidth(r rune) bool {
+	switch {
+	case r == 0x200D, r == 0xFE0E, r == 0xFE0F, r == 0x20E3:
+		return true
+	case r >= 0x1F3FB && r <= 0x1F3FF: // skin tones
+		return true
+	case r >= 0xE0020 && r <= 0xE007F: // tag characters
+		return true
+	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return false
 }
 
 // isControl reports whether r is a terminal control character other than

@@ -18,7 +18,9 @@ func TestClean(t *testing.T) {
 		{"entity kept", "&#65; &amp; &#x263A; & x", "&#65; &amp; &#x263A; & x"},
 		{"invalid utf8", "a\xffb", "a\uFFFDb"},
 		{"pashto kept", "د طالبانو ویاند", "د طالبانو ویاند"},
-		{"emoji kept", "talks 🇹🇷 🤝", "talks 🇹🇷 🤝"},
+		{"emoji kept", "talks 🇹🇷 🤝 ✈", "talks 🇹🇷 🤝 ✈"},
+		{"joiners and modifiers dropped", "👨\u200d👩\u200d👧 ✈\ufe0f 🤝🏽 1\ufe0f\u20e3", "👨👩👧 ✈ 🤝 1"},
+		{"bidi overrides dropped", "a \u202ereversed\u202c b \u2067iso\u2069", "a reversed b iso"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -92,5 +94,21 @@ func TestFit(t *testing.T) {
 	}
 	if got := Fit("abc", 0, ansi.WcWidth); got != "" {
 		t.Errorf("Fit to 0 = %q, want empty", got)
+	}
+}
+
+// TestCleanWidthsAgree checks that after Clean the two ways of measuring a
+// cell width (per code point, as most terminals do, and per grapheme) agree
+// on text that mixes scripts and emoji, so borders land where counted.
+func TestCleanWidthsAgree(t *testing.T) {
+	for _, s := range []string{
+		"👨\u200d👩\u200d👧\u200d👦 family", "🇹🇷🇶🇦🇵🇰🇦🇫 flags", "✈️ ❤️ ☺️ plane", "🤝🏽 👍🏿 tones", "1️⃣ #️⃣ keycaps",
+		"🏴\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F england", "é́́́ ñ̃ combining",
+		"د طالبانو ویاند ذبیح الله مجاهد", "和平谈判，没有达成协议。", "Mixed «د سولې خبرې» (۱۲۰۰۰)",
+	} {
+		c := Clean(s)
+		if wc, gr := ansi.StringWidthWc(c), ansi.StringWidth(c); wc != gr {
+			t.Errorf("Clean(%q) = %q: %d cells per code point, %d per grapheme", s, c, wc, gr)
+		}
 	}
 }

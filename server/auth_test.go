@@ -55,8 +55,10 @@ func TestRefusedLogins(t *testing.T) {
 			}
 		})
 	}
-	if !strings.Contains(ts.logs.String(), "refused") {
-		t.Fatalf("refusals not logged:\n%s", ts.logs)
+	want := "refused user=mallory remote-addr="
+	waitFor(t, "refusal logs", func() bool { return strings.Count(ts.logs.String(), want) == len(cases) })
+	if !strings.Contains(ts.logs.String(), `reason="authentication failed" methods=none,publickey key=`+Fingerprint(stranger.PublicKey())) {
+		t.Fatalf("the refused key is not logged:\n%s", ts.logs)
 	}
 }
 

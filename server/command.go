@@ -83,7 +83,7 @@ other sessions follow. The host key's fingerprint is printed at start.`,
 	f.IntVar(&cfg.MaxSessions, "max-sessions", DefaultMaxSessions, "sessions at once; more are told the server is full")
 	f.DurationVar(&cfg.IdleTimeout, "idle-timeout", DefaultIdleTimeout, "disconnect a session idle this long (following a presenter counts as active)")
 	f.DurationVar(&cfg.MaxSession, "max-session", DefaultMaxSession, "longest a session may last")
-	f.Float64Var(&cfg.RatePerSecond, "rate", DefaultRatePerSecond, "new sessions per second allowed from one address")
-	f.IntVar(&cfg.RateBurst, "rate-burst", DefaultRateBurst, "burst of new sessions allowed from one address")
+	f.Float64Var(&cfg.RatePerSecond, "rate", DefaultRatePerSecond, "new connections (and sessions) per second allowed from one address")
+	f.IntVar(&cfg.RateBurst, "rate-burst", DefaultRateBurst, "burst of new connections (and sessions) allowed from one address")
 	return cmd
 }

@@ -16,8 +16,8 @@ const (
 	DefaultIdleTimeout      = 30 * time.Minute
 	DefaultMaxSession       = 8 * time.Hour
 	DefaultHandshakeTimeout = 20 * time.Second
-	DefaultRateBurst        = 20
-	DefaultRatePerSecond    = 2.0
+	DefaultRateBurst        = 100
+	DefaultRatePerSecond    = 5.0
 	DefaultShutdownGrace    = 3 * time.Second
 )
 
@@ -46,7 +46,9 @@ type Config struct {
 	// HandshakeTimeout bounds the time from TCP connect to a logged-in SSH
 	// connection, so a client that never authenticates is dropped.
 	HandshakeTimeout time.Duration
-	// RatePerSecond and RateBurst limit new sessions per remote address.
+	// RatePerSecond and RateBurst limit new connections and, separately, new
+	// sessions per remote address. The defaults let a room behind one NAT
+	// address join a briefing at once.
 	RatePerSecond float64
 	RateBurst     int
 	// ShutdownGrace is how long sessions get to say goodbye on shutdown

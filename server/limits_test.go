@@ -112,8 +112,11 @@ func TestIdleAndMaxSession(t *testing.T) {
 
 func TestRateLimitPerAddress(t *testing.T) {
 	ts := startServer(t, Config{Open: true, RatePerSecond: 0.001, RateBurst: 2}, nil)
-	for i := range 2 {
-		openTerm(t, mustDial(t, ts.addr, fmt.Sprintf("u%d", i)), 80, 24).waitScreen(t, "FAKE READER")
+	// Two sessions on one connection use the burst; a second connection
+	// (allowed: connections have their own budget) is refused its session.
+	c := mustDial(t, ts.addr, "u")
+	for range 2 {
+		openTerm(t, c, 80, 24).waitScreen(t, "FAKE READER")
 	}
 	third := openTerm(t, mustDial(t, ts.addr, "u2"), 80, 24)
 	_, stderr := third.waitExit(t)
@@ -161,4 +164,22 @@ func TestHandshakeTimeoutAndGarbage(t *testing.T) {
 	c := mustDial(t, ts.addr, "ok")
 	time.Sleep(400 * time.Millisecond)
 	openTerm(t, c, 80, 24).waitScreen(t, "FAKE READER")
+}
+
+// An idle timer that fires before the client has even sent a user name
+// must neither crash the server nor cut the handshake short: before login
+// only the handshake timeout applies.
+func TestIdleBeforeLogin(t *testing.T) {
+	ts := startServer(t, Config{Open: true, IdleTimeout: 20 * time.Millisecond, HandshakeTimeout: 300 * time.Millisecond}, nil)
+	c, err := net.Dial("tcp", ts.addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	_ = c.SetReadDeadline(time.Now().Add(waitLimit))
+	if _, err := io.Copy(io.Discard, c); err != nil {
+		t.Fatalf("the silent connection was not closed: %v", err)
+	}
+	waitFor(t, "handshake timeout log", func() bool { return strings.Contains(ts.logs.String(), "no login within 300ms") })
+	mustDial(t, ts.addr, "after")
 }

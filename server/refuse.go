@@ -33,7 +33,8 @@ type connNotes struct {
 	mu       sync.Mutex
 	refused  []string
 	sessions int
-	last     time.Time // when the last session ended, or the connection began
+	last     time.Time   // when the last session ended, or the connection began
+	idle     *time.Timer // the connection's idle check, see onConn
 }
 
 type notesKey struct{}
@@ -84,32 +85,51 @@ func notesOf(ctx ssh.Context) *connNotes {
 // two connection-level limits itself, because charm.land/ssh's
 // HandshakeTimeout and IdleTimeout race (the library clears its handshake
 // deadline while the connection's reader goroutine reads it): a connection
-// not logged in within HandshakeTimeout is closed, and so is one that has had
-// no session for IdleTimeout (sessions keep their own idle clock, see
-// watch). charm.land/ssh stores the *gossh.ServerConn in the context only
+// not logged in within HandshakeTimeout is closed, and so is a logged-in one
+// that has had no session for IdleTimeout (sessions keep their own idle
+// clock, see watch). charm.land/ssh stores the *gossh.ServerConn in the context only
 // once the client is authenticated.
 func (s *Server) onConn(ctx ssh.Context, c net.Conn) net.Conn {
+	if !s.connLimit.allow(c.RemoteAddr()) {
+		// Before the key exchange, so a flood from one address costs no crypto.
+		s.log.Info("refused", "remote-addr", c.RemoteAddr().String(), "reason", "too many connections from this address")
+		return nil // charm.land/ssh closes it
+	}
 	n := &connNotes{last: time.Now()}
 	ctx.SetValue(notesKey{}, n)
 	remote := c.RemoteAddr().String()
+	s.conns.Store(remote, ctx)
 	time.AfterFunc(s.cfg.HandshakeTimeout, func() {
 		if ctx.Value(ssh.ContextKeyConn) == nil && ctx.Err() == nil {
 			s.log.Info("refused", "remote-addr", remote, "reason", "no login within "+s.cfg.HandshakeTimeout.String())
 			_ = c.Close()
 		}
 	})
-	var idle *time.Timer
-	idle = time.AfterFunc(s.cfg.IdleTimeout, func() {
+	// check runs when the idle timer fires and arms the next one; the timer
+	// is kept under n.mu because the callback may run before AfterFunc has
+	// returned.
+	var check func()
+	rearm := func(d time.Duration) {
+		n.mu.Lock()
+		defer n.mu.Unlock()
+		n.idle = time.AfterFunc(d, check)
+	}
+	check = func() {
 		if ctx.Err() != nil {
 			return
 		}
-		if d := n.idleFor(); d < s.cfg.IdleTimeout {
-			idle.Reset(s.cfg.IdleTimeout - d)
+		if ctx.Value(ssh.ContextKeyConn) == nil {
+			rearm(s.cfg.IdleTimeout) // not logged in yet: the handshake timer decides
 			return
 		}
-		s.log.Info("closed idle connection", "user", clean(ctx.User()), "remote-addr", remote, "idle", s.cfg.IdleTimeout)
+		if d := n.idleFor(); d < s.cfg.IdleTimeout {
+			rearm(s.cfg.IdleTimeout - d)
+			return
+		}
+		s.log.Info("closed idle connection", "user", clean(userOf(ctx)), "remote-addr", remote, "idle", s.cfg.IdleTimeout)
 		_ = c.Close()
-	})
+	}
+	rearm(s.cfg.IdleTimeout)
 	return c
 }
 
@@ -190,7 +210,7 @@ func (s *Server) refuse(sess ssh.Session, reason, msg string) {
 }
 
 func (s *Server) refusedLog(ctx ssh.Context, reason string) {
-	kv := []any{"user", clean(ctx.User()), "remote-addr", ctx.RemoteAddr().String(), "reason", reason}
+	kv := []any{"user", clean(userOf(ctx)), "remote-addr", ctx.RemoteAddr().String(), "reason", reason}
 	if k, ok := ctx.Value(ssh.ContextKeyPublicKey).(gossh.PublicKey); ok && k != nil {
 		kv = append(kv, "key", Fingerprint(k))
 	}

@@ -3,6 +3,8 @@ package server
 import (
 	"strings"
 	"unicode/utf8"
+
+	"charm.land/ssh"
 )
 
 // maxNameRunes bounds a client-supplied string (user name, TERM) before it
@@ -32,4 +34,11 @@ func clean(s string) string {
 		b.WriteString("…")
 	}
 	return b.String()
+}
+
+// userOf returns the user name a client gave, "" before it gave one
+// (ssh.Context.User panics then).
+func userOf(ctx interface{ Value(any) any }) string {
+	u, _ := ctx.Value(ssh.ContextKeyUser).(string)
+	return u
 }

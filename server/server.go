@@ -14,6 +14,8 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -60,6 +62,10 @@ type Server struct {
 	fingerprint string
 
 	access atomic.Pointer[access] // swapped whole by Reload
+	conns  sync.Map               // remote address → ssh.Context, for logging failed logins
+	// connLimit limits new connections per address before the handshake,
+	// at the same rate and burst as sessions.
+	connLimit *addrLimiter
 
 	mu       sync.Mutex
 	live     int           // sessions holding a slot (see capacity)
@@ -88,7 +94,8 @@ func New(cfg Config, d *dossier.Dossier, factory Factory) (*Server, error) {
 	if err := checkExposure(cfg.Listen, !acc.empty(), cfg.Open); err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, dossier: d, factory: factory, log: lg, stopping: make(chan struct{})}
+	s := &Server{cfg: cfg, dossier: d, factory: factory, log: lg, stopping: make(chan struct{}),
+		connLimit: newAddrLimiter(cfg.RatePerSecond, cfg.RateBurst, 4096)}
 	s.access.Store(acc)
 
 	if len(acc.presenters) > 0 {
@@ -239,13 +246,12 @@ func (s *Server) newSSHServer(signer gossh.Signer) *ssh.Server {
 		Handler: s.handler(),
 		// HandshakeTimeout and IdleTimeout stay 0: see onConn. MaxTimeout is
 		// a backstop only: sessions end themselves first, with a message.
-		MaxTimeout:           s.cfg.MaxSession + time.Minute,
-		PublicKeyHandler:     s.allowKey,
-		ServerConfigCallback: s.serverConfig,
-		ConnCallback:         s.onConn,
-		ConnectionFailedCallback: func(c net.Conn, err error) {
-			s.log.Info("refused", "remote-addr", c.RemoteAddr().String(), "reason", clean(err.Error()))
-		},
+		MaxTimeout:               s.cfg.MaxSession + time.Minute,
+		PublicKeyHandler:         s.allowKey,
+		ServerConfigCallback:     s.serverConfig,
+		ConnCallback:             s.onConn,
+		ConnectionFailedCallback: s.connFailed,
+		ConnectionCloseCallback:  func(c net.Conn) { s.conns.Delete(c.RemoteAddr().String()) },
 		ChannelHandlers: map[string]ssh.ChannelHandler{
 			"session":                        s.sessionChannel,
 			"direct-tcpip":                   s.refuseChannel,
@@ -265,8 +271,22 @@ func (s *Server) newSSHServer(signer gossh.Signer) *ssh.Server {
 
 // serverConfig offers only public-key authentication, plus "none" (no key)
 // in Open mode. Passwords and keyboard-interactive are never offered.
-func (s *Server) serverConfig(ssh.Context) *gossh.ServerConfig {
-	c := &gossh.ServerConfig{}
+func (s *Server) serverConfig(ctx ssh.Context) *gossh.ServerConfig {
+	c := &gossh.ServerConfig{
+		// Every attempt, whatever its method, so that a failed login is
+		// logged with the name it claimed and the methods it tried.
+		AuthLogCallback: func(cm gossh.ConnMetadata, method string, err error) {
+			if err == nil {
+				return
+			}
+			a, _ := ctx.Value(attemptsKey{}).(attempts)
+			a.user = cm.User()
+			if !slices.Contains(a.methods, method) {
+				a.methods = append(slices.Clone(a.methods), method)
+			}
+			ctx.SetValue(attemptsKey{}, a)
+		},
+	}
 	if s.cfg.Open {
 		c.NoClientAuth = true
 		c.NoClientAuthCallback = func(cm gossh.ConnMetadata) (*gossh.Permissions, error) {
@@ -288,5 +308,43 @@ func (s *Server) allowKey(ctx ssh.Context, key ssh.PublicKey) bool {
 	if _, _, ok := acc.lookup(key); ok {
 		return true
 	}
-	return s.cfg.Open && !acc.presenterNames[clean(ctx.User())]
+	if s.cfg.Open && !acc.presenterNames[clean(userOf(ctx))] {
+		return true
+	}
+	ctx.SetValue(refusedKey{}, Fingerprint(key))
+	return false
+}
+
+// attempts is what a client tried before it logged in or gave up.
+type attempts struct {
+	user    string
+	methods []string
+}
+
+type attemptsKey struct{}
+
+// refusedKey is the context key of the fingerprint of the last key refused
+// during the handshake, for the log.
+type refusedKey struct{}
+
+// connFailed logs a connection that ended before it logged in: who it
+// claimed to be, the last key refused, and why.
+func (s *Server) connFailed(c net.Conn, err error) {
+	remote := c.RemoteAddr().String()
+	reason := err.Error()
+	if strings.Contains(reason, "no auth passed yet") {
+		reason = "authentication failed"
+	}
+	kv := []any{"remote-addr", remote, "reason", clean(reason)}
+	if v, ok := s.conns.Load(remote); ok {
+		ctx := v.(ssh.Context)
+		if a, ok := ctx.Value(attemptsKey{}).(attempts); ok {
+			kv = append([]any{"user", clean(a.user)}, kv...)
+			kv = append(kv, "methods", clean(strings.Join(a.methods, ",")))
+		}
+		if fp, ok := ctx.Value(refusedKey{}).(string); ok {
+			kv = append(kv, "key", fp)
+		}
+	}
+	s.log.Info("refused", kv...)
 }

@@ -30,6 +30,7 @@ type compareView struct {
 	// the wanted layout arrives.
 	pending [2]anchor
 	w, h    int
+	chrome  *chrome // the frame around the panes, redrawn only on change
 }
 
 // layoutReq is what a layout is computed for.
@@ -134,6 +135,9 @@ func (v *compareView) relayout() tea.Cmd {
 		v.want = layoutReq{}
 		return nil
 	}
+	if v.want == want {
+		return nil // already on its way
+	}
 	anchors := v.pending
 	if v.lay != nil && v.lay.Topic == want.topic && v.want == (layoutReq{}) {
 		anchors = [2]anchor{v.anchorAt(v.nav.Offset[0]), v.anchorAt(v.nav.Offset[1])}
@@ -169,6 +173,11 @@ func (v *compareView) setLayout(l *render.Compare, anchors [2]anchor) {
 		v.nav.Offset[side] = clamp(v.nav.Offset[side], 0, maxOffset(b))
 	}
 	v.nav.Row = rowAt(v.nav.Offset[v.nav.Focus], b.RowStarts)
+	if a := anchors[v.nav.Focus]; a != (anchor{}) {
+		if i := v.rowOf(a); i >= 0 {
+			v.nav.Row = i // at the end of the topic the anchored row may sit below the top
+		}
+	}
 }
 
 func (v *compareView) rowOf(a anchor) int {
@@ -193,6 +202,12 @@ func (v *compareView) anchorAt(y int) anchor {
 	if i < 0 {
 		return anchor{}
 	}
+	return v.anchorOf(i)
+}
+
+// anchorOf returns the anchor of row i: the focused side's claim when it
+// has one.
+func (v *compareView) anchorOf(i int) anchor {
 	r := v.lay.Rows[i]
 	id := r.IDs[v.nav.Focus]
 	if id == "" {
@@ -330,8 +345,8 @@ func (v *compareView) Position() Position {
 	if t := v.topic(); t != nil {
 		p.Topic = t.ID
 	}
-	if v.lay != nil && v.lay.Topic == p.Topic {
-		p.Anchor = v.anchorAt(v.nav.Offset[v.nav.Focus]).id
+	if i := v.current(); i >= 0 {
+		p.Anchor = v.anchorOf(i).id
 	}
 	return p
 }

@@ -73,7 +73,7 @@ func (v *compareView) Body() []string {
 // message fills the body with one centred faint line.
 func (v *compareView) message(s string) []string {
 	lines := blankLines(v.h, v.w)
-	pad := max(0, (v.w-len([]rune(s)))/2)
+	pad := max(0, (v.w-v.c.Method.StringWidth(s))/2)
 	lines[v.h/2] = v.c.fit(strings.Repeat(" ", pad)+v.c.Styles.Faint.Render(s), v.w)
 	return lines
 }
@@ -166,20 +166,100 @@ func (v *compareView) paneTitle(side int, t *dossier.Topic) string {
 	return st.Render(v.c.AccountName(v.c.Pair[side]) + " · " + render.Clean(t.Title))
 }
 
-func (v *compareView) drawWide(t *dossier.Topic) []string {
+// chrome is the frame around the panes, drawn once for a given size,
+// topic, pair, focus, style and scroll position rather than every frame.
+type chrome struct {
+	key            chromeKey
+	top, bottom    string
+	bars           [2]string
+	cursor, gutter string
+}
+
+type chromeKey struct {
+	w, h   int
+	topic  string
+	pair   [2]string
+	focus  Focus
+	styles *Styles
+	notes  [2]string
+}
+
+// frameParts returns the chrome for the current state, redrawing it only
+// when something it shows changed.
+func (v *compareView) frameParts(t *dossier.Topic) *chrome {
+	k := chromeKey{w: v.w, h: v.h, topic: t.ID, pair: v.c.Pair, focus: v.nav.Focus, styles: v.c.Styles,
+		notes: [2]string{v.scrollNote(0), v.scrollNote(1)}}
+	if v.chrome != nil && v.chrome.key == k {
+		return v.chrome
+	}
+	if v.chrome != nil && v.chrome.key.sameTop(k) {
+		// only the scroll position changed: redraw the bottom border
+		ch := *v.chrome
+		ch.key = k
+		ch.bottom = v.bottomBorder(k.notes)
+		v.chrome = &ch
+		return v.chrome
+	}
 	st := v.c.Styles
+	ch := &chrome{key: k, cursor: st.Cursor.Render("▌")}
+	tw := v.textWidth()
+	if v.wide() {
+		extra := v.w - (2*tw + 9) // an odd column goes to the right pane
+		border := [2]lipgloss.Style{st.Border, st.Border}
+		border[v.nav.Focus] = st.BorderFocused
+		ch.bars = [2]string{border[0].Render("│"), border[1].Render("│")}
+		ch.top = v.c.boxTop(v.paneTitle(0, t), tw+2, border[0]) + " " + v.c.boxTop(v.paneTitle(1, t), tw+2+extra, border[1])
+	} else {
+		side := int(v.nav.Focus)
+		var tabs [2]string
+		for s := range tabs {
+			name := v.c.AccountName(v.c.Pair[s])
+			if s == side {
+				tabs[s] = st.PaneTitleFocused.Render("[" + name + "]")
+			} else {
+				tabs[s] = st.TabInactive.Render(" " + name + " ")
+			}
+		}
+		title := tabs[0] + st.Border.Render("│") + tabs[1] + st.PaneTitle.Render(" · "+render.Clean(t.Title))
+		bar := st.BorderFocused.Render("│")
+		ch.bars = [2]string{bar, bar}
+		ch.top = " " + v.c.boxTop(title, tw+2, st.BorderFocused)
+	}
+	ch.bottom = v.bottomBorder(k.notes)
+	v.chrome = ch
+	return ch
+}
+
+// sameTop reports whether two chrome keys differ at most in the scroll
+// notes, which only the bottom border shows.
+func (k chromeKey) sameTop(o chromeKey) bool {
+	k.notes = o.notes
+	return k == o
+}
+
+// bottomBorder draws the bottom border(s) with the scroll notes.
+func (v *compareView) bottomBorder(notes [2]string) string {
+	st := v.c.Styles
+	tw := v.textWidth()
+	if !v.wide() {
+		return " " + v.c.boxBottom(notes[v.nav.Focus], tw+2, st.BorderFocused)
+	}
+	extra := v.w - (2*tw + 9)
+	border := [2]lipgloss.Style{st.Border, st.Border}
+	border[v.nav.Focus] = st.BorderFocused
+	return v.c.boxBottom(notes[0], tw+2, border[0]) + " " + v.c.boxBottom(notes[1], tw+2+extra, border[1])
+}
+
+func (v *compareView) drawWide(t *dossier.Topic) []string {
 	tw := v.textWidth()
 	extra := v.w - (2*tw + 9) // an odd column goes to the right pane
 	panes := [2]pane{v.pane(0, tw), v.pane(1, tw)}
-	border := [2]lipgloss.Style{st.Border, st.Border}
-	border[v.nav.Focus] = st.BorderFocused
-	bars := [2]string{border[0].Render("│"), border[1].Render("│")}
-	cursor := st.Cursor.Render("▌")
+	ch := v.frameParts(t)
+	bars, cursor := ch.bars, ch.cursor
 	rightPad := strings.Repeat(" ", 1+extra)
 
 	out := make([]string, 0, v.h)
-	out = append(out, v.c.boxTop(v.paneTitle(0, t), tw+2, border[0])+" "+
-		v.c.boxTop(v.paneTitle(1, t), tw+2+extra, border[1]))
+	out = append(out, ch.top)
 	for i := range panes[0].lines {
 		mark := panes[0].marks[i]
 		if mark == " " {
@@ -188,34 +268,22 @@ func (v *compareView) drawWide(t *dossier.Topic) []string {
 		out = append(out, bars[0]+panes[0].pad(i, cursor)+panes[0].lines[i]+" "+bars[0]+
 			mark+bars[1]+panes[1].pad(i, cursor)+panes[1].lines[i]+rightPad+bars[1])
 	}
-	out = append(out, v.c.boxBottom(v.scrollNote(0), tw+2, border[0])+" "+
-		v.c.boxBottom(v.scrollNote(1), tw+2+extra, border[1]))
+	out = append(out, ch.bottom)
 	return out
 }
 
 func (v *compareView) drawTabs(t *dossier.Topic) []string {
-	st := v.c.Styles
 	tw := v.textWidth()
 	side := int(v.nav.Focus)
 	p := v.pane(side, tw)
-	var tabs [2]string
-	for s := range tabs {
-		name := v.c.AccountName(v.c.Pair[s])
-		if s == side {
-			tabs[s] = st.PaneTitleFocused.Render("[" + name + "]")
-		} else {
-			tabs[s] = st.TabInactive.Render(" " + name + " ")
-		}
-	}
-	title := tabs[0] + st.Border.Render("│") + tabs[1] + st.PaneTitle.Render(" · "+render.Clean(t.Title))
-	bar := st.BorderFocused.Render("│")
-	cursor := st.Cursor.Render("▌")
+	ch := v.frameParts(t)
+	bar := ch.bars[0]
 
 	out := make([]string, 0, v.h)
-	out = append(out, " "+v.c.boxTop(title, tw+2, st.BorderFocused))
+	out = append(out, ch.top)
 	for i := range p.lines {
-		out = append(out, p.marks[i]+bar+p.pad(i, cursor)+p.lines[i]+" "+bar)
+		out = append(out, p.marks[i]+bar+p.pad(i, ch.cursor)+p.lines[i]+" "+bar)
 	}
-	out = append(out, " "+v.c.boxBottom(v.scrollNote(side), tw+2, st.BorderFocused))
+	out = append(out, ch.bottom)
 	return out
 }

@@ -1,6 +1,10 @@
 package ui
 
 import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/dossier-dev/dossier/render"
 )
 
@@ -35,15 +39,9 @@ func (m *Model) body(w, h int) []string {
 		lines = v.Body()
 	}
 	out := make([]string, h)
-	for i := range out {
-		if i < len(lines) {
-			out[i] = lines[i]
-			if m.c.Method.StringWidth(out[i]) != w {
-				out[i] = m.c.fit(out[i], w) // a view got it wrong: keep the frame square
-			}
-		} else {
-			out[i] = m.c.fit("", w)
-		}
+	copy(out, lines) // views promise exactly w cells a line; the tests check every frame
+	for i := len(lines); i < h; i++ {
+		out[i] = m.c.fit("", w)
 	}
 	if m.overlay != nil {
 		box := m.overlay.Box(w-2, h)
@@ -56,27 +54,71 @@ func (m *Model) body(w, h int) []string {
 }
 
 // header is the dossier's title and where the reader is; at its right the
-// view and the scrolling mode.
+// view and the scrolling mode. It is drawn again only when it changes.
 func (m *Model) header() string {
+	loc := ""
+	if v, ok := m.views[m.active]; ok {
+		loc = v.Location()
+	}
+	free := false
+	if cv, ok := m.views[ViewCompare].(*compareView); ok && m.active == ViewCompare {
+		free = !cv.nav.Sync
+	}
+	k := headerKey{w: m.c.Width, view: m.active, loc: loc, free: free, styles: m.c.Styles, method: m.c.Method}
+	if m.headerCache.key != k {
+		m.headerCache.key, m.headerCache.line = k, m.drawHeader(loc, free)
+	}
+	return m.headerCache.line
+}
+
+type headerKey struct {
+	w      int
+	view   ViewID
+	loc    string
+	free   bool
+	styles *Styles
+	method ansi.Method
+}
+
+func (m *Model) drawHeader(loc string, free bool) string {
 	st := m.c.Styles
-	w := m.c.Width
+	w, mw := m.c.Width, m.c.Method
 	right := m.active.String()
-	if cv, ok := m.views[ViewCompare].(*compareView); ok && m.active == ViewCompare && !cv.nav.Sync {
+	if free {
 		right += " · free scroll"
 	}
 	right = st.HeaderDim.Render(right) + " "
-	rw := m.c.Method.StringWidth(right)
-	left := " " + st.HeaderTitle.Render(render.Clean(m.c.Dossier.Title))
-	if v, ok := m.views[m.active]; ok {
-		left += st.HeaderDim.Render(" · ") + st.Header.Render(v.Location())
+	rw := mw.StringWidth(right)
+	if rw+30 > w {
+		right, rw = "", 0
 	}
-	if rw+20 > w {
-		return m.c.fit(m.ellipsis(left, w), w)
+	avail := w - rw - 2 // a space at the left, one before the right part
+	title := render.Clean(m.c.Dossier.Title)
+	// where the reader is matters more than the dossier's title: the title
+	// gives way first
+	if budget := avail - mw.StringWidth(loc) - 3; loc != "" && mw.StringWidth(title) > budget {
+		if budget >= 12 {
+			title = m.ellipsis(title, budget)
+		} else {
+			title = ""
+		}
 	}
-	return m.c.fit(m.ellipsis(left, w-rw-1), w-rw) + right
+	left := ""
+	if title != "" {
+		left = st.HeaderTitle.Render(title)
+		if loc != "" {
+			left += st.HeaderDim.Render(" · ")
+		}
+	}
+	if loc != "" {
+		left += st.Header.Render(loc)
+	}
+	return m.c.fit(" "+m.ellipsis(left, avail), w-rw) + right
 }
 
-// footer is the short help of whatever has the keyboard.
+// footer is the short help of whatever has the keyboard, drawn by
+// bubbles/help from the key bindings. It is drawn again only when its
+// bindings, the width or the style change.
 func (m *Model) footer() string {
 	bindings := m.c.Keys.ShortHelp()
 	if m.overlay != nil {
@@ -84,8 +126,26 @@ func (m *Model) footer() string {
 	} else if v, ok := m.views[m.active]; ok {
 		bindings = v.ShortHelp()
 	}
-	m.help.SetWidth(m.c.Width - 1)
-	return m.c.fit(" "+m.help.ShortHelpView(bindings), m.c.Width)
+	var b strings.Builder
+	for _, k := range bindings {
+		if k.Enabled() {
+			h := k.Help()
+			b.WriteString(h.Key + "\x00" + h.Desc + "\x00")
+		}
+	}
+	k := footerKey{w: m.c.Width, help: b.String(), styles: m.c.Styles, method: m.c.Method}
+	if m.footerCache.key != k {
+		m.help.SetWidth(m.c.Width - 1)
+		m.footerCache.key, m.footerCache.line = k, m.c.fit(" "+m.help.ShortHelpView(bindings), m.c.Width)
+	}
+	return m.footerCache.line
+}
+
+type footerKey struct {
+	w      int
+	help   string
+	styles *Styles
+	method ansi.Method
 }
 
 // statusLine is the one-off notice, else the presentation's state; empty

@@ -63,18 +63,22 @@ func (p *presence) line() string {
 	return strings.Join(parts, " · ")
 }
 
-// moved reports the user's own navigation to the hub. A session that
-// follows and moves by itself is detached: FollowMsg positions are then
-// ignored until f.
-func (m *Model) moved(before Position) tea.Cmd {
-	after := m.position()
-	if after == before || m.pres.hub == nil {
+// moved reports the user's own navigation to the hub when it changed the
+// position. A following session that navigates (nav) is detached, even if
+// its position did not change: FollowMsg positions are then ignored until
+// f.
+func (m *Model) moved(before Position, nav bool) tea.Cmd {
+	if m.pres.hub == nil {
 		return nil
 	}
-	if !m.pres.driving && m.pres.presenter != "" && !m.pres.detached {
+	after := m.position()
+	detach := nav && !m.pres.driving && m.pres.presenter != "" && !m.pres.detached
+	if detach {
 		m.pres.detached = true
 	}
-	m.pres.hub.Moved(after)
+	if after != before || detach {
+		m.pres.hub.Moved(after)
+	}
 	return nil
 }
 

@@ -33,6 +33,15 @@ type Options struct {
 	// Presence means the reader is alone.
 	Role     Role
 	Presence Presence
+	// Keys replaces the default key bindings (a config file's overrides);
+	// nil means DefaultKeyMap.
+	Keys *KeyMap
+	// NoMouse leaves mouse reporting off, so that the terminal selects
+	// text as usual; the wheel and clicks then do nothing.
+	NoMouse bool
+	// Pair is the pair of account ids to open with; it is used only when
+	// the dossier has both accounts, else the dossier's default pair is.
+	Pair [2]string
 }
 
 // Model is the root of the reader: it routes messages to the active view
@@ -47,13 +56,26 @@ type Model struct {
 
 	styleForced bool // --style given: ignore the terminal's background
 	noColor     bool
+	noMouse     bool   // Options.NoMouse
 	status      string // one-off notice, cleared by the next key
 	quitting    bool
 
-	pres presence
+	pres    presence
+	initCmd tea.Cmd // the first layout's render, started by Init
 	// sized is the body size the views were last given; the status line
 	// coming and going changes it.
 	sized [2]int
+
+	// headerCache and footerCache hold the last header and footer lines:
+	// both change rarely and cost more to draw than the panes.
+	headerCache struct {
+		key  headerKey
+		line string
+	}
+	footerCache struct {
+		key  footerKey
+		line string
+	}
 }
 
 // New returns a reader for one session.
@@ -77,16 +99,30 @@ func New(opts Options) *Model {
 	if w <= 0 || h <= 0 {
 		w, h = 80, 24
 	}
+	keys := DefaultKeyMap()
+	if opts.Keys != nil {
+		keys = *opts.Keys
+	}
+	pair := defaultPair(d)
+	if _, ok := d.Account(opts.Pair[0]); ok && opts.Pair[0] != opts.Pair[1] {
+		if _, ok := d.Account(opts.Pair[1]); ok {
+			pair = opts.Pair
+		}
+	}
 	c := &Common{
-		Dossier: d, Cache: cache, Styles: NewStyles(st), Keys: DefaultKeyMap(),
-		Width: w, Height: h, Style: st, Method: ansi.WcWidth, Pair: defaultPair(d),
+		Dossier: d, Cache: cache, Styles: NewStyles(st), Keys: keys,
+		Width: w, Height: h, Style: st, Method: ansi.WcWidth, Pair: pair,
 	}
 	c.Keys.Follow.SetEnabled(opts.Presence != nil)
 	m := &Model{
 		c: c, views: map[ViewID]View{}, help: newHelp(c),
-		styleForced: opts.Style != render.StyleAuto, noColor: opts.NoColor,
+		styleForced: opts.Style != render.StyleAuto, noColor: opts.NoColor, noMouse: opts.NoMouse,
 		pres: presence{hub: opts.Presence, role: opts.Role, stop: -1},
 	}
+	// the compare view exists from the start so that a frame drawn before
+	// Init (or before the terminal's size is known) shows the panes
+	m.initCmd = m.show(ViewCompare)
+	m.sized = m.sizeOfBody()
 	return m
 }
 
@@ -115,7 +151,8 @@ func newHelp(c *Common) help.Model {
 // Init shows the compare view and, unless a style was forced, asks the
 // terminal for its background colour.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.show(ViewCompare)}
+	cmds := []tea.Cmd{m.initCmd}
+	m.initCmd = nil
 	if !m.styleForced && !m.noColor {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
@@ -138,6 +175,11 @@ func (m *Model) show(id ViewID) tea.Cmd {
 	_, cmd := m.view(id)
 	m.active = id
 	return cmd
+}
+
+func (m *Model) sizeOfBody() [2]int {
+	w, h := m.bodySize()
+	return [2]int{w, h}
 }
 
 // bodySize is the area between the header and the footer.
@@ -183,9 +225,10 @@ func (m *Model) restyle(st render.Style) tea.Cmd {
 // overlay, then to the root's global keys, then to the active view.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	before := m.position()
+	nav := m.navigational(msg)
 	cmd, user := m.update(msg)
 	if user {
-		cmd = tea.Batch(cmd, m.moved(before))
+		cmd = tea.Batch(cmd, m.moved(before, nav))
 	}
 	if w, h := m.bodySize(); [2]int{w, h} != m.sized {
 		cmd = tea.Batch(cmd, m.resize())
@@ -262,6 +305,24 @@ func (m *Model) route(v View, msg tea.Msg) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// navigational reports whether a message is the user moving through the
+// dossier (scrolling, changing topic, view or accounts), which detaches a
+// follower even when the position it reports does not change.
+func (m *Model) navigational(msg tea.Msg) bool {
+	k := m.c.Keys
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if m.overlay != nil {
+			return false
+		}
+		return ActionFor(k, msg).Kind != ActNone && !key.Matches(msg, k.Focus, k.Sync) ||
+			key.Matches(msg, k.Swap, k.Views)
+	case tea.MouseWheelMsg, TopicChosenMsg, PairChosenMsg:
+		return true
+	}
+	return false
 }
 
 // key handles a key press.
@@ -388,7 +449,9 @@ func (m *Model) position() Position {
 func (m *Model) View() tea.View {
 	v := tea.NewView(strings.Join(m.frame(), "\n"))
 	v.AltScreen = true
-	v.MouseMode = tea.MouseModeCellMotion
+	if !m.noMouse {
+		v.MouseMode = tea.MouseModeCellMotion
+	}
 	v.WindowTitle = "dossier · " + render.Clean(m.c.Dossier.Title)
 	return v
 }

@@ -225,10 +225,6 @@ func TestTopicPickerFilters(t *testing.T) {
 	}
 }
 
-func itoa(i int) string {
-	return strings.TrimSpace(strings.Repeat(" ", 0) + string(rune('0'+i/10)) + string(rune('0'+i%10)))
-}
-
 func TestResize(t *testing.T) {
 	dossiers(t)
 	for _, d := range []*dossier.Dossier{embedded, hostile} {

@@ -33,6 +33,8 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/dossier-dev/dossier/content"
+	"github.com/dossier-dev/dossier/dossier"
 	"github.com/dossier-dev/dossier/internal/vtest"
 )
 
@@ -46,11 +48,15 @@ func main() {
 	rows := flag.Int("rows", 40, "terminal rows of every session")
 	timeout := flag.Duration("timeout", 60*time.Second, "give up on any one wait after this long")
 	flag.StringVar(&stepKey, "step-key", "\x1b[C", "what the presenter types for one step (Go escapes allowed)")
-	flag.StringVar(&marker, "marker", "stop %d/", "what a follower's screen shows once step N has arrived (%d is N+marker-base)")
+	flag.StringVar(&marker, "marker", "stop %d/", "what a follower's screen shows once step N has arrived (%d is N+marker-base); "+
+		"\"title\" means the title of topic N+marker-base (0-based) of the dossier")
+	flag.StringVar(&backKey, "back-key", "", "after the forward steps, time as many steps back with this key (warm caches)")
 	flag.IntVar(&markerBase, "marker-base", 0, "added to the step number in -marker")
 	flag.Parse()
-	if k, err := strconv.Unquote(`"` + stepKey + `"`); err == nil {
-		stepKey = k
+	for _, k := range []*string{&stepKey, &backKey} {
+		if u, err := strconv.Unquote(`"` + *k + `"`); err == nil {
+			*k = u
+		}
 	}
 	if err := run(*bin, *path, *levels, *followers, *steps, *cols, *rows, *timeout); err != nil {
 		fmt.Fprintln(os.Stderr, "serveload:", err)
@@ -60,6 +66,7 @@ func main() {
 
 var (
 	stepKey    string
+	backKey    string
 	marker     string
 	markerBase int
 )
@@ -129,7 +136,10 @@ func run(bin, path, levelList string, followers, steps, cols, rows int, timeout 
 			}
 		}
 		time.Sleep(time.Second) // let the renders and GC settle
-		fmt.Printf("%-10d %-12s\n", n, rss(srv.Process.Pid))
+		c0 := cpuTicks(srv.Process.Pid)
+		time.Sleep(2 * time.Second)
+		idle := float64(cpuTicks(srv.Process.Pid)-c0) / 100 / 2 * 100 // USER_HZ is 100 on Linux
+		fmt.Printf("%-10d %-12s %.1f%% CPU while idle\n", n, rss(srv.Process.Pid), idle)
 	}
 	if followers == 0 {
 		return nil
@@ -153,56 +163,100 @@ func run(bin, path, levelList string, followers, steps, cols, rows int, timeout 
 	if err := p.waitFor(func(s *vtest.Screen) bool { return s.Contains("presenting") }, timeout); err != nil {
 		return fmt.Errorf("presenter screen: %w", err)
 	}
-	var all []time.Duration
-	fmt.Printf("\n%d followers; per step: time until the last follower shows the new stop\n", followers)
-	for i := range steps {
-		before := make([]int64, len(open))
-		for j, c := range open {
-			before[j] = c.bytes.Load()
+	fmt.Printf("\n%d followers; per step: time until the last follower shows the new position\n", followers)
+	pass := func(name, key string, target func(i int) int) error {
+		var all []time.Duration
+		for i := range steps {
+			want := fmt.Sprintf(marker, target(i))
+			if marker == "title" {
+				var err error
+				if want, err = topicTitle(path, target(i)); err != nil {
+					return err
+				}
+			}
+			last, median, per, err := timeStep(p, open, key, want, timeout)
+			if err != nil {
+				return fmt.Errorf("%s step %d: %w", name, i+1, err)
+			}
+			all = append(all, last)
+			fmt.Printf("%s step %2d: all %d followers in %-10s (median follower %s, %d bytes per follower)\n",
+				name, i+1, len(open), last.Round(time.Microsecond), median.Round(time.Microsecond), per)
+			time.Sleep(200 * time.Millisecond)
 		}
-		t0 := time.Now()
-		if _, err := p.stdin.Write([]byte(stepKey)); err != nil {
+		slices.Sort(all)
+		fmt.Printf("%s: step to all %d followers: median %s, max %s over %d steps\n", name, len(open),
+			all[len(all)/2].Round(time.Microsecond), all[len(all)-1].Round(time.Microsecond), len(all))
+		return nil
+	}
+	if err := pass("forward", stepKey, func(i int) int { return i + 1 + markerBase }); err != nil {
+		return err
+	}
+	if backKey != "" {
+		if err := pass("back", backKey, func(i int) int { return steps - 1 - i + markerBase }); err != nil {
 			return err
 		}
-		want := fmt.Sprintf(marker, i+1+markerBase)
-		var lat []time.Duration
-		var mu sync.Mutex
-		var wg sync.WaitGroup
-		var werr atomic.Value
-		for _, c := range open {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				err := c.waitFor(func(s *vtest.Screen) bool { return s.Contains(want) }, timeout)
-				if err != nil {
-					werr.Store(err)
-					return
-				}
-				mu.Lock()
-				lat = append(lat, time.Since(t0))
-				mu.Unlock()
-			}()
-		}
-		wg.Wait()
-		if e, ok := werr.Load().(error); ok {
-			return fmt.Errorf("step %d: %w", i+1, e)
-		}
-		var sent int64
-		for j, c := range open {
-			sent += c.bytes.Load() - before[j]
-		}
-		slices.Sort(lat)
-		last := lat[len(lat)-1]
-		all = append(all, last)
-		fmt.Printf("step %2d: all %d followers in %-10s (median follower %s, %d bytes per follower)\n",
-			i+1, len(lat), last.Round(time.Microsecond), lat[len(lat)/2].Round(time.Microsecond), sent/int64(len(open)))
-		time.Sleep(200 * time.Millisecond)
 	}
-	slices.Sort(all)
-	fmt.Printf("step to all %d followers: median %s, max %s over %d steps\n", followers,
-		all[len(all)/2].Round(time.Microsecond), all[len(all)-1].Round(time.Microsecond), len(all))
-	fmt.Printf("VmRSS with %d followers + presenter: %s\n", followers, rss(srv.Process.Pid))
+	fmt.Printf("VmRSS with %d followers + presenter: %s\n", len(open), rss(srv.Process.Pid))
 	return nil
+}
+
+// timeStep has the presenter type key and waits until every follower's
+// screen shows want. It returns the time until the last and the median
+// follower showed it, and the bytes each follower received, on average.
+func timeStep(p *client, open []*client, key, want string, timeout time.Duration) (last, median time.Duration, per int64, err error) {
+	before := make([]int64, len(open))
+	for j, c := range open {
+		before[j] = c.bytes.Load()
+	}
+	t0 := time.Now()
+	if _, err := p.stdin.Write([]byte(key)); err != nil {
+		return 0, 0, 0, err
+	}
+	lat := make([]time.Duration, len(open))
+	errs := make([]error, len(open))
+	var wg sync.WaitGroup
+	for j, c := range open {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[j] = c.waitFor(func(s *vtest.Screen) bool { return s.Contains(want) }, timeout)
+			lat[j] = time.Since(t0)
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return 0, 0, 0, err
+	}
+	var sent int64
+	for j, c := range open {
+		sent += c.bytes.Load() - before[j]
+	}
+	slices.Sort(lat)
+	return lat[len(lat)-1], lat[len(lat)/2], sent / int64(len(open)), nil
+}
+
+// topicTitle returns the first 24 characters of topic n's title (enough to
+// tell the topics apart, short enough to survive truncation in a header).
+func topicTitle(path string, n int) (string, error) {
+	var d *dossier.Dossier
+	var probs dossier.Problems
+	var err error
+	if path == "" {
+		d, probs = dossier.Load(content.Default())
+	} else {
+		d, probs, err = dossier.LoadDir(path)
+	}
+	if err != nil {
+		return "", err
+	}
+	if d == nil {
+		return "", probs.Err()
+	}
+	if n < 0 || n >= len(d.Topics) {
+		return "", fmt.Errorf("the dossier has %d topics; step needs topic %d", len(d.Topics), n)
+	}
+	r := []rune(d.Topics[n].Title)
+	return string(r[:min(len(r), 24)]), nil
 }
 
 // listenAddr reads the server's log until its "listening" line.
@@ -239,6 +293,22 @@ func rss(pid int) string {
 		}
 	}
 	return "?"
+}
+
+// cpuTicks returns the process's user+system time in clock ticks.
+func cpuTicks(pid int) int64 {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	// Fields after the command name, which is in parentheses.
+	f := strings.Fields(string(data[strings.LastIndexByte(string(data), ')')+1:]))
+	if len(f) < 13 {
+		return 0
+	}
+	u, _ := strconv.ParseInt(f[11], 10, 64)
+	st, _ := strconv.ParseInt(f[12], 10, 64)
+	return u + st
 }
 
 // client is one SSH session with its screen.

@@ -60,7 +60,8 @@ func NewRoot() *cobra.Command {
 	}
 	addReaderFlags(root)
 	root.AddCommand(newCheckCmd(), newOutlineCmd())
-	root.AddCommand(newNewCmd())
+	root.AddCommand(authorCmds()...)
+	root.AddCommand(newServeCmd())
 	return root
 }
 

@@ -10,6 +10,13 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// authorCmds returns the commands for authors and for sharing (new,
+// export, config), kept in one list so that adding one touches no other
+// file.
+func authorCmds() []*cobra.Command {
+	return []*cobra.Command{newNewCmd(), newExportCmd(), newConfigCmd()}
+}
+
 func newNewCmd() *cobra.Command {
 	var opts scaffold.Options
 	cmd := &cobra.Command{

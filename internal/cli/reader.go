@@ -20,14 +20,14 @@ const readerFPS = 120
 // addReaderFlags adds the reader's flags to the root command.
 func addReaderFlags(root *cobra.Command) {
 	root.Flags().String("style", "auto", "colours: auto (ask the terminal), dark, light or notty")
+	addSettingFlags(root.Flags())
 }
 
 // runReader is the root command's action: it opens the reader on the
 // dossier. When stdout is not a terminal it prints the outline instead.
 func runReader(cmd *cobra.Command, args []string) error {
 	name, _ := cmd.Flags().GetString("style")
-	st, err := render.ParseStyle(name)
-	if err != nil {
+	if _, err := render.ParseStyle(name); err != nil {
 		return err
 	}
 	out, ok := cmd.OutOrStdout().(*os.File)
@@ -45,12 +45,13 @@ func runReader(cmd *cobra.Command, args []string) error {
 		}
 		return &ExitError{Code: 1, Err: fmt.Errorf("the dossier has %s; dossier check lists every problem", plural(len(errs), "error"))}
 	}
-	m := ui.New(ui.Options{
-		Dossier: l.d,
-		Cache:   render.NewCache(),
-		Style:   st,
-		NoColor: os.Getenv("NO_COLOR") != "" && st == render.StyleAuto,
-	})
+	set, err := settingsFor(cmd) // the config file, overridden by flags
+	if err != nil {
+		return err
+	}
+	opts := set.options(ui.Options{Dossier: l.d, Cache: render.NewCache()})
+	opts.NoColor = os.Getenv("NO_COLOR") != "" && opts.Style == render.StyleAuto
+	m := ui.New(opts)
 	p := tea.NewProgram(m, tea.WithContext(cmd.Context()), tea.WithOutput(out), tea.WithFPS(readerFPS))
 	_, err = p.Run()
 	return err

@@ -1,0 +1,30 @@
+package config
+
+// Starter is the commented file `dossier config --init` writes. Every
+// setting in it is commented out, so it changes nothing until edited.
+const Starter = `# Settings for dossier, the negotiation dossier reader.
+# Flags on the command line win over this file. Check what is in effect
+# with:  dossier config
+
+# Colours: auto (ask the terminal), dark, light or notty (no colour).
+# style: auto
+
+# The two accounts the reader opens with, when the dossier has both
+# (otherwise the dossier's own default pair is used).
+# accounts: [pk, af]
+
+# The mouse scrolls and picks claims; off leaves text selection to the
+# terminal.
+# mouse: on
+
+# Key overrides: action: key, or action: [key, key]. An empty list turns
+# an action off (but quit must keep a key). Quote keys that are YAML
+# punctuation: "]", "?", "{". Modifiers go in the order ctrl+alt+shift.
+# Actions: up down page-up page-down top bottom next-claim prev-claim
+#   next-topic prev-topic topics accounts swap sync focus provenance
+#   search follow help back quit
+# keys:
+#   quit: [q, ctrl+c]
+#   next-topic: ["]", n]
+#   prev-topic: ["[", p]
+`

@@ -1,0 +1,326 @@
+package export
+
+import (
+	"strings"
+	"time"
+
+	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/render"
+)
+
+var gradeText = map[string]string{
+	"A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
+	"D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged",
+}
+
+var credText = [...]string{"", "confirmed", "probably true", "possibly true", "doubtful", "improbable", "cannot be judged"}
+
+// builder collects the sources and discrepancies the handout cites while
+// it builds the stops.
+type builder struct {
+	d     *dossier.Dossier
+	cited map[string]bool
+	discs map[string]bool
+}
+
+// build lays out briefing b of d.
+func build(d *dossier.Dossier, b *dossier.Briefing, notes bool) *handout {
+	bl := &builder{d: d, cited: map[string]bool{}, discs: map[string]bool{}}
+	h := &handout{
+		Title: clean(d.Title), Briefing: clean(b.Title), Outcome: clean(d.Outcome),
+		SummaryMD: render.Clean(d.Summary), Notes: notes,
+	}
+	var meta []string
+	if d.Place != "" {
+		meta = append(meta, clean(d.Place))
+	}
+	if !d.Start.IsZero() {
+		meta = append(meta, dateRange(d.Start, d.End))
+	}
+	h.Meta = strings.Join(meta, " · ")
+	h.Parties = partyList(d.Parties)
+	h.Mediators = partyList(d.Mediators)
+	for i, s := range b.Stops {
+		st := bl.stop(i+1, s)
+		if !notes {
+			st.NotesMD = ""
+		}
+		if strings.EqualFold(st.Caption, st.Title) {
+			st.Caption = ""
+		}
+		if s.View == "discrepancies" {
+			h.DiscsInBody = true
+		}
+		h.Stops = append(h.Stops, st)
+	}
+	for changed := true; changed; { // a source known via another cites that one too
+		changed = false
+		for _, s := range d.Sources {
+			if bl.cited[s.ID] && s.Via != "" && !bl.cited[s.Via] {
+				bl.cited[s.Via], changed = true, true
+			}
+		}
+	}
+	for _, s := range d.Sources {
+		if bl.cited[s.ID] {
+			h.Sources = append(h.Sources, bl.source(&s))
+		}
+	}
+	for _, x := range d.Discrepancies {
+		if bl.discs[x.ID] {
+			h.Discs = append(h.Discs, bl.disc(&x))
+		}
+	}
+	return h
+}
+
+func (bl *builder) stop(n int, s dossier.Stop) stop {
+	st := stop{N: n, ID: "stop-" + itoa(n), Title: clean(s.Title), View: s.View, NotesMD: render.Clean(s.Notes)}
+	d := bl.d
+	switch s.View {
+	case "compare":
+		st.Compare = bl.compare(s)
+		if st.Compare != nil {
+			st.Caption = st.Compare.TopicTitle + ": the " + st.Compare.Left.Name + " and " + st.Compare.Right.Name + " accounts side by side"
+		}
+	case "days":
+		if dy, ok := d.Day(s.Day); ok {
+			st.Days = []day{bl.day(dy)}
+			for _, x := range d.Discrepancies {
+				if x.Day == dy.ID {
+					bl.discs[x.ID] = true
+				}
+			}
+		} else {
+			for i := range d.Days {
+				st.Days = append(st.Days, bl.day(&d.Days[i]))
+			}
+			st.Caption = "The days, in order"
+		}
+	case "delegations":
+		st.Caption = "Who sat at the table"
+		for _, g := range d.Delegations {
+			st.Delegations = append(st.Delegations, bl.delegation(g))
+		}
+	case "demands":
+		st.Caption = "What each side asked, and the answer"
+		for _, m := range d.Demands {
+			st.Demands = append(st.Demands, bl.demand(m))
+		}
+	case "sources":
+		st.Caption = "The sources and how far to trust them"
+		for i := range d.Sources {
+			st.SourceList = append(st.SourceList, bl.source(&d.Sources[i]))
+		}
+	case "discrepancies":
+		st.Caption = "Where the sources disagree"
+		for i := range d.Discrepancies {
+			st.Discs = append(st.Discs, bl.disc(&d.Discrepancies[i]))
+		}
+	}
+	return st
+}
+
+func (bl *builder) compare(s dossier.Stop) *compare {
+	d := bl.d
+	t, ok := d.Topic(s.Topic)
+	if !ok {
+		return nil
+	}
+	pair := s.Accounts
+	if pair[0] == "" {
+		pair = d.DefaultPair
+	}
+	c := &compare{TopicTitle: clean(t.Title), SummaryMD: render.Clean(t.Summary),
+		Left: bl.account(pair[0]), Right: bl.account(pair[1])}
+	var left, right []dossier.Claim
+	if sec, ok := t.Section(pair[0]); ok {
+		left = sec.Claims
+	}
+	if sec, ok := t.Section(pair[1]); ok {
+		right = sec.Claims
+	}
+	for _, x := range d.Discrepancies {
+		if x.Topic == t.ID {
+			bl.discs[x.ID] = true
+		}
+	}
+	for _, p := range render.Align(left, right) {
+		r := row{Key: clean(p.Key), Elsewhere: p.Elsewhere}
+		r.Rel, r.Mark, r.Label = relation(p)
+		if p.Left >= 0 {
+			r.Left = bl.claim(&left[p.Left])
+		}
+		if p.Right >= 0 {
+			r.Right = bl.claim(&right[p.Right])
+		}
+		c.Rows = append(c.Rows, r)
+	}
+	return c
+}
+
+// relation names a row's relation, with the gutter mark the reader uses.
+func relation(p render.Pair) (rel, mark, label string) {
+	switch p.Rel {
+	case dossier.RelAgree:
+		return "agree", "=", "the accounts agree"
+	case dossier.RelContradict:
+		return "contradict", "≠", "the accounts contradict each other"
+	case dossier.RelOneSided:
+		label = "only one account speaks to this"
+		if p.Elsewhere {
+			label = "the other account's version is in another row"
+		}
+		if p.Left >= 0 {
+			return "one-sided", "◂", label
+		}
+		return "one-sided", "▸", label
+	}
+	return "unmarked", "·", "the same moment, relation not marked"
+}
+
+func (bl *builder) account(id string) account {
+	if a, ok := bl.d.Account(id); ok {
+		return account{ID: a.ID, Name: clean(a.Name), Description: clean(a.Description)}
+	}
+	return account{ID: id, Name: clean(id)}
+}
+
+func (bl *builder) claim(c *dossier.Claim) *claim {
+	out := &claim{ID: c.ID, TextMD: render.Clean(c.Text), Badges: bl.badges(c.Sources, c.Cred)}
+	for _, id := range c.Days {
+		out.Days = append(out.Days, clean(render.DayTag(bl.d, id)))
+	}
+	for _, id := range c.Discrepancies {
+		bl.discs[id] = true
+		out.Discs = append(out.Discs, id)
+	}
+	return out
+}
+
+func (bl *builder) badges(ids []string, cred int) []badge {
+	var bs []badge
+	for _, id := range ids {
+		bl.cited[id] = true
+		b := badge{SourceID: id, Label: clean(render.Badge(bl.d, id, cred)), Grade: "?"}
+		if s, ok := bl.d.Source(id); ok {
+			b.Tip = clean(s.Outlet)
+			if g, ok := gradeText[s.Reliability]; ok {
+				b.Grade = s.Reliability
+				b.Tip += ": source " + s.Reliability + ", " + g
+			}
+		}
+		if cred > 0 && cred < len(credText) {
+			b.Tip += "; claim " + itoa(cred) + ", " + credText[cred]
+		}
+		bs = append(bs, b)
+	}
+	return bs
+}
+
+func (bl *builder) day(x *dossier.Day) day {
+	out := day{ID: x.ID, Date: longDate(x.Date), Label: clean(x.Label), Phase: x.Phase.String()}
+	for _, h := range x.Hours {
+		out.Hours = append(out.Hours, hours{Text: clean(h.Text), Badges: bl.badges(h.Sources, 0)})
+	}
+	for _, e := range x.Events {
+		ev := event{TextMD: render.Clean(e.Text), Badges: bl.badges(e.Sources, 0)}
+		if e.Account != "" {
+			ev.Account = bl.account(e.Account).Name
+		}
+		out.Events = append(out.Events, ev)
+	}
+	return out
+}
+
+func (bl *builder) delegation(g dossier.Delegation) delegation {
+	out := delegation{Party: clean(bl.d.PartyName(g.Party)), Note: clean(g.Note)}
+	for _, m := range g.Members {
+		name := clean(m.Name)
+		if m.Unnamed || name == "" {
+			name = "unnamed"
+		}
+		out.Members = append(out.Members, member{Name: name, Title: clean(m.Title), Org: clean(m.Org), Badges: bl.badges(m.Sources, 0)})
+	}
+	return out
+}
+
+func (bl *builder) demand(m dossier.Demand) demand {
+	out := demand{ID: m.ID, Party: clean(bl.d.PartyName(m.Party)), Status: m.Status.String(),
+		TextMD: render.Clean(m.Text), ResponseMD: render.Clean(m.Response), Badges: bl.badges(m.Sources, 0)}
+	var days []string
+	for _, id := range m.Days {
+		days = append(days, clean(render.DayTag(bl.d, id)))
+	}
+	out.Days = strings.Join(days, ", ")
+	if t, ok := bl.d.Topic(m.Topic); ok {
+		out.Topic = clean(t.Title)
+	}
+	return out
+}
+
+func (bl *builder) source(s *dossier.Source) source {
+	out := source{ID: s.ID, Short: clean(s.Short), Outlet: clean(s.Outlet),
+		Grade: s.Reliability, GradeText: gradeText[s.Reliability], Basis: clean(s.Basis)}
+	var det []string
+	if t := clean(s.Title); t != "" {
+		det = append(det, "“"+t+"”")
+	}
+	if !s.Date.IsZero() {
+		det = append(det, longDate(s.Date))
+	}
+	if o := clean(s.Origin); o != "" {
+		det = append(det, o)
+	}
+	if v, ok := bl.d.Source(s.Via); ok {
+		det = append(det, "known via "+clean(v.Outlet))
+	}
+	out.Details = strings.Join(det, " · ")
+	if safeURL(s.URL) {
+		out.URL = s.URL
+	}
+	return out
+}
+
+func (bl *builder) disc(x *dossier.Discrepancy) disc {
+	out := disc{ID: x.ID, Fact: clean(x.Fact)}
+	var where []string
+	if dy, ok := bl.d.Day(x.Day); ok {
+		where = append(where, longDate(dy.Date))
+	}
+	if t, ok := bl.d.Topic(x.Topic); ok {
+		where = append(where, clean(t.Title))
+	}
+	out.Where = strings.Join(where, " · ")
+	for _, v := range x.Versions {
+		out.Versions = append(out.Versions, version{Value: clean(v.Value), Note: clean(v.Note), Badges: bl.badges(v.Sources, 0)})
+	}
+	return out
+}
+
+func partyList(ps []dossier.Party) string {
+	var names []string
+	for _, p := range ps {
+		names = append(names, clean(p.Name))
+	}
+	return strings.Join(names, ", ")
+}
+
+func longDate(t time.Time) string {
+	if t.IsZero() {
+		return "undated"
+	}
+	return t.Format("Mon 2 January 2006")
+}
+
+func dateRange(a, b time.Time) string {
+	switch {
+	case b.IsZero() || a.Equal(b):
+		return a.Format("2 January 2006")
+	case a.Year() == b.Year() && a.Month() == b.Month():
+		return a.Format("2") + " to " + b.Format("2 January 2006")
+	case a.Year() == b.Year():
+		return a.Format("2 January") + " to " + b.Format("2 January 2006")
+	}
+	return a.Format("2 January 2006") + " to " + b.Format("2 January 2006")
+}

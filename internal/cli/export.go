@@ -1,0 +1,73 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/dossier-dev/dossier/export"
+	"github.com/spf13/cobra"
+)
+
+func newExportCmd() *cobra.Command {
+	var (
+		briefing, format, out string
+		notes                 bool
+	)
+	cmd := &cobra.Command{
+		Use:   "export [PATH]",
+		Short: "Write a briefing as a handout (HTML or Markdown)",
+		Long: "export writes one briefing of the dossier (the embedded one with no PATH) as a handout for " +
+			"people without a terminal: a single self-contained HTML file (no script, nothing loaded from " +
+			"elsewhere; it reads on a phone and prints well) or the same as Markdown. Compare stops show the " +
+			"two accounts side by side, claims aligned, with source badges, day tags and relation marks; " +
+			"the sources cited and the discrepancies follow. Presenter notes are left out unless --notes.",
+		Example: "  dossier export --briefing ten-minute -o brief.html\n" +
+			"  dossier export ./my-dossier --format md -o brief.md\n" +
+			"  dossier export ./my-dossier > brief.html",
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			f := export.HTML
+			switch {
+			case format != "":
+				var err error
+				if f, err = export.ParseFormat(format); err != nil {
+					return err
+				}
+			case strings.EqualFold(filepath.Ext(out), ".md"), strings.EqualFold(filepath.Ext(out), ".markdown"):
+				f = export.Markdown
+			}
+			l, err := load(args)
+			if err != nil {
+				return err
+			}
+			if l.d == nil {
+				errs := l.probs.Errors()
+				for _, p := range errs {
+					fmt.Fprintln(cmd.ErrOrStderr(), l.problemLine(p))
+				}
+				return &ExitError{Code: 1, Err: fmt.Errorf("the dossier has %s; fix them before exporting", plural(len(errs), "error"))}
+			}
+			var b bytes.Buffer
+			if err := export.Write(&b, l.d, export.Options{Briefing: briefing, Format: f, Notes: notes}); err != nil {
+				return err
+			}
+			if out == "" || out == "-" {
+				_, err := cmd.OutOrStdout().Write(b.Bytes())
+				return err
+			}
+			if err := os.WriteFile(out, b.Bytes(), 0o644); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s (%s, %d bytes)\n", out, f, b.Len())
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&briefing, "briefing", "b", "", "id of the briefing to export (default: the first)")
+	cmd.Flags().StringVarP(&format, "format", "f", "", "html or md (default: from -o's extension, else html)")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "file to write (default: standard output)")
+	cmd.Flags().BoolVar(&notes, "notes", false, "include the presenter notes")
+	return cmd
+}
