@@ -66,7 +66,7 @@ func (l *loader) hours(v *yval) HoursReport {
 	hs, hp := o.str("hours")
 	if hs != "" {
 		n, ok := scalarFloat(hs)
-		if !ok || n < 0 || n > 24 {
+		if !ok || !(n >= 0 && n <= 24) { // NaN compares false with everything
 			l.errf(hp, "", "hours must be a number from 0 to 24, not %s", quote(hs))
 		} else {
 			h.Hours = n

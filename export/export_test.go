@@ -299,3 +299,16 @@ func TestPickBriefing(t *testing.T) {
 		t.Error("pdf accepted")
 	}
 }
+
+func TestCommentsDropped(t *testing.T) {
+	for in, want := range map[string]string{
+		"<!-- for authors -->\n\nText.": "Text.",
+		"A <!-- x --> b <!--y\nz--> c":  "A  b  c",
+		"Open <!-- never closed":        "Open <!-- never closed",
+		"\x1b[31m<!-- a -->red":         "[31mred",
+	} {
+		if got := mdText(in); got != want {
+			t.Errorf("mdText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

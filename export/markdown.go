@@ -84,3 +84,21 @@ func safeURL(u string) bool {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// mdText prepares dossier Markdown for a handout: sanitised, and with its
+// HTML comments (notes an author left for authors) removed. A comment
+// that is never closed is left for the writers to escape.
+func mdText(s string) string {
+	s = render.Clean(s)
+	for {
+		i := strings.Index(s, "<!--")
+		if i < 0 {
+			return strings.TrimSpace(s)
+		}
+		j := strings.Index(s[i+4:], "-->")
+		if j < 0 {
+			return strings.TrimSpace(s)
+		}
+		s = s[:i] + s[i+4+j+3:]
+	}
+}

@@ -28,7 +28,7 @@ func build(d *dossier.Dossier, b *dossier.Briefing, notes bool) *handout {
 	bl := &builder{d: d, cited: map[string]bool{}, discs: map[string]bool{}}
 	h := &handout{
 		Title: clean(d.Title), Briefing: clean(b.Title), Outcome: clean(d.Outcome),
-		SummaryMD: render.Clean(d.Summary), Notes: notes,
+		SummaryMD: mdText(d.Summary), Notes: notes,
 	}
 	var meta []string
 	if d.Place != "" {
@@ -75,7 +75,7 @@ func build(d *dossier.Dossier, b *dossier.Briefing, notes bool) *handout {
 }
 
 func (bl *builder) stop(n int, s dossier.Stop) stop {
-	st := stop{N: n, ID: "stop-" + itoa(n), Title: clean(s.Title), View: s.View, NotesMD: render.Clean(s.Notes)}
+	st := stop{N: n, ID: "stop-" + itoa(n), Title: clean(s.Title), View: s.View, NotesMD: mdText(s.Notes)}
 	d := bl.d
 	switch s.View {
 	case "compare":
@@ -131,7 +131,7 @@ func (bl *builder) compare(s dossier.Stop) *compare {
 	if pair[0] == "" {
 		pair = d.DefaultPair
 	}
-	c := &compare{TopicTitle: clean(t.Title), SummaryMD: render.Clean(t.Summary),
+	c := &compare{TopicTitle: clean(t.Title), SummaryMD: mdText(t.Summary),
 		Left: bl.account(pair[0]), Right: bl.account(pair[1])}
 	var left, right []dossier.Claim
 	if sec, ok := t.Section(pair[0]); ok {
@@ -187,7 +187,7 @@ func (bl *builder) account(id string) account {
 }
 
 func (bl *builder) claim(c *dossier.Claim) *claim {
-	out := &claim{ID: c.ID, TextMD: render.Clean(c.Text), Badges: bl.badges(c.Sources, c.Cred)}
+	out := &claim{ID: c.ID, TextMD: mdText(c.Text), Badges: bl.badges(c.Sources, c.Cred)}
 	for _, id := range c.Days {
 		out.Days = append(out.Days, clean(render.DayTag(bl.d, id)))
 	}
@@ -224,7 +224,7 @@ func (bl *builder) day(x *dossier.Day) day {
 		out.Hours = append(out.Hours, hours{Text: clean(h.Text), Badges: bl.badges(h.Sources, 0)})
 	}
 	for _, e := range x.Events {
-		ev := event{TextMD: render.Clean(e.Text), Badges: bl.badges(e.Sources, 0)}
+		ev := event{TextMD: mdText(e.Text), Badges: bl.badges(e.Sources, 0)}
 		if e.Account != "" {
 			ev.Account = bl.account(e.Account).Name
 		}
@@ -247,7 +247,7 @@ func (bl *builder) delegation(g dossier.Delegation) delegation {
 
 func (bl *builder) demand(m dossier.Demand) demand {
 	out := demand{ID: m.ID, Party: clean(bl.d.PartyName(m.Party)), Status: m.Status.String(),
-		TextMD: render.Clean(m.Text), ResponseMD: render.Clean(m.Response), Badges: bl.badges(m.Sources, 0)}
+		TextMD: mdText(m.Text), ResponseMD: mdText(m.Response), Badges: bl.badges(m.Sources, 0)}
 	var days []string
 	for _, id := range m.Days {
 		days = append(days, clean(render.DayTag(bl.d, id)))

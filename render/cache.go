@@ -34,6 +34,10 @@ type Cache struct {
 	clock   uint64
 	layouts map[layoutKey]*layout
 
+	// costs memoises markdownCost per claim (claimKey with no note): it
+	// depends on neither width nor style, and claims never change.
+	costs sync.Map
+
 	stats Stats
 }
 
@@ -63,6 +67,7 @@ type layout struct {
 	// result instead of rendering the same claim twice.
 	renderMu sync.Mutex
 	md       *glamour.TermRenderer
+	costs    *sync.Map // the cache's, shared by every layout
 
 	mu       sync.RWMutex
 	claims   map[claimKey][]string
@@ -70,8 +75,9 @@ type layout struct {
 }
 
 type claimKey struct {
-	d  *dossier.Dossier
-	id string
+	d     *dossier.Dossier
+	id    string
+	plain string // the note of a plain-text render, "" for a formatted one
 }
 
 type compareKey struct {
@@ -119,6 +125,7 @@ func (c *Cache) layout(width int, st Style) *layout {
 	l := &layout{
 		key:      k,
 		theme:    NewTheme(k.style),
+		costs:    &c.costs,
 		used:     c.clock,
 		claims:   make(map[claimKey][]string),
 		compares: make(map[compareKey]*Compare),

@@ -15,8 +15,15 @@ import (
 // wide as measured by ansi.StringWidth. The result is cached and shared, so
 // callers must not modify it.
 func (c *Cache) Claim(d *dossier.Dossier, cl *dossier.Claim, width int, st Style) []string {
+	return c.claim(d, cl, width, st, "")
+}
+
+// claim does the work of Claim. A non-empty plain note renders the claim as
+// plain text under that note (Compare passes one for a topic over its
+// budget); such renders are cached apart from the formatted ones.
+func (c *Cache) claim(d *dossier.Dossier, cl *dossier.Claim, width int, st Style, plain string) []string {
 	l := c.layout(width, st)
-	k := claimKey{d, cl.ID}
+	k := claimKey{d, cl.ID, plain}
 	if lines, ok := l.cachedClaim(k); ok {
 		c.count(func(s *Stats) { s.ClaimHits++ })
 		return lines
@@ -28,7 +35,7 @@ func (c *Cache) Claim(d *dossier.Dossier, cl *dossier.Claim, width int, st Style
 		return lines
 	}
 	c.count(func(s *Stats) { s.ClaimMisses++ })
-	lines := l.renderClaim(d, cl)
+	lines := l.renderClaim(d, cl, plain)
 	l.mu.Lock()
 	l.claims[k] = lines
 	l.mu.Unlock()
@@ -36,10 +43,19 @@ func (c *Cache) Claim(d *dossier.Dossier, cl *dossier.Claim, width int, st Style
 }
 
 // renderClaim does the work of Claim; the caller holds l.renderMu.
-func (l *layout) renderClaim(d *dossier.Dossier, cl *dossier.Claim) []string {
+func (l *layout) renderClaim(d *dossier.Dossier, cl *dossier.Claim, plain string) []string {
 	width := l.key.width
 	lines := wrapTokens(l.theme.claimTokens(d, cl), width)
-	body := l.markdown(Clean(cl.Text))
+	src := Clean(cl.Text)
+	if plain == "" && l.claimCost(d, cl) > claimBudget {
+		plain = noteClaimTooComplex
+	}
+	var body []string
+	if plain != "" {
+		body = l.plainBlock(src, plain)
+	} else {
+		body = l.markdown(src)
+	}
 	for _, line := range body {
 		if ansi.StringWidth(line) > width {
 			line = Slice(line, 0, width, ansi.GraphemeWidth)

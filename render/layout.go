@@ -97,6 +97,7 @@ func (c *Cache) Compare(d *dossier.Dossier, t *dossier.Topic, pair [2]string, wi
 		}
 	}
 	cmp := &Compare{Dossier: d, Topic: t.ID, Pair: pair, Width: width, Style: l.key.style, Method: m}
+	plain := l.topicPlainNote(d, claims)
 	th := l.theme
 	blank := strings.Repeat(" ", width)
 	for _, p := range Align(claims[0], claims[1]) {
@@ -113,7 +114,7 @@ func (c *Cache) Compare(d *dossier.Dossier, t *dossier.Topic, pair [2]string, wi
 			}
 			cl := &claims[side][idx]
 			row.IDs[side] = cl.ID
-			blocks[side] = c.Claim(d, cl, width, st)
+			blocks[side] = c.claim(d, cl, width, st, plain)
 		}
 		row.Height = max(len(blocks[0]), len(blocks[1]), 1)
 		for side := range blocks {

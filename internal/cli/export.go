@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/dossier-dev/dossier/dossier"
 	"github.com/dossier-dev/dossier/export"
 	"github.com/spf13/cobra"
 )
@@ -69,5 +70,30 @@ func newExportCmd() *cobra.Command {
 	cmd.Flags().StringVarP(&format, "format", "f", "", "html or md (default: from -o's extension, else html)")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "file to write (default: standard output)")
 	cmd.Flags().BoolVar(&notes, "notes", false, "include the presenter notes")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"html", "md"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("briefing", completeBriefings)
+	cmd.ValidArgsFunction = completeDirs
 	return cmd
+}
+
+// completeBriefings offers the briefing ids of the dossier named on the
+// command line (the embedded one when none is).
+func completeBriefings(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+	l, err := load(args)
+	if err != nil || l.d == nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	var ids []string
+	for _, b := range l.d.Briefings {
+		ids = append(ids, b.ID+"\t"+dossier.Sanitize(b.Title))
+	}
+	return ids, cobra.ShellCompDirectiveNoFileComp
+}
+
+// completeDirs offers folders for a dossier PATH argument.
+func completeDirs(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+	if len(args) > 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	return nil, cobra.ShellCompDirectiveFilterDirs
 }

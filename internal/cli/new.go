@@ -54,6 +54,7 @@ func newNewCmd() *cobra.Command {
 	cmd.Flags().StringVar(&opts.Title, "title", "", "the negotiation's title (default: from DIR's name)")
 	cmd.Flags().StringSliceVar(&opts.Parties, "parties", []string{"First party", "Second party"},
 		"the sides, comma-separated; at least two")
+	cmd.ValidArgsFunction = completeDirs
 	return cmd
 }
 

@@ -1,0 +1,95 @@
+package hostile
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// checkView fails t unless the view's content is exactly h lines of exactly
+// w cells, holds no escape sequence other than SGR and no control character
+// other than newline, and its window title is clean.
+func checkView(t testing.TB, v tea.View, w, h int) {
+	t.Helper()
+	checkFrame(t, v.Content, w, h)
+	if bad := firstControl(v.WindowTitle); bad != "" {
+		t.Errorf("window title %q holds %q", v.WindowTitle, bad)
+	}
+}
+
+// checkFrame is checkView for a frame's text.
+func checkFrame(t testing.TB, content string, w, h int) {
+	t.Helper()
+	lines := strings.Split(content, "\n")
+	if len(lines) != h {
+		t.Errorf("frame at %dx%d has %d lines", w, h, len(lines))
+	}
+	for y, l := range lines {
+		if got := ansi.WcWidth.StringWidth(l); got != w {
+			t.Errorf("frame at %dx%d: line %d is %d cells wide: %q", w, h, y, got, oneLine(ansi.Strip(l)))
+			break
+		}
+	}
+	if bad := nonSGR(content); bad != "" {
+		t.Errorf("frame at %dx%d holds %q, which is not SGR", w, h, bad)
+	}
+}
+
+// nonSGR returns the first escape sequence or control character in s that
+// is not an SGR sequence or a newline, or "" when there is none. Invalid
+// UTF-8 counts as a control (a terminal may read a stray byte as C1).
+func nonSGR(s string) string {
+	var state byte
+	for len(s) > 0 {
+		seq, width, n, ns := ansi.DecodeSequence(s, state, nil)
+		state = ns
+		if n <= 0 {
+			return s[:1]
+		}
+		switch {
+		case width > 0:
+			if r, _ := utf8.DecodeRuneInString(seq); r == utf8.RuneError && len(seq) == 1 || isControl(r) {
+				return seq
+			}
+		case seq == "\n":
+		case isSGR(seq):
+		default:
+			return seq
+		}
+		s = s[n:]
+	}
+	return ""
+}
+
+// firstControl returns the first terminal control character in s (C0 but
+// tab and newline, DEL, C1, invalid UTF-8), or "".
+func firstControl(s string) string {
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				return s[i : i+1]
+			}
+		}
+		if isControl(r) {
+			return string(r)
+		}
+	}
+	return ""
+}
+
+// isControl reports whether r is a terminal control character other than
+// tab and newline.
+func isControl(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' || r == 0x7f || r >= 0x80 && r <= 0x9f
+}
+
+// isSGR reports whether seq is CSI … m with only digits, ';' and ':'.
+func isSGR(seq string) bool {
+	if len(seq) < 3 || !strings.HasPrefix(seq, "\x1b[") || seq[len(seq)-1] != 'm' {
+		return false
+	}
+	return strings.Trim(seq[2:len(seq)-1], "0123456789;:") == ""
+}
