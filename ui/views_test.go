@@ -27,7 +27,9 @@ func TestViewGoldens(t *testing.T) {
 		{"days", []string{"2"}, func(f vframe) bool { return dayReady(3)(f) && strings.Contains(f.text(), "Both sides agree") }},
 		{"days-first", []string{"2", "h", "h", "h"}, dayReady(0)},
 		{"days-last", []string{"2", "l"}, dayReady(last)},
-		{"days-disagree", []string{"2", "h"}, func(f vframe) bool { return dayReady(2)(f) && strings.Contains(f.text(), "9h (Gazette) ≠ 11h (Radio Downstream)") }},
+		{"days-disagree", []string{"2", "h"}, func(f vframe) bool {
+			return dayReady(2)(f) && strings.Contains(f.text(), "9h (Gazette) ≠ 11h (Radio Downstream)")
+		}},
 		{"days-as-of", []string{"2", "h", "o"}, func(f vframe) bool { return dayReady(2)(f) && strings.Contains(f.text(), "as of 3 Mar") }},
 		{"days-topic", []string{"2", "}"}, func(f vframe) bool {
 			return dayReady(3)(f) && strings.Contains(f.text(), "▌  The technical committee")
@@ -39,7 +41,9 @@ func TestViewGoldens(t *testing.T) {
 		{"sources", []string{"5"}, showing(ViewSources, "grade", "supports:")},
 		{"sources-filtered", []string{"5", "enter"}, showing(ViewSources, "Gazette only", "● Gazette")},
 		{"discrepancies", []string{"5", "d"}, showing(ViewDiscrepancies, "given by:")},
-		{"search", []string{"/", "f", "l", "o", "w"}, func(f vframe) bool { return strings.Contains(f.text(), "matches") && strings.Contains(f.text(), "/ flow") }},
+		{"search", []string{"/", "f", "l", "o", "w"}, func(f vframe) bool {
+			return strings.Contains(f.text(), "matches") && strings.Contains(f.text(), "/ flow")
+		}},
 		{"compare-filtered", []string{"5", "j", "j", "enter", "1"}, func(f vframe) bool {
 			return f.active == ViewCompare && strings.Contains(f.text(), "Radio Downstream only") && f.lay != nil && f.lay.Dossier == f.dsr
 		}},
@@ -278,7 +282,9 @@ func TestSearchLands(t *testing.T) {
 	s.press("esc", "/", "backspace")
 	s.waitFor("an empty search box", func(f vframe) bool { return strings.Contains(f.text(), "type to search") })
 	s.typeText("drone")
-	s.waitFor("matches", func(f vframe) bool { return strings.Contains(f.text(), "/ drone") && strings.Contains(f.text(), "matches") })
+	s.waitFor("matches", func(f vframe) bool {
+		return strings.Contains(f.text(), "/ drone") && strings.Contains(f.text(), "matches")
+	})
 	s.press("enter")
 	s.waitFor("the drones topic", func(f vframe) bool {
 		return f.active == ViewCompare && f.nav.Topic == air && f.lay != nil && f.lay.Topic == "airspace"
