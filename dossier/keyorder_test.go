@@ -33,8 +33,8 @@ func TestIncreasing(t *testing.T) {
 
 func TestCrossingKeysWarn(t *testing.T) {
 	fsys := fstest.MapFS{
-		"dossier.md": {Data: []byte("---\nid: x\ntitle: X\naccounts:\n  - {id: a, name: A}\n  - {id: b, name: B}\n---\n")},
-		"sources.md": {Data: []byte("---\nsources:\n  - {id: s, outlet: S, origin: O, reliability: B, basis: b}\n---\n")},
+		"dossier.md":  {Data: []byte("---\nid: x\ntitle: X\naccounts:\n  - {id: a, name: A}\n  - {id: b, name: B}\n---\n")},
+		"sources.md":  {Data: []byte("---\nsources:\n  - {id: s, outlet: S, origin: O, reliability: B, basis: b}\n---\n")},
 		"topics/t.md": {Data: []byte("---\nid: t\ntitle: T\n---\n\n## A\n\n- one [@s] {#k1}\n- two [@s] {#k2}\n\n## B\n\n- two [@s] {#k2}\n- one [@s] {#k1}\n")},
 	}
 	_, probs := Load(fsys)
