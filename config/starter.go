@@ -22,9 +22,10 @@ const Starter = `# Settings for dossier, the negotiation dossier reader.
 # punctuation: "]", "?", "{". Modifiers go in the order ctrl+alt+shift.
 # Actions: up down page-up page-down top bottom next-claim prev-claim
 #   next-topic prev-topic topics accounts swap sync focus provenance
-#   search follow help back quit
+#   search follow help back quit next-day prev-day open as-of next-match
+#   prev-match clear-filter discrepancies party-filter status-filter
 # keys:
 #   quit: [q, ctrl+c]
-#   next-topic: ["]", n]
-#   prev-topic: ["[", p]
+#   next-topic: ["]", ">"]
+#   prev-topic: ["[", "<"]
 `

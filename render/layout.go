@@ -36,6 +36,9 @@ type Compare struct {
 	// Marks holds the gutter mark of each line: the styled one-cell mark
 	// on the first line of a row, a blank cell elsewhere.
 	Marks []string
+	// Dossier is the dossier the layout was made from: a reader may show
+	// several (the one loaded, and the same seen through a filter).
+	Dossier *dossier.Dossier
 }
 
 // Len returns the number of lines of each pane.
@@ -93,7 +96,7 @@ func (c *Cache) Compare(d *dossier.Dossier, t *dossier.Topic, pair [2]string, wi
 			claims[side] = sec.Claims
 		}
 	}
-	cmp := &Compare{Topic: t.ID, Pair: pair, Width: width, Style: l.key.style, Method: m}
+	cmp := &Compare{Dossier: d, Topic: t.ID, Pair: pair, Width: width, Style: l.key.style, Method: m}
 	plain := l.topicPlainNote(d, claims)
 	th := l.theme
 	blank := strings.Repeat(" ", width)

@@ -27,6 +27,8 @@ type Common struct {
 	Method ansi.Method
 	// Pair holds the ids of the accounts shown left and right.
 	Pair [2]string
+
+	Filters // selected day, as of, source filter, search: filter.go
 }
 
 // AccountName returns the display name of an account id, sanitised.

@@ -35,6 +35,7 @@ type compareView struct {
 
 // layoutReq is what a layout is computed for.
 type layoutReq struct {
+	d      *dossier.Dossier // the filters change Common.Dossier
 	topic  string
 	pair   [2]string
 	width  int
@@ -93,7 +94,7 @@ func (v *compareView) req() layoutReq {
 	if t == nil {
 		return layoutReq{}
 	}
-	return layoutReq{topic: t.ID, pair: v.c.Pair, width: v.textWidth(), style: v.c.Style, method: v.c.Method}
+	return layoutReq{d: v.c.Dossier, topic: t.ID, pair: v.c.Pair, width: v.textWidth(), style: v.c.Style, method: v.c.Method}
 }
 
 func (v *compareView) fresh() bool {
@@ -101,7 +102,7 @@ func (v *compareView) fresh() bool {
 }
 
 func reqOf(l *render.Compare) layoutReq {
-	return layoutReq{topic: l.Topic, pair: l.Pair, width: l.Width, style: l.Style, method: l.Method}
+	return layoutReq{d: l.Dossier, topic: l.Topic, pair: l.Pair, width: l.Width, style: l.Style, method: l.Method}
 }
 
 func (v *compareView) bounds() Bounds {
@@ -256,7 +257,7 @@ func (v *compareView) Update(msg tea.Msg) (View, tea.Cmd) {
 			v.pending = [2]anchor{}
 		}
 		return v, v.relayout()
-	case PairChangedMsg:
+	case PairChangedMsg, FilterChangedMsg:
 		return v, v.relayout()
 	case tea.KeyPressMsg:
 		if key.Matches(msg, v.c.Keys.Provenance) {

@@ -36,7 +36,7 @@ func (m *Model) frame() []string {
 func (m *Model) body(w, h int) []string {
 	var lines []string
 	if v, ok := m.views[m.active]; ok {
-		lines = v.Body()
+		lines = m.highlight(v.Body()) // search.go
 	}
 	out := make([]string, h)
 	copy(out, lines) // views promise exactly w cells a line; the tests check every frame
@@ -64,9 +64,10 @@ func (m *Model) header() string {
 	if cv, ok := m.views[ViewCompare].(*compareView); ok && m.active == ViewCompare {
 		free = !cv.nav.Sync
 	}
-	k := headerKey{w: m.c.Width, view: m.active, loc: loc, free: free, styles: m.c.Styles, method: m.c.Method}
+	right, _ := m.headerRight() // tabs.go: the notes and the tabs
+	k := headerKey{w: m.c.Width, view: m.active, loc: loc, free: free, right: right, styles: m.c.Styles, method: m.c.Method}
 	if m.headerCache.key != k {
-		m.headerCache.key, m.headerCache.line = k, m.drawHeader(loc, free)
+		m.headerCache.key, m.headerCache.line = k, m.drawHeader(loc, right)
 	}
 	return m.headerCache.line
 }
@@ -76,18 +77,14 @@ type headerKey struct {
 	view   ViewID
 	loc    string
 	free   bool
+	right  string
 	styles *Styles
 	method ansi.Method
 }
 
-func (m *Model) drawHeader(loc string, free bool) string {
+func (m *Model) drawHeader(loc, right string) string {
 	st := m.c.Styles
 	w, mw := m.c.Width, m.c.Method
-	right := m.active.String()
-	if free {
-		right += " · free scroll"
-	}
-	right = st.HeaderDim.Render(right) + " "
 	rw := mw.StringWidth(right)
 	if rw+30 > w {
 		right, rw = "", 0

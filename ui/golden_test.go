@@ -30,7 +30,6 @@ func TestGolden(t *testing.T) {
 		{"accounts", []string{"a"}, []string{"Left pane: which account?"}, nil},
 		{"provenance", []string{"enter"}, []string{"Provenance", "Sources", "origin: "}, nil},
 		{"provenance-discrepancy", []string{"}", "enter"}, []string{"Provenance", "Discrepancies"}, nil},
-		{"coming-view", []string{"3"}, []string{"This view is coming soon."}, nil},
 		{"free-scroll", []string{"s", "tab"}, []string{"free scroll"},
 			func(f frame) bool { return f.nav.Focus == FocusRight }},
 	}

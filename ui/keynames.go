@@ -1,12 +1,16 @@
 package ui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"maps"
+
+	"charm.land/bubbles/v2/key"
+)
 
 // Named returns the bindings of k by the action names a config file uses
 // ("next-topic"), pointing into k so that a caller can rebind them. Views
 // is left out: its keys are the digits 1–5, and the digit says which view.
 func (k *KeyMap) Named() map[string]*key.Binding {
-	return map[string]*key.Binding{
+	named := map[string]*key.Binding{
 		"up": &k.Up, "down": &k.Down, "page-down": &k.PageDown, "page-up": &k.PageUp,
 		"top": &k.Top, "bottom": &k.Bottom,
 		"next-claim": &k.NextClaim, "prev-claim": &k.PrevClaim,
@@ -15,4 +19,6 @@ func (k *KeyMap) Named() map[string]*key.Binding {
 		"focus": &k.Focus, "provenance": &k.Provenance, "search": &k.Search,
 		"follow": &k.Follow, "help": &k.Help, "back": &k.Back, "quit": &k.Quit,
 	}
+	maps.Copy(named, k.ViewKeys.named()) // viewkeys.go
+	return named
 }

@@ -16,17 +16,26 @@ func TestNamedCoversKeyMap(t *testing.T) {
 	for n, b := range named {
 		byAddr[b] = n
 	}
-	v := reflect.ValueOf(&k).Elem()
-	for i := 0; i < v.NumField(); i++ {
-		f := v.Type().Field(i)
-		if f.Name == "Views" {
-			continue
-		}
-		if _, ok := byAddr[v.Field(i).Addr().Interface().(*key.Binding)]; !ok {
-			t.Errorf("KeyMap.%s has no name in Named", f.Name)
+	n := 0
+	var walk func(v reflect.Value)
+	walk = func(v reflect.Value) {
+		for i := 0; i < v.NumField(); i++ {
+			f := v.Type().Field(i)
+			if f.Anonymous { // ViewKeys
+				walk(v.Field(i))
+				continue
+			}
+			if f.Name == "Views" {
+				continue
+			}
+			n++
+			if _, ok := byAddr[v.Field(i).Addr().Interface().(*key.Binding)]; !ok {
+				t.Errorf("KeyMap.%s has no name in Named", f.Name)
+			}
 		}
 	}
-	if len(named) != v.NumField()-1 {
-		t.Errorf("%d names for %d bindings", len(named), v.NumField()-1)
+	walk(reflect.ValueOf(&k).Elem())
+	if len(named) != n {
+		t.Errorf("%d names for %d bindings", len(named), n)
 	}
 }

@@ -25,6 +25,8 @@ type KeyMap struct {
 	Help   key.Binding
 	Back   key.Binding
 	Quit   key.Binding
+
+	ViewKeys // the other views, as of, search: viewkeys.go
 }
 
 // DefaultKeyMap returns the default bindings, as documented in the README.
@@ -54,6 +56,8 @@ func DefaultKeyMap() KeyMap {
 		Help:   key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Back:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Quit:   key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+
+		ViewKeys: DefaultViewKeys(),
 	}
 }
 
@@ -74,5 +78,5 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 
 // globalGroup is the column of keys every view shares.
 func (k KeyMap) globalGroup() []key.Binding {
-	return []key.Binding{k.Follow, k.Help, k.Back, k.Quit}
+	return []key.Binding{k.AsOf, k.ClearFilter, k.NextMatch, k.Follow, k.Help, k.Back, k.Quit}
 }

@@ -114,6 +114,7 @@ func New(opts Options) *Model {
 		Width: w, Height: h, Style: st, Method: ansi.WcWidth, Pair: pair,
 	}
 	c.Keys.Follow.SetEnabled(opts.Presence != nil)
+	c.Filters = newFilters(d)
 	m := &Model{
 		c: c, views: map[ViewID]View{}, help: newHelp(c),
 		styleForced: opts.Style != render.StyleAuto, noColor: opts.NoColor, noMouse: opts.NoMouse,
@@ -283,6 +284,15 @@ func (m *Model) update(msg tea.Msg) (cmd tea.Cmd, user bool) {
 	case ProvenanceMsg:
 		m.overlay = newProvenance(m.c, msg)
 		return nil, false
+	case JumpMsg:
+		return m.jump(msg), true
+	case DayMsg:
+		return m.selectDay(msg.Index), true
+	case SourceFilterMsg:
+		return m.filterSource(msg.Source), true
+	case StatusMsg:
+		m.status = msg.Text
+		return nil, false
 	case LayoutMsg:
 		if v, ok := m.views[ViewCompare]; ok {
 			return m.route(v, msg), false
@@ -365,15 +375,12 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Views):
 		id := ViewID(msg.String()[0] - '1')
 		return m.show(id)
-	case key.Matches(msg, k.Search):
-		m.status = "search is coming soon"
 	case key.Matches(msg, k.Follow):
 		return m.followAgain()
-	case key.Matches(msg, k.Back):
-		if m.active != ViewCompare {
-			return m.show(ViewCompare)
-		}
 	default:
+		if cmd, ok := m.viewKeys(msg); ok {
+			return cmd
+		}
 		if v, ok := m.views[m.active]; ok {
 			return m.route(v, msg)
 		}
@@ -400,6 +407,9 @@ func (m *Model) mouse(msg tea.MouseMsg) tea.Cmd {
 		}
 		return m.route(v, e)
 	case tea.MouseClickMsg:
+		if e.Y == 0 && e.Button == tea.MouseLeft {
+			return m.clickHeader(e.X)
+		}
 		e.Y--
 		if e.Y < 0 || e.Y >= bh {
 			return nil

@@ -43,6 +43,8 @@ func (p *provenance) Update(msg tea.KeyPressMsg) (overlay, tea.Cmd) {
 	switch {
 	case key.Matches(msg, p.keys.Close), key.Matches(msg, p.c.Keys.Provenance):
 		return nil, nil
+	case key.Matches(msg, p.c.Keys.Discrepancies) && len(p.claim.Discrepancies) > 0:
+		return nil, JumpCmd(JumpMsg{View: ViewDiscrepancies, Item: p.claim.Discrepancies[0]})
 	case key.Matches(msg, p.keys.Up, p.c.Keys.Up):
 		p.off--
 	case key.Matches(msg, p.keys.Down, p.c.Keys.Down):
@@ -117,7 +119,7 @@ func (p *provenance) build(w int) {
 		field("url", s.URL)
 	}
 	if len(cl.Discrepancies) > 0 {
-		out = append(out, "", st.OverlayTitle.Render("Discrepancies"))
+		out = append(out, "", st.OverlayTitle.Render("Discrepancies")+st.Faint.Render(" · d opens them"))
 		for _, id := range cl.Discrepancies {
 			disc, ok := d.Discrepancy(id)
 			if !ok {
@@ -159,6 +161,9 @@ func (p *provenance) Box(maxW, maxH int) []string {
 }
 
 func (p *provenance) ShortHelp() []key.Binding {
+	if len(p.claim.Discrepancies) > 0 {
+		return []key.Binding{p.c.Keys.Down, p.c.Keys.Up, p.c.Keys.Discrepancies, p.keys.Close}
+	}
 	return []key.Binding{p.c.Keys.Down, p.c.Keys.Up, p.keys.Close}
 }
 func (p *provenance) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }

@@ -46,7 +46,7 @@ func TestConfigDefaults(t *testing.T) {
 }
 
 func TestConfigFileAndFlags(t *testing.T) {
-	xdg(t, "style: light\naccounts: [med, ind]\nmouse: off\nkeys:\n  quit: [ctrl+q]\n  next-topic: [n, \"]\"]\n")
+	xdg(t, "style: light\naccounts: [med, ind]\nmouse: off\nkeys:\n  quit: [ctrl+q]\n  next-topic: [\">\", \"]\"]\n")
 	code, out, errOut := run(t, "config")
 	if code != 0 {
 		t.Fatalf("code %d: %s", code, errOut)
@@ -54,7 +54,7 @@ func TestConfigFileAndFlags(t *testing.T) {
 	for _, want := range []string{
 		"(found)", "style      light", "config file, line 1\n", "accounts   med, ind (when the dossier has both)",
 		"mouse      off", "config file, line 3\n", "keys (config file, line 4):",
-		"\n  quit         ctrl+q               config file, line 5\n", "\n  next-topic   n ]                  config file, line 6\n",
+		"\n  quit         ctrl+q               config file, line 5\n", "\n  next-topic   > ]                  config file, line 6\n",
 		"\n  swap         x\n",
 	} {
 		if !strings.Contains(out, want) {

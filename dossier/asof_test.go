@@ -1,0 +1,219 @@
+package dossier
+
+import (
+	"testing"
+	"time"
+)
+
+// asOfFiles is a dossier whose sources are dated 27 and 29 October, with
+// undated sources relayed through each, and one undated source known
+// directly.
+var asOfFiles = map[string]string{
+	"sources.md": `---
+sources:
+  - {id: s27, outlet: S27, reliability: B, date: 2025-10-27}
+  - {id: s29, outlet: S29, reliability: C, date: 2025-10-29}
+  - {id: r27, outlet: R27, reliability: C, via: s27}
+  - {id: r29, outlet: R29, reliability: C, via: s29}
+  - {id: rr29, outlet: RR29, reliability: C, via: r29}
+  - {id: own, outlet: Own, reliability: C, date: 2025-10-26, via: s29}
+  - {id: nodate, outlet: ND, reliability: F}
+---
+`,
+	"days.md": `---
+days:
+  - id: oct26
+    date: 2025-10-26
+    events:
+      - {text: early event, sources: [s27]}
+      - {text: late event, sources: [s29]}
+  - id: oct29
+    date: 2025-10-29
+    hours:
+      - {hours: 9, text: nine, sources: [s27]}
+      - {hours: 11, text: eleven, sources: [r29]}
+    events:
+      - {text: announced, sources: [s29, nodate]}
+---
+`,
+	"discrepancies.md": `---
+discrepancies:
+  - id: len
+    fact: How long?
+    versions:
+      - {value: nine, sources: [s27]}
+      - {value: eleven, sources: [r29]}
+---
+`,
+	"demands.md": `---
+demands:
+  - {id: d27, party: a, text: early, sources: [s27]}
+  - {id: d29, party: b, text: late, sources: [rr29]}
+---
+`,
+	"topics/t1.md": `---
+id: t1
+title: Topic
+---
+
+## Alpha
+
+- Only on the 29th. [@s29] {#k}
+- Both. [@s27; @s29] {#j disc=len}
+- Relayed late. [@r29] {.one-sided}
+
+## Beta
+
+- Early. [@s27] {#k}
+- Own date. [@own] {#j}
+`,
+}
+
+func date(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func TestSourceDate(t *testing.T) {
+	d, probs := Load(mapFS(asOfFiles))
+	if d == nil {
+		t.Fatal(problemStrings(probs))
+	}
+	for id, want := range map[string]string{
+		"s27": "2025-10-27", "r27": "2025-10-27", "r29": "2025-10-29", "rr29": "2025-10-29",
+		"own": "2025-10-26", // a date of its own wins over the relay's
+	} {
+		if got := d.SourceDate(id); !got.Equal(date(want)) {
+			t.Errorf("SourceDate(%s) = %v, want %s", id, got, want)
+		}
+	}
+	for _, id := range []string{"nodate", "missing"} {
+		if got := d.SourceDate(id); !got.IsZero() {
+			t.Errorf("SourceDate(%s) = %v, want zero", id, got)
+		}
+	}
+	if d.KnownBy([]string{"r29"}, date("2025-10-28")) {
+		t.Error("a source relayed through one of 29 Oct is known on 28 Oct")
+	}
+	if !d.KnownBy([]string{"r29"}, date("2025-10-29")) {
+		t.Error("a source relayed through one of 29 Oct is not known on 29 Oct")
+	}
+	if !d.Supports("s29", []string{"s27", "rr29"}) || d.Supports("s27", []string{"r29"}) {
+		t.Error("Supports does not follow the relays")
+	}
+}
+
+// claimIDs returns the ids of the claims of d, in order.
+func claimIDs(d *Dossier) []string {
+	var ids []string
+	for _, t := range d.Topics {
+		for _, s := range t.Sections {
+			for _, c := range s.Claims {
+				ids = append(ids, c.ID)
+			}
+		}
+	}
+	return ids
+}
+
+func TestSelectAsOf(t *testing.T) {
+	d, probs := Load(mapFS(asOfFiles))
+	if d == nil {
+		t.Fatal(problemStrings(probs))
+	}
+	all := claimIDs(d)
+	tests := []struct {
+		asOf   string
+		claims []string
+		events [2]int // events kept on oct26 and oct29
+		hours  int    // hours reports kept on oct29
+		disc   int
+		dem    []string
+	}{
+		{"2025-10-25", nil, [2]int{0, 1}, 0, 0, nil},
+		// a claim sourced only on 29 Oct is hidden as of 26 Oct (and 28)
+		{"2025-10-26", []string{"t1/b/2"}, [2]int{0, 1}, 0, 0, nil},
+		{"2025-10-28", []string{"t1/a/2", "t1/b/1", "t1/b/2"}, [2]int{1, 1}, 1, 0, []string{"d27"}},
+		{"2025-10-29", all, [2]int{2, 1}, 2, 1, []string{"d27", "d29"}},
+	}
+	for _, tt := range tests {
+		s := d.Select(Selection{AsOf: date(tt.asOf).Add(20 * time.Hour)})
+		if got := claimIDs(s); !equal(got, tt.claims) {
+			t.Errorf("as of %s: claims %v, want %v", tt.asOf, got, tt.claims)
+		}
+		if got := [2]int{len(s.Days[0].Events), len(s.Days[1].Events)}; got != tt.events {
+			t.Errorf("as of %s: events %v, want %v", tt.asOf, got, tt.events)
+		}
+		if got := len(s.Days[1].Hours); got != tt.hours {
+			t.Errorf("as of %s: %d hours reports, want %d", tt.asOf, got, tt.hours)
+		}
+		if got := len(s.Discrepancies); got != tt.disc {
+			t.Errorf("as of %s: %d discrepancies, want %d", tt.asOf, got, tt.disc)
+		}
+		var dem []string
+		for _, x := range s.Demands {
+			dem = append(dem, x.ID)
+			if got, ok := s.Demand(x.ID); !ok || got.ID != x.ID {
+				t.Errorf("as of %s: Demand(%s) lookup broken", tt.asOf, x.ID)
+			}
+		}
+		if !equal(dem, tt.dem) {
+			t.Errorf("as of %s: demands %v, want %v", tt.asOf, dem, tt.dem)
+		}
+		if len(s.Topics) != len(d.Topics) || len(s.Days) != len(d.Days) || len(s.Sources) != len(d.Sources) {
+			t.Errorf("as of %s: topics, days or sources dropped", tt.asOf)
+		}
+	}
+	// what stays loses its later citations, and the gone discrepancy
+	s := d.Select(Selection{AsOf: date("2025-10-28")})
+	both := s.Topics[0].Sections[0].Claims[0]
+	if both.ID != "t1/a/2" || !equal(both.Sources, []string{"s27"}) || len(both.Discrepancies) != 0 {
+		t.Errorf("as of 28 Oct the claim citing both is %s %v %v, want t1/a/2 [s27] []", both.ID, both.Sources, both.Discrepancies)
+	}
+	if _, ok := s.Discrepancy("len"); ok {
+		t.Error("a discrepancy with one known version is still found")
+	}
+	// the original is untouched
+	if got := claimIDs(d); len(got) != 5 || len(d.Topics[0].Sections[0].Claims[1].Sources) != 2 || len(d.Demands) != 2 {
+		t.Errorf("Select modified the dossier: %v", got)
+	}
+}
+
+func TestSelectSource(t *testing.T) {
+	d, probs := Load(mapFS(asOfFiles))
+	if d == nil {
+		t.Fatal(problemStrings(probs))
+	}
+	s := d.Select(Selection{Source: "s29"})
+	if got, want := claimIDs(s), []string{"t1/a/1", "t1/a/2", "t1/a/3", "t1/b/2"}; !equal(got, want) {
+		t.Errorf("supported by s29: %v, want %v", got, want)
+	}
+	if len(s.Discrepancies) != 1 || len(s.Discrepancies[0].Versions) != 2 {
+		t.Errorf("the discrepancy s29 takes part in should stay with both versions: %+v", s.Discrepancies)
+	}
+	if len(s.Demands) != 1 || s.Demands[0].ID != "d29" {
+		t.Errorf("demands supported by s29: %+v", s.Demands)
+	}
+	if d.Select(Selection{}) != d {
+		t.Error("the zero selection copies the dossier")
+	}
+	both := d.Select(Selection{Source: "s29", AsOf: date("2025-10-28")})
+	if got := claimIDs(both); len(got) != 1 || got[0] != "t1/b/2" {
+		t.Errorf("s29 as of 28 Oct: %v, want only t1/b/2 (own date)", got)
+	}
+}
+
+func equal(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

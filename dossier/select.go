@@ -1,0 +1,168 @@
+package dossier
+
+import (
+	"maps"
+	"time"
+)
+
+// Selection narrows a dossier to what a reader asked to see: what was
+// known on a day, what one source supports, or both. The zero Selection
+// selects everything.
+type Selection struct {
+	// AsOf, when not zero, hides what was reported only after that
+	// calendar day (by SourceDate), and drops later sources from the
+	// citations of what stays.
+	AsOf time.Time
+	// Source, when not empty, keeps only what that source supports
+	// (Supports): claims, events, hours, members, demands and the
+	// discrepancies it takes part in.
+	Source string
+}
+
+// IsZero reports whether s selects everything.
+func (s Selection) IsZero() bool { return s.AsOf.IsZero() && s.Source == "" }
+
+// cite returns the citations of something that stay under s, and whether
+// it stays at all. With no AsOf the citations are returned as they are.
+func (s Selection) cite(d *Dossier, sources []string) ([]string, bool) {
+	kept := sources
+	if !s.AsOf.IsZero() {
+		kept = nil
+		for _, id := range sources {
+			if d.KnownBy([]string{id}, s.AsOf) {
+				kept = append(kept, id)
+			}
+		}
+		if len(kept) == 0 {
+			return nil, false
+		}
+	}
+	if s.Source != "" && !d.Supports(s.Source, kept) {
+		return nil, false
+	}
+	return kept, true
+}
+
+// Admits reports whether something citing sources stays under s.
+func (s Selection) Admits(d *Dossier, sources []string) bool {
+	_, ok := s.cite(d, sources)
+	return ok
+}
+
+// Select returns the dossier as seen through s: a new immutable Dossier
+// that keeps every topic, section, day, delegation, source, account and
+// briefing (so ids and indexes stay valid), but holds only the claims,
+// events, hours reports, members, demands and discrepancy versions s
+// admits. Under AsOf, later sources are dropped from the citations of
+// what stays, and a discrepancy is kept only while at least two versions
+// of it were known; under Source, a discrepancy stays, with every version,
+// when the source supports one of them. References from claims to
+// discrepancies that are gone are dropped. The zero Selection returns d
+// itself. d is not modified; the result shares unchanged data with it.
+func (d *Dossier) Select(s Selection) *Dossier {
+	if s.IsZero() || d == nil {
+		return d
+	}
+	out := *d
+	out.Discrepancies = nil
+	gone := map[string]bool{}
+	for _, x := range d.Discrepancies {
+		if y, ok := s.discrepancy(d, x); ok {
+			out.Discrepancies = append(out.Discrepancies, y)
+		} else {
+			gone[x.ID] = true
+		}
+	}
+	out.Topics = make([]Topic, len(d.Topics))
+	for i, t := range d.Topics {
+		t.Sections = make([]Section, len(t.Sections))
+		for j, sec := range d.Topics[i].Sections {
+			var claims []Claim
+			for _, cl := range sec.Claims {
+				if src, ok := s.cite(d, cl.Sources); ok {
+					cl.Sources = src
+					cl.Discrepancies = without(cl.Discrepancies, gone)
+					claims = append(claims, cl)
+				}
+			}
+			sec.Claims = claims
+			t.Sections[j] = sec
+		}
+		out.Topics[i] = t
+	}
+	out.Days = make([]Day, len(d.Days))
+	for i, day := range d.Days {
+		day.Hours = keep(d, s, day.Hours, func(h *HoursReport) *[]string { return &h.Sources })
+		day.Events = keep(d, s, day.Events, func(e *Event) *[]string { return &e.Sources })
+		out.Days[i] = day
+	}
+	out.Delegations = make([]Delegation, len(d.Delegations))
+	for i, del := range d.Delegations {
+		del.Members = keep(d, s, del.Members, func(m *Member) *[]string { return &m.Sources })
+		out.Delegations[i] = del
+	}
+	out.Demands = keep(d, s, d.Demands, func(x *Demand) *[]string { return &x.Sources })
+	out.index = maps.Clone(d.index)
+	for _, x := range d.Demands {
+		delete(out.index, "demand:"+x.ID)
+	}
+	for i, x := range out.Demands {
+		out.index["demand:"+x.ID] = i
+	}
+	for _, x := range d.Discrepancies {
+		delete(out.index, "discrepancy:"+x.ID)
+	}
+	for i, x := range out.Discrepancies {
+		out.index["discrepancy:"+x.ID] = i
+	}
+	return &out
+}
+
+// discrepancy returns a discrepancy as seen through s, and whether it
+// stays.
+func (s Selection) discrepancy(d *Dossier, x Discrepancy) (Discrepancy, bool) {
+	if !s.AsOf.IsZero() {
+		only := Selection{AsOf: s.AsOf}
+		x.Versions = keep(d, only, x.Versions, func(v *Version) *[]string { return &v.Sources })
+		if len(x.Versions) < 2 {
+			return x, false
+		}
+	}
+	if s.Source != "" {
+		for _, v := range x.Versions {
+			if d.Supports(s.Source, v.Sources) {
+				return x, true
+			}
+		}
+		return x, false
+	}
+	return x, true
+}
+
+// keep returns the items s admits, each with its citations trimmed, in a
+// new slice (nil when none stays).
+func keep[T any](d *Dossier, s Selection, items []T, sources func(*T) *[]string) []T {
+	var out []T
+	for _, it := range items {
+		p := sources(&it)
+		if src, ok := s.cite(d, *p); ok {
+			*p = src
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// without returns ids less those in gone (ids itself when nothing goes).
+func without(ids []string, gone map[string]bool) []string {
+	if len(gone) == 0 {
+		return ids
+	}
+	var out []string
+	for _, id := range ids {
+		if !gone[id] {
+			out = append(out, id)
+		}
+	}
+	return out
+}

@@ -1,0 +1,373 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/render"
+)
+
+func init() { RegisterView(ViewDays, newDaysView) }
+
+// daysView steps through the days: a timeline strip with the hours of
+// talks as each source reports them, then the day's events and the two
+// accounts' claims about the day, aligned as in the compare view. The
+// selected day is Common.Day, owned by the root: the view asks for
+// another with DayMsg.
+type daysView struct {
+	c    *Common
+	w, h int
+	off  int   // first line of the document shown
+	item int   // the current topic block, the one enter opens
+	side Focus // the account shown when the columns are tabs
+	doc  *dayDoc
+	want dayReq // the document being rendered, zero when none
+	// top is the part above the document (strip, title), rebuilt with the
+	// document's request; spans are the strip's day cells, for clicks.
+	top   []string
+	spans [][2]int
+	topOf dayReq
+}
+
+func newDaysView(c *Common) View { return &daysView{c: c} }
+
+// day returns the selected day of the shown dossier, nil when there is
+// none.
+func (v *daysView) day() *dossier.Day {
+	days := v.c.Dossier.Days
+	if len(days) == 0 {
+		return nil
+	}
+	return &days[clamp(v.c.Day, 0, len(days)-1)]
+}
+
+// wide reports whether the two accounts sit side by side.
+func (v *daysView) wide() bool { return v.w >= wideWidth }
+
+// topHeight is the number of lines above the document: the strip (when
+// there is room for it), the day's title and a rule.
+func (v *daysView) topHeight() int {
+	if v.h >= 12 {
+		return stripLines + 2
+	}
+	return 2
+}
+
+func (v *daysView) docHeight() int { return max(0, v.h-v.topHeight()) }
+
+func (v *daysView) req() dayReq {
+	day := v.day()
+	if day == nil {
+		return dayReq{}
+	}
+	return dayReq{d: v.c.Dossier, day: day.ID, pair: v.c.Pair, width: max(1, v.w-2), side: v.side,
+		wide: v.wide(), style: v.c.Style, method: v.c.Method}
+}
+
+func (v *daysView) Init() tea.Cmd { return v.relayout() }
+
+func (v *daysView) SetSize(w, h int) tea.Cmd {
+	v.w, v.h = w, h
+	return v.relayout()
+}
+
+// relayout makes sure the document for the current request is on screen
+// or being rendered in a Cmd.
+func (v *daysView) relayout() tea.Cmd {
+	want := v.req()
+	if want.day == "" || v.w <= 0 || v.h <= 0 {
+		return nil
+	}
+	v.buildTop(want)
+	if v.doc != nil && v.doc.req == want {
+		v.want = dayReq{}
+		return nil
+	}
+	if v.want == want {
+		return nil // on its way
+	}
+	v.want = want
+	cache := v.c.Cache
+	names := [2]string{v.c.AccountName(want.pair[0]), v.c.AccountName(want.pair[1])}
+	st := v.c.Styles
+	ds := dayDocStyles{heading: st.PaneTitleFocused, faint: st.Faint, label: st.PaneTitle, cursor: st.Cursor}
+	return func() tea.Msg { return DayDocMsg{doc: buildDayDoc(want, cache, names, ds)} }
+}
+
+// buildTop draws the strip and the day's title for a request.
+func (v *daysView) buildTop(r dayReq) {
+	if v.topOf == r && v.top != nil {
+		return
+	}
+	v.topOf = r
+	c, st := v.c, v.c.Styles
+	v.top, v.spans = nil, nil
+	if v.h >= 12 {
+		v.top, v.spans = c.strip(v.w)
+	}
+	day := v.day()
+	title := " " + st.HeaderTitle.Render(c.dayTitle(day))
+	if day.Phase == dossier.PhaseTalks || len(day.Hours) > 0 {
+		hs := hoursLine(c, day)
+		if hs == "" {
+			hs = "no report of the hours"
+		}
+		hst := st.Faint
+		if disagree(day.Hours) {
+			hst = st.StatusAlert
+		}
+		title += st.Faint.Render(" · hours: ") + hst.Render(hs)
+	}
+	v.top = append(v.top, c.fit(title, v.w), st.Border.Render(strings.Repeat("─", v.w)))
+}
+
+// dayTitle is "Sun 26 Oct 2025 · Day 2 (Sunday) · talks".
+func (c *Common) dayTitle(day *dossier.Day) string {
+	s := render.Clean(day.ID)
+	if !day.Date.IsZero() {
+		s = day.Date.Format("Mon 2 Jan 2006")
+	}
+	if day.Label != "" {
+		s += " · " + render.Clean(day.Label)
+	}
+	return s + " · " + day.Phase.String()
+}
+
+func (v *daysView) Update(msg tea.Msg) (View, tea.Cmd) {
+	switch msg := msg.(type) {
+	case DayDocMsg:
+		if msg.doc.req != v.want || msg.doc.req != v.req() {
+			return v, nil // late
+		}
+		keepDay := v.doc != nil && v.doc.req.day == msg.doc.req.day
+		v.doc, v.want = msg.doc, dayReq{}
+		if !keepDay {
+			v.off, v.item = 0, 0
+		}
+		v.clampScroll()
+		return v, nil
+	case FilterChangedMsg, PairChangedMsg:
+		return v, v.relayout()
+	case tea.KeyPressMsg:
+		return v, v.key(msg)
+	case tea.MouseWheelMsg:
+		switch msg.Mouse().Button {
+		case tea.MouseWheelDown:
+			v.scroll(wheelLines)
+		case tea.MouseWheelUp:
+			v.scroll(-wheelLines)
+		}
+	case tea.MouseClickMsg:
+		return v, v.click(msg.Mouse())
+	}
+	return v, nil
+}
+
+func (v *daysView) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := v.c.Keys
+	switch {
+	case key.Matches(msg, k.NextDay):
+		return v.step(1)
+	case key.Matches(msg, k.PrevDay):
+		return v.step(-1)
+	case key.Matches(msg, k.Down):
+		v.scroll(1)
+	case key.Matches(msg, k.Up):
+		v.scroll(-1)
+	case key.Matches(msg, k.PageDown):
+		v.scroll(max(1, v.docHeight()-1))
+	case key.Matches(msg, k.PageUp):
+		v.scroll(-max(1, v.docHeight()-1))
+	case key.Matches(msg, k.Top):
+		v.scroll(-1 << 30)
+	case key.Matches(msg, k.Bottom):
+		v.scroll(1 << 30)
+	case key.Matches(msg, k.NextClaim):
+		v.toItem(v.item + 1)
+	case key.Matches(msg, k.PrevClaim):
+		v.toItem(v.item - 1)
+	case key.Matches(msg, k.Focus):
+		if !v.wide() {
+			v.side = v.side.Other()
+			return v.relayout()
+		}
+	case key.Matches(msg, k.Open):
+		return v.open()
+	}
+	return nil
+}
+
+// step asks the root for the next or previous day.
+func (v *daysView) step(n int) tea.Cmd {
+	i := clamp(v.c.Day+n, 0, max(0, len(v.c.Base.Days)-1))
+	if i == v.c.Day {
+		return nil
+	}
+	return func() tea.Msg { return DayMsg{Index: i} }
+}
+
+// scroll moves the document by n lines; the current topic follows the top.
+func (v *daysView) scroll(n int) {
+	v.off += n
+	v.clampScroll()
+	if v.doc == nil {
+		return
+	}
+	v.item = 0
+	for i, b := range v.doc.blocks {
+		if b.start <= v.off+1 {
+			v.item = i
+		}
+	}
+}
+
+func (v *daysView) clampScroll() {
+	n := 0
+	if v.doc != nil {
+		n = len(v.doc.lines)
+	}
+	v.off = clamp(v.off, 0, max(0, n-v.docHeight()))
+	if v.doc != nil {
+		v.item = clamp(v.item, 0, max(0, len(v.doc.blocks)-1))
+	}
+}
+
+// toItem makes topic block i current and scrolls its title to the top.
+func (v *daysView) toItem(i int) {
+	if v.doc == nil || len(v.doc.blocks) == 0 {
+		return
+	}
+	v.item = clamp(i, 0, len(v.doc.blocks)-1)
+	v.off = v.doc.blocks[v.item].start
+	n := len(v.doc.lines)
+	v.off = clamp(v.off, 0, max(0, n-v.docHeight()))
+}
+
+// open jumps to the current topic in the compare view, on its first claim
+// about the day.
+func (v *daysView) open() tea.Cmd {
+	if v.doc == nil || len(v.doc.blocks) == 0 {
+		return statusCmd("no topic speaks of this day")
+	}
+	b := v.doc.blocks[clamp(v.item, 0, len(v.doc.blocks)-1)]
+	return JumpCmd(JumpMsg{View: ViewCompare, Pos: Position{Topic: b.topic, Anchor: b.first}})
+}
+
+// click selects a day in the strip, or the topic under the pointer.
+func (v *daysView) click(m tea.Mouse) tea.Cmd {
+	if m.Button != tea.MouseLeft {
+		return nil
+	}
+	if len(v.spans) > 0 && m.Y < stripLines {
+		for i, s := range v.spans {
+			if m.X >= s[0] && m.X < s[1] && i != v.c.Day {
+				return func() tea.Msg { return DayMsg{Index: i} }
+			}
+		}
+		return nil
+	}
+	y := m.Y - v.topHeight() + v.off
+	if v.doc == nil || y < 0 {
+		return nil
+	}
+	for i, b := range v.doc.blocks {
+		if y >= b.start && y < b.start+b.height {
+			v.item = i
+		}
+	}
+	return nil
+}
+
+func (v *daysView) Body() []string {
+	if v.w <= 0 || v.h <= 0 {
+		return nil
+	}
+	if v.day() == nil {
+		lines := blankLines(v.h, v.w)
+		lines[v.h/2] = v.c.fit("  "+v.c.Styles.Faint.Render("This dossier has no days."), v.w)
+		return lines
+	}
+	if v.topOf != v.req() {
+		v.buildTop(v.req())
+	}
+	out := append([]string(nil), v.top...)
+	if len(out) > v.h {
+		return out[:v.h]
+	}
+	dh := v.h - len(out)
+	fresh := v.doc != nil && v.doc.req.day == v.req().day && v.doc.req.d == v.c.Dossier
+	if !fresh {
+		out = append(out, v.c.fit("  "+v.c.Styles.Faint.Render("rendering…"), v.w))
+		for len(out) < v.h {
+			out = append(out, blankLines(1, v.w)[0])
+		}
+		return out
+	}
+	stale := v.doc.req.width != v.w-2 || v.doc.req.method != v.c.Method
+	var cur dayBlock
+	if len(v.doc.blocks) > 0 {
+		cur = v.doc.blocks[clamp(v.item, 0, len(v.doc.blocks)-1)]
+	}
+	cursor := v.c.Styles.Cursor.Render("▌")
+	for i := 0; i < dh; i++ {
+		y := v.off + i
+		if y >= len(v.doc.lines) {
+			out = append(out, blankLines(1, v.w)[0])
+			continue
+		}
+		l := v.doc.lines[y]
+		if stale {
+			l = v.c.fit(l, v.w-2)
+		}
+		pre := " "
+		if cur.height > 0 && y >= cur.start && y < cur.start+cur.height {
+			pre = cursor
+		}
+		out = append(out, v.c.fit(pre+l+" ", v.w))
+	}
+	return out
+}
+
+func (v *daysView) Location() string {
+	day := v.day()
+	if day == nil {
+		return "no days"
+	}
+	return "day " + strconv.Itoa(clamp(v.c.Day, 0, len(v.c.Dossier.Days)-1)+1) + "/" +
+		strconv.Itoa(len(v.c.Dossier.Days)) + " · " + render.DayTag(v.c.Dossier, day.ID)
+}
+
+func (v *daysView) Position() Position {
+	p := Position{Stop: -1}
+	if day := v.day(); day != nil {
+		p.Day = day.ID
+	}
+	return p
+}
+
+func (v *daysView) SetPosition(p Position) tea.Cmd {
+	i, ok := v.c.Base.DayIndex(p.Day)
+	if !ok || i == v.c.Day {
+		return nil
+	}
+	return func() tea.Msg { return DayMsg{Index: i} }
+}
+
+// Select is for jumps to an event: the day is set by the position.
+func (v *daysView) Select(string) bool { return true }
+
+func (v *daysView) ShortHelp() []key.Binding {
+	k := v.c.Keys
+	open := relabel(k.Open, "open topic")
+	return []key.Binding{relabel(k.NextDay, "next day"), relabel(k.PrevDay, "prev"), k.Down, relabel(k.NextClaim, "next topic"), open, k.AsOf, k.Search, k.Help, k.Quit}
+}
+
+func (v *daysView) FullHelp() [][]key.Binding {
+	k := v.c.Keys
+	return [][]key.Binding{{k.NextDay, k.PrevDay, k.Up, k.Down, k.PageDown, k.PageUp, k.Top, k.Bottom},
+		{relabel(k.NextClaim, "next topic of the day"), relabel(k.PrevClaim, "previous topic of the day"), k.Open, k.Focus, k.Views, k.Search}}
+}

@@ -1,0 +1,185 @@
+package ui
+
+import (
+	"sync"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/render"
+	"github.com/dossier-dev/dossier/search"
+)
+
+// Filters is what narrows every view of a session: the selected day, the
+// as-of toggle, the source filter and the active search. It is part of
+// Common; the root changes it and tells the views with FilterChangedMsg.
+type Filters struct {
+	// Base is the dossier as loaded. Common.Dossier is Base seen through
+	// Sel, so a view that reads Common.Dossier shows only what the
+	// filters let through.
+	Base *dossier.Dossier
+	// Sel is the current selection (as of a day, one source).
+	Sel dossier.Selection
+	// AsOf says the as-of toggle is on: Sel.AsOf is then the date of Day.
+	AsOf bool
+	// Day is the selected day, an index into Base.Days: the day the days
+	// view shows and the day "as of" counts from.
+	Day int
+	// Query is the last search the user went to, nil when none; its
+	// matches are highlighted and walked with n and N.
+	Query *Query
+}
+
+// FilterChangedMsg tells the views that the selected day, the selection
+// (and so Common.Dossier) or the search changed.
+type FilterChangedMsg struct{}
+
+// DayMsg asks the root to select a day (an index into the days).
+type DayMsg struct{ Index int }
+
+// SourceFilterMsg asks the root to show only what a source supports; an
+// empty Source clears the filter.
+type SourceFilterMsg struct{ Source string }
+
+// newFilters returns the filters of a new session on d: nothing hidden,
+// the last day of the talks selected (else the last day).
+func newFilters(d *dossier.Dossier) Filters {
+	f := Filters{Base: d, Day: max(0, len(d.Days)-1)}
+	for i, day := range d.Days {
+		if !d.End.IsZero() && !day.Date.After(d.End) {
+			f.Day = i
+		}
+	}
+	return f
+}
+
+// selectedDay returns the selected day, nil when the dossier has none.
+func (c *Common) selectedDay() *dossier.Day {
+	days := c.Base.Days
+	if len(days) == 0 {
+		return nil
+	}
+	return &days[clamp(c.Day, 0, len(days)-1)]
+}
+
+// selections remembers the dossiers derived for each selection, so that
+// every session asking for the same one gets the same pointer and the
+// render cache's entries for it are shared. It holds at most maxSelections
+// entries and forgets one at random beyond.
+var selections = struct {
+	sync.Mutex
+	m map[selKey]*dossier.Dossier
+}{m: map[selKey]*dossier.Dossier{}}
+
+const maxSelections = 256
+
+type selKey struct {
+	base *dossier.Dossier
+	sel  dossier.Selection
+}
+
+// selected returns base seen through sel, shared between sessions.
+func selected(base *dossier.Dossier, sel dossier.Selection) *dossier.Dossier {
+	if sel.IsZero() {
+		return base
+	}
+	k := selKey{base, sel}
+	selections.Lock()
+	defer selections.Unlock()
+	if d, ok := selections.m[k]; ok {
+		return d
+	}
+	for old := range selections.m {
+		if len(selections.m) < maxSelections {
+			break
+		}
+		delete(selections.m, old)
+	}
+	d := base.Select(sel)
+	selections.m[k] = d
+	return d
+}
+
+// applyFilters recomputes Common.Dossier from the filters and tells every
+// view.
+func (m *Model) applyFilters() tea.Cmd {
+	c := m.c
+	sel := dossier.Selection{Source: c.Sel.Source}
+	if c.AsOf {
+		if day := c.selectedDay(); day != nil {
+			sel.AsOf = day.Date
+		}
+	}
+	c.Sel = sel
+	c.Dossier = selected(c.Base, sel)
+	c.Keys.ClearFilter.SetEnabled(sel.Source != "")
+	return m.broadcast(FilterChangedMsg{})
+}
+
+// broadcast gives a message to every view built so far.
+func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, v := range m.views {
+		cmds = append(cmds, m.route(v, msg))
+	}
+	return tea.Batch(cmds...)
+}
+
+// toggleAsOf turns "as of the selected day" on or off.
+func (m *Model) toggleAsOf() tea.Cmd {
+	if m.c.selectedDay() == nil {
+		m.status = "this dossier has no days"
+		return nil
+	}
+	m.c.AsOf = !m.c.AsOf
+	return m.applyFilters()
+}
+
+// selectDay makes day i the selected one; as of it, when the toggle is on.
+func (m *Model) selectDay(i int) tea.Cmd {
+	if len(m.c.Base.Days) == 0 {
+		return nil
+	}
+	m.c.Day = clamp(i, 0, len(m.c.Base.Days)-1)
+	return m.applyFilters()
+}
+
+// filterSource shows only what a source supports ("" shows everything).
+func (m *Model) filterSource(id string) tea.Cmd {
+	if _, ok := m.c.Base.Source(id); !ok {
+		id = ""
+	}
+	m.c.Sel.Source = id
+	return m.applyFilters()
+}
+
+// filterNote says what the filters hide, for the header: "as of 26 Oct",
+// "Dawn only".
+func (c *Common) filterNote() string {
+	var parts []string
+	if c.AsOf && !c.Sel.AsOf.IsZero() {
+		parts = append(parts, "as of "+c.Sel.AsOf.Format("2 Jan"))
+	}
+	if c.Sel.Source != "" {
+		name := c.Sel.Source
+		if s, ok := c.Base.Source(c.Sel.Source); ok {
+			name = s.Short
+			if name == "" {
+				name = s.Outlet
+			}
+		}
+		parts = append(parts, render.Clean(name)+" only")
+	}
+	out := ""
+	for i, p := range parts {
+		if i > 0 {
+			out += " · "
+		}
+		out += p
+	}
+	return out
+}
+
+// index returns the search index of the dossier as loaded (built once per
+// dossier, shared by every session).
+func (c *Common) index() *search.Index { return search.For(c.Base) }

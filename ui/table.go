@@ -1,0 +1,212 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/dossier-dev/dossier/render"
+)
+
+// column is one column of a table: its title, the widest it is drawn
+// when room is short (cap, 0 for no cap), and whether it takes the room
+// left over (grow).
+type column struct {
+	title string
+	cap   int
+	grow  bool
+}
+
+// table is a list of one-line rows in columns, with a cursor. It draws
+// exactly the size it is given, measured by the session's width method,
+// and maps a click back to a row. (bubbles/table neither exposes its
+// scroll offset, needed to map clicks, nor measures by the terminal's
+// width method.)
+type table struct {
+	c      *Common
+	cols   []column
+	rows   [][]string // cells: plain, sanitised, one line
+	cursor int
+	offset int // first row drawn
+	widths []int
+	wFor   int // the width widths were worked out for
+	// group, when set, returns a heading drawn above row i (a party's
+	// name above its members), "" for none.
+	group func(i int) string
+}
+
+// cell makes text fit for a cell: sanitised, on one line.
+func cell(s string) string { return strings.Join(strings.Fields(render.Clean(s)), " ") }
+
+// setRows replaces the rows, keeping the cursor in range.
+func (t *table) setRows(rows [][]string) {
+	t.rows = rows
+	t.cursor = clamp(t.cursor, 0, max(0, len(rows)-1))
+	t.widths = nil
+}
+
+// layout works out the columns' widths for a table w cells wide: a
+// two-cell cursor gutter, two cells between columns.
+func (t *table) layout(w int) {
+	m := t.c.Method
+	n := len(t.cols)
+	nat := make([]int, n)
+	for i, col := range t.cols {
+		nat[i] = m.StringWidth(col.title)
+		for _, r := range t.rows {
+			if i < len(r) {
+				nat[i] = max(nat[i], m.StringWidth(r[i]))
+			}
+		}
+		if col.cap > 0 {
+			nat[i] = min(nat[i], col.cap)
+		}
+	}
+	room := max(0, w-2-2*(n-1))
+	// fixed columns take their natural width; the growing ones share
+	// what is left in proportion to theirs (at least 6 cells each)
+	fixed, growNat := 0, 0
+	for i, col := range t.cols {
+		if col.grow {
+			growNat += nat[i]
+		} else {
+			fixed += nat[i]
+		}
+	}
+	left := room - fixed
+	var growing []int
+	for i, col := range t.cols {
+		if col.grow {
+			growing = append(growing, i)
+		}
+	}
+	if len(growing) > 0 && left < 6*len(growing) {
+		// shrink the fixed columns, widest first, to leave 6 cells each
+		need := 6*len(growing) - left
+		for need > 0 {
+			wi := -1
+			for i, col := range t.cols {
+				if !col.grow && nat[i] > 4 && (wi < 0 || nat[i] > nat[wi]) {
+					wi = i
+				}
+			}
+			if wi < 0 {
+				break
+			}
+			nat[wi]--
+			need--
+			left++
+		}
+	}
+	if len(growing) > 0 {
+		left = max(left, 0)
+		rest := left
+		for k, i := range growing {
+			share := rest / (len(growing) - k)
+			if growNat > 0 && k < len(growing)-1 {
+				share = min(rest, max(min(6, rest), left*nat[i]/growNat))
+			}
+			nat[i] = share
+			rest -= share
+		}
+	}
+	// still too wide (no growing column, or a tiny terminal): cut from the
+	// right
+	sum := 0
+	for _, x := range nat {
+		sum += x
+	}
+	for i := n - 1; i >= 0 && sum > room; i-- {
+		cut := min(nat[i], sum-room)
+		nat[i] -= cut
+		sum -= cut
+	}
+	t.widths = nat
+}
+
+// visible returns the rows [from, to) drawn in h lines (less the
+// header), keeping the cursor in sight; a group heading takes a line.
+func (t *table) visible(h int) (from, to int) {
+	avail := h - 1
+	t.cursor = clamp(t.cursor, 0, max(0, len(t.rows)-1))
+	t.offset = clamp(t.offset, 0, max(0, len(t.rows)-1))
+	if t.cursor < t.offset {
+		t.offset = t.cursor
+	}
+	for t.offset < t.cursor && t.linesFor(t.offset, t.cursor+1) > avail {
+		t.offset++
+	}
+	to = t.offset
+	for to < len(t.rows) && t.linesFor(t.offset, to+1) <= avail {
+		to++
+	}
+	return t.offset, to
+}
+
+// linesFor is the number of lines rows [from, to) take with their
+// headings.
+func (t *table) linesFor(from, to int) int {
+	n := to - from
+	if t.group != nil {
+		for i := from; i < to; i++ {
+			if t.group(i) != "" {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// draw returns the table in exactly h lines of exactly w cells: the
+// header, then the rows around the cursor. rowAt maps each line to its
+// row (-1 for the header, headings and blank lines).
+func (t *table) draw(w, h int) (lines []string, rowAt []int) {
+	if h <= 0 || w <= 0 {
+		return nil, nil
+	}
+	if t.widths == nil || t.wFor != w {
+		t.layout(w)
+		t.wFor = w
+	}
+	st := t.c.Styles
+	var hdr []string
+	for i, col := range t.cols {
+		hdr = append(hdr, t.c.fit(col.title, t.widths[i]))
+	}
+	lines = append(lines, t.c.fit("  "+st.Label.Render(strings.Join(hdr, "  ")), w))
+	rowAt = append(rowAt, -1)
+	from, to := t.visible(h)
+	for i := from; i < to; i++ {
+		if t.group != nil {
+			if g := t.group(i); g != "" {
+				lines = append(lines, t.c.fit(st.OverlayTitle.Render(g), w))
+				rowAt = append(rowAt, -1)
+			}
+		}
+		var cells []string
+		for j := range t.cols {
+			s := ""
+			if j < len(t.rows[i]) {
+				s = t.rows[i][j]
+			}
+			if t.c.Method.StringWidth(s) > t.widths[j] {
+				s = render.Slice(s, 0, max(0, t.widths[j]-1), t.c.Method) + "…"
+			}
+			cells = append(cells, t.c.fit(s, t.widths[j]))
+		}
+		row := strings.Join(cells, "  ")
+		if i == t.cursor {
+			row = st.Selected.Render("›") + " " + st.PaneTitleFocused.Render(row)
+		} else {
+			row = "  " + row
+		}
+		lines = append(lines, t.c.fit(row, w))
+		rowAt = append(rowAt, i)
+	}
+	for len(lines) < h {
+		lines = append(lines, strings.Repeat(" ", w))
+		rowAt = append(rowAt, -1)
+	}
+	return lines[:h], rowAt[:h]
+}
+
+// move moves the cursor by n rows.
+func (t *table) move(n int) { t.cursor = clamp(t.cursor+n, 0, max(0, len(t.rows)-1)) }
