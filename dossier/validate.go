@@ -12,6 +12,7 @@ func (l *loader) validate() {
 	l.checkVia()
 	l.checkDays()
 	l.checkAlignment()
+	l.checkKeyOrder()
 	l.checkUse()
 }
 
