@@ -190,9 +190,13 @@ func (m *Member) Follow() {
 	h.sendFollowLocked(m)
 }
 
-// Leave removes the member. When the driver leaves, the others are told and
-// stay where they are; nobody takes over without asking. Leave stops Run and
-// may be called more than once.
+// Leave removes the member. When the driver leaves, everyone is told, and
+// nobody takes over without asking: the presenter who asked for control
+// longest ago (if any) becomes the driver, since control was theirs to be
+// handed next; otherwise nobody drives, followers stay where they are, and
+// every presenter is told they may take control (RequestControl then
+// promotes the first to ask at once). Leave stops Run and may be called
+// more than once.
 func (m *Member) Leave() {
 	h := m.hub
 	h.mu.Lock()
@@ -207,7 +211,19 @@ func (m *Member) Leave() {
 	notes := map[*Member]string{}
 	if m == h.driver {
 		h.driver = nil
-		h.noteAllBut(notes, nil, m.name+" left; you stay where you are")
+		if len(h.requests) > 0 {
+			next := h.requests[0]
+			h.promoteLocked(next)
+			notes[next] = m.name + " left; you asked for control, you are presenting"
+			h.noteAllBut(notes, next, m.name+" left; "+next.name+" is presenting")
+		} else {
+			for _, o := range h.members {
+				if o.role == ui.RolePresenter {
+					notes[o] = m.name + " left; nobody is presenting, you may take control"
+				}
+			}
+			h.noteAllBut(notes, nil, m.name+" left; you stay where you are")
+		}
 	}
 	h.refreshLocked(notes)
 }

@@ -114,6 +114,7 @@ func (m *Model) presenceChanged(msg PresenceMsg) tea.Cmd {
 	if p.driving {
 		p.detached = false
 	}
+	m.presenterKeys()
 	return nil
 }
 
