@@ -65,3 +65,4 @@ require (
 	golang.org/x/text v0.43.0 // indirect
 	golang.org/x/time v0.15.0 // indirect
 )
+replace github.com/alecthomas/chroma/v2 => ./third_party/chroma

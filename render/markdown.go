@@ -29,6 +29,12 @@ func styleConfig(st Style) gansi.StyleConfig {
 	cfg.Document.Margin = &zero
 	cfg.Document.BlockPrefix = ""
 	cfg.Document.BlockSuffix = ""
+	// Code blocks are drawn in their plain code style: no syntax
+	// highlighting. Claims are prose, and the highlighter (chroma) costs
+	// ~13 ms of package initialisation on every start, so dossier's go.mod
+	// replaces it with a stand-in (third_party/chroma) that has no lexers.
+	cfg.CodeBlock.Chroma = nil
+	cfg.CodeBlock.Theme = ""
 	return cfg
 }
 

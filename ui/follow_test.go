@@ -74,7 +74,7 @@ func TestPresenterReportsMoves(t *testing.T) {
 	dossiers(t)
 	d := embedded
 	hub := &fakeHub{}
-	s := start(t, d, 120, 40, func(o *Options) { o.Role, o.Presence = RolePresenter, hub })
+	s := start(t, d, 120, 24, func(o *Options) { o.Role, o.Presence = RolePresenter, hub }) // short, so topic 2 is taller than the panes and j can scroll
 	s.waitFor("with topic 1", ready(d, 0))
 	s.tm.Send(PresenceMsg{Role: RolePresenter, Driving: true, Followers: []string{"bob", "carol"}, Requests: []string{"dave"}})
 	s.waitFor("presenting", contains("presenting · 2 following · dave asks for control"))
