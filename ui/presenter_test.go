@@ -60,7 +60,7 @@ func TestStopsMoveThePresenter(t *testing.T) {
 		t.Errorf("stop 1 shows stop 2's notes")
 	}
 
-	s.press(">")
+	s.press("right")
 	p = lastMove(t, s, hub, 1)
 	if p.View != "days" || p.Accounts != want.Accounts {
 		t.Fatalf("stop 2 reported %+v, want the days view", p)
@@ -81,7 +81,7 @@ func TestStopsMoveThePresenter(t *testing.T) {
 	s.press("right")
 	s.waitFor("the end", contains("this is the last stop"))
 
-	s.press("left", "<")
+	s.press("left", "left")
 	p = lastMove(t, s, hub, 0)
 	if p.View != "compare" || p.Topic != "flows" {
 		t.Fatalf("back to stop 1 reported %+v", p)

@@ -24,8 +24,8 @@ type PresentKeys struct {
 // disabled; New enables them for a presenter.
 func DefaultPresentKeys() PresentKeys {
 	return PresentKeys{
-		NextStop:   key.NewBinding(key.WithKeys("right", ">"), key.WithHelp("→/>", "next stop"), key.WithDisabled()),
-		PrevStop:   key.NewBinding(key.WithKeys("left", "<"), key.WithHelp("←/<", "previous stop"), key.WithDisabled()),
+		NextStop:   key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "next stop"), key.WithDisabled()),
+		PrevStop:   key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "previous stop"), key.WithDisabled()),
 		AskControl: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "ask for control"), key.WithDisabled()),
 		HandOff:    key.NewBinding(key.WithKeys("H"), key.WithHelp("H", "hand over control"), key.WithDisabled()),
 		Panel:      key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "hide/show notes"), key.WithDisabled()),

@@ -22,7 +22,7 @@ func newPresentCmd() *cobra.Command {
 		Use:   "present [PATH]",
 		Short: "Present a briefing in this terminal: stops and presenter notes, no server",
 		Long: "present opens the reader as a presenter of one briefing of the dossier (the embedded one " +
-			"with no PATH): → and ← (or > and <) go from stop to stop, each stop showing its view, topic, " +
+			"with no PATH): → and ← go from stop to stop, each stop showing its view, topic, " +
 			"day and accounts, and a panel under the reader shows the stop, the next stop's title and " +
 			"the presenter notes (P hides it). Everything else works as in the reader. To present to " +
 			"others over SSH, use dossier serve.",
