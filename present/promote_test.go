@@ -53,6 +53,8 @@ func TestDriverLeavesPresentersAreOffered(t *testing.T) {
 	alice := h.Join("alice", ui.RolePresenter)
 	bert := h.Join("bert", ui.RolePresenter)
 	fay := h.Join("fay", ui.RoleFollower)
+	alice.Moved(pos("one", 0))
+	bert.Moved(pos("one", 0)) // bert's reader reports where it was sent once
 	alice.Moved(pos("two", 1))
 	pending(bert)
 	pending(fay)
@@ -73,8 +75,10 @@ func TestDriverLeavesPresentersAreOffered(t *testing.T) {
 	if _, p := pending(bert); p == nil || !p.Driving || p.Note != "you are presenting" {
 		t.Fatalf("bert asked and did not get control: %+v", p)
 	}
-	if _, p := pending(fay); p == nil || p.Presenter != "bert" || p.Note != "bert is presenting" {
-		t.Fatalf("fay was not told bert presents: %+v", p)
+	// bert followed alice to "two": that is where he takes over, not where
+	// his reader last reported being
+	if f, p := pending(fay); p == nil || p.Presenter != "bert" || p.Note != "bert is presenting" || f == nil || f.Position != pos("two", 1) {
+		t.Fatalf("fay was not told bert presents from stop two: %+v, %+v", p, f)
 	}
 	bert.Moved(pos("three", 2))
 	if f, _ := pending(fay); f == nil || f.Position != pos("three", 2) {

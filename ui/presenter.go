@@ -86,11 +86,15 @@ func (m *Model) presenting() bool {
 // stays off.
 func enable(b *key.Binding, on bool) { b.SetEnabled(on && len(b.Keys()) > 0) }
 
-// presenterKeys enables the control keys that fit the presenter's part:
-// asking for control when someone else drives (or nobody does), handing it
-// over when driving.
+// presenterKeys enables the keys that fit the session's part: f (follow)
+// for anyone who does not drive; for a presenter, asking for control when
+// someone else drives (or nobody does), handing it over when driving.
 func (m *Model) presenterKeys() {
-	if m.pres.role != RolePresenter || m.pres.hub == nil {
+	if m.pres.hub == nil {
+		return
+	}
+	enable(&m.c.Keys.Follow, !m.pres.driving)
+	if m.pres.role != RolePresenter {
 		return
 	}
 	enable(&m.c.Keys.AskControl, !m.pres.driving)

@@ -153,7 +153,8 @@ func TestServeHandOffThroughTheReader(t *testing.T) {
 	fay.shows(t, "bert left; you stay where you are")
 	alice.keys(t, "r")
 	alice.shows(t, "you are presenting")
-	fay.shows(t, "following alice")
+	// alice followed bert to stop 2: she takes over there
+	fay.shows(t, fmt.Sprintf("following alice · stop 2/%d", n))
 	alice.keys(t, keyRight)
 	fay.shows(t, fmt.Sprintf("following alice · stop 3/%d", n))
 }
