@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/dossier-dev/dossier/dossier"
@@ -267,6 +268,15 @@ func (m *Model) update(msg tea.Msg) (cmd tea.Cmd, user bool) {
 		return m.restyle(render.StyleLight), false
 	case tea.EnvMsg:
 		if msg.Getenv("NO_COLOR") != "" && !m.styleForced {
+			m.noColor = true
+			return m.restyle(render.StyleNoTTY), false
+		}
+		return nil, false
+	case tea.ColorProfileMsg:
+		// A terminal that shows no colour (TERM=dumb, or one that cannot
+		// say) gets the no-colour style, whose badges and tags are
+		// bracketed, as with NO_COLOR: colour alone would tell them apart.
+		if (msg.Profile == colorprofile.NoTTY || msg.Profile == colorprofile.Ascii) && !m.styleForced && !m.noColor {
 			m.noColor = true
 			return m.restyle(render.StyleNoTTY), false
 		}
