@@ -271,9 +271,13 @@ func (m *Model) stopLabel() string {
 	return "stop " + strconv.Itoa(m.pres.stop+1) + "/" + n + " · " + m.deck.title(m.pres.stop)
 }
 
-// followersLabel is "2 following: bob, carol".
+// followersLabel is "2 following: bob, carol"; "" without a hub (dossier
+// present), where nobody can follow.
 func (m *Model) followersLabel() string {
 	fs := m.pres.followers
+	if m.pres.hub == nil {
+		return ""
+	}
 	if len(fs) == 0 {
 		return "nobody following"
 	}
