@@ -31,6 +31,9 @@ type daysView struct {
 	top   []string
 	spans [][2]int
 	topOf dayReq
+	// event is an event to scroll to once its day's document is on
+	// screen (a search jumped to it); the zero Pos for none.
+	event dossier.Pos
 }
 
 func newDaysView(c *Common) View { return &daysView{c: c} }
@@ -139,9 +142,9 @@ func (v *daysView) rule(day *dossier.Day) string {
 		left = render.Slice(left, 0, max(0, v.w-7), c.Method) + "…"
 		lw = c.Method.StringWidth(left)
 	}
-	line := st.Border.Render("─ ")
+	line := st.Border.Render("─")
 	if left != "" {
-		line += left + " "
+		line += st.Border.Render(" ") + left + " "
 	}
 	fill := v.w - c.Method.StringWidth(line) - rw - 3
 	line += st.Border.Render(strings.Repeat("─", max(0, fill)))
@@ -174,6 +177,7 @@ func (v *daysView) Update(msg tea.Msg) (View, tea.Cmd) {
 		if !keepDay {
 			v.off, v.item = 0, 0
 		}
+		v.toEvent()
 		v.clampScroll()
 		return v, nil
 	case FilterChangedMsg, PairChangedMsg:
@@ -383,8 +387,35 @@ func (v *daysView) SetPosition(p Position) tea.Cmd {
 	return func() tea.Msg { return DayMsg{Index: i} }
 }
 
-// Select is for jumps to an event: the day is set by the position.
-func (v *daysView) Select(string) bool { return true }
+// Select scrolls to an event ("event/n", n its index in the day of the
+// jump's position, in the dossier as loaded) once that day is shown.
+func (v *daysView) Select(item string) bool {
+	n, ok := strings.CutPrefix(item, "event/")
+	i, err := strconv.Atoi(n)
+	if !ok || err != nil {
+		return false
+	}
+	day := v.c.selectedDay()
+	if day == nil || i < 0 || i >= len(day.Events) {
+		return false
+	}
+	v.event = day.Events[i].Pos
+	v.toEvent()
+	return true
+}
+
+// toEvent scrolls to the pending event when the document holding it is
+// the one shown.
+func (v *daysView) toEvent() {
+	if v.event == (dossier.Pos{}) || v.doc == nil || v.doc.req != v.req() {
+		return
+	}
+	if y, ok := v.doc.eventAt[v.event]; ok {
+		v.off = y
+		v.clampScroll()
+		v.event = dossier.Pos{}
+	}
+}
 
 func (v *daysView) ShortHelp() []key.Binding {
 	k := v.c.Keys
@@ -394,6 +425,10 @@ func (v *daysView) ShortHelp() []key.Binding {
 
 func (v *daysView) FullHelp() [][]key.Binding {
 	k := v.c.Keys
+	col := []key.Binding{relabel(k.NextClaim, "next topic of the day"), relabel(k.PrevClaim, "previous topic of the day"), relabel(k.Open, "open topic")}
+	if !v.wide() {
+		col = append(col, relabel(k.Focus, "other account"))
+	}
 	return [][]key.Binding{{k.NextDay, k.PrevDay, k.Up, k.Down, k.PageDown, k.PageUp, k.Top, k.Bottom},
-		{relabel(k.NextClaim, "next topic of the day"), relabel(k.PrevClaim, "previous topic of the day"), k.Open, k.Focus, k.Views, k.Search}}
+		append(col, k.Views, k.Search)}
 }

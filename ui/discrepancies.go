@@ -27,7 +27,7 @@ type discrepanciesView struct {
 func newDiscrepanciesView(c *Common) View {
 	v := &discrepanciesView{c: c, pane: listPane{c: c, keep: -1}}
 	v.pane.tbl = table{c: c, cols: []column{
-		{title: "fact", grow: true}, {title: "versions", cap: 8}, {title: "day", cap: 7}, {title: "topic", cap: 32, drop: 1},
+		{title: "fact", grow: true}, {title: "versions", cap: 8}, {title: "day", cap: 7}, {title: "topic", cap: 24, drop: 1},
 	}}
 	v.rebuild()
 	return v

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"sync"
 
 	tea "charm.land/bubbletea/v2"
@@ -137,7 +138,24 @@ func (m *Model) toggleAsOf() tea.Cmd {
 		return nil
 	}
 	m.c.AsOf = !m.c.AsOf
-	return m.applyFilters()
+	cmd := m.applyFilters()
+	if m.c.AsOf {
+		all, known := countClaims(m.c.Base), countClaims(m.c.Dossier)
+		m.status = "as of " + m.c.Sel.AsOf.Format("2 Jan") + ": " + strconv.Itoa(known) + " of " +
+			strconv.Itoa(all) + " claims had been reported (o shows them all again)"
+	}
+	return cmd
+}
+
+// countClaims counts the claims of a dossier.
+func countClaims(d *dossier.Dossier) int {
+	n := 0
+	for _, t := range d.Topics {
+		for _, s := range t.Sections {
+			n += len(s.Claims)
+		}
+	}
+	return n
 }
 
 // selectDay makes day i the selected one; as of it, when the toggle is on.

@@ -65,8 +65,11 @@ func (c *Common) jumpTo(h search.Hit) JumpMsg {
 		j.Pos = Position{Topic: d.Topic}
 	case search.KindClaim:
 		j.Pos = Position{Topic: d.Topic, Anchor: d.Claim, Accounts: c.pairWith(d.Account)}
-	case search.KindDay, search.KindEvent:
+	case search.KindDay:
 		j.Pos = Position{Day: d.Day}
+	case search.KindEvent:
+		j.Pos = Position{Day: d.Day}
+		j.Item = "event/" + strconv.Itoa(d.Member)
 	case search.KindDelegation:
 		j.Item = d.Party
 	case search.KindMember:
