@@ -111,18 +111,44 @@ func (v *daysView) buildTop(r dayReq) {
 	}
 	day := v.day()
 	title := " " + st.HeaderTitle.Render(c.dayTitle(day))
+	v.top = append(v.top, c.fit(title, v.w), v.rule(day))
+}
+
+// rule is the line under the day's title: the hours of talks as each
+// source gives them (marked when they disagree), and the two accounts.
+func (v *daysView) rule(day *dossier.Day) string {
+	c, st := v.c, v.c.Styles
+	left := ""
 	if day.Phase == dossier.PhaseTalks || len(day.Hours) > 0 {
 		hs := hoursLine(c, day)
 		if hs == "" {
 			hs = "no report of the hours"
 		}
-		hst := st.Faint
+		hst := st.Header
 		if disagree(day.Hours) {
 			hst = st.StatusAlert
 		}
-		title += st.Faint.Render(" · hours: ") + hst.Render(hs)
+		left = st.Label.Render("hours: ") + hst.Render(hs)
 	}
-	v.top = append(v.top, c.fit(title, v.w), st.Border.Render(strings.Repeat("─", v.w)))
+	right := st.Label.Render("claims: ") + st.Header.Render(c.AccountName(c.Pair[0])+" │ "+c.AccountName(c.Pair[1]))
+	lw, rw := c.Method.StringWidth(left), c.Method.StringWidth(right)
+	if lw+rw+8 > v.w {
+		right, rw = "", 0
+	}
+	if lw+6 > v.w {
+		left = render.Slice(left, 0, max(0, v.w-7), c.Method) + "…"
+		lw = c.Method.StringWidth(left)
+	}
+	line := st.Border.Render("─ ")
+	if left != "" {
+		line += left + " "
+	}
+	fill := v.w - c.Method.StringWidth(line) - rw - 3
+	line += st.Border.Render(strings.Repeat("─", max(0, fill)))
+	if right != "" {
+		line += " " + right + st.Border.Render(" ─")
+	}
+	return c.fit(line, v.w)
 }
 
 // dayTitle is "Sun 26 Oct 2025 · Day 2 (Sunday) · talks".
@@ -187,7 +213,11 @@ func (v *daysView) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Bottom):
 		v.scroll(1 << 30)
 	case key.Matches(msg, k.NextClaim):
-		v.toItem(v.item + 1)
+		if v.doc != nil && len(v.doc.blocks) > 0 && v.off < v.doc.blocks[clamp(v.item, 0, len(v.doc.blocks)-1)].start {
+			v.toItem(v.item) // the current topic is still below: bring it up first
+		} else {
+			v.toItem(v.item + 1)
+		}
 	case key.Matches(msg, k.PrevClaim):
 		v.toItem(v.item - 1)
 	case key.Matches(msg, k.Focus):
@@ -201,13 +231,9 @@ func (v *daysView) key(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// step asks the root for the next or previous day.
+// step asks the root for the day n days on.
 func (v *daysView) step(n int) tea.Cmd {
-	i := clamp(v.c.Day+n, 0, max(0, len(v.c.Base.Days)-1))
-	if i == v.c.Day {
-		return nil
-	}
-	return func() tea.Msg { return DayMsg{Index: i} }
+	return func() tea.Msg { return DayMsg{Index: n, Relative: true} }
 }
 
 // scroll moves the document by n lines; the current topic follows the top.

@@ -34,8 +34,13 @@ type Filters struct {
 // (and so Common.Dossier) or the search changed.
 type FilterChangedMsg struct{}
 
-// DayMsg asks the root to select a day (an index into the days).
-type DayMsg struct{ Index int }
+// DayMsg asks the root to select a day: the day at Index of the days, or,
+// when Relative, the day Index days from the selected one (so that keys
+// pressed faster than the messages come back all count).
+type DayMsg struct {
+	Index    int
+	Relative bool
+}
 
 // SourceFilterMsg asks the root to show only what a source supports; an
 // empty Source clears the filter.

@@ -297,6 +297,9 @@ func (m *Model) update(msg tea.Msg) (cmd tea.Cmd, user bool) {
 	case JumpMsg:
 		return m.jump(msg), true
 	case DayMsg:
+		if msg.Relative {
+			msg.Index += m.c.Day
+		}
 		return m.selectDay(msg.Index), true
 	case SourceFilterMsg:
 		return m.filterSource(msg.Source), true
