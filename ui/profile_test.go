@@ -61,8 +61,8 @@ func renderedClaim(m *Model) []string {
 // was one line too tall and its first line too short.
 func TestLineBreakInTitlesKeepsTheFrame(t *testing.T) {
 	d, probs := dossier.Load(fstest.MapFS{
-		"dossier.md": {Data: []byte("---\nid: x\ntitle: \"Two\\nlines\"\naccounts:\n  - {id: a, name: \"A\\nB\"}\n  - {id: b, name: B}\n---\n")},
-		"sources.md": {Data: []byte("---\nsources: [{id: s, outlet: \"S\\nT\", reliability: B}]\n---\n")},
+		"dossier.md":  {Data: []byte("---\nid: x\ntitle: \"Two\\nlines\"\naccounts:\n  - {id: a, name: \"A\\nB\"}\n  - {id: b, name: B}\n---\n")},
+		"sources.md":  {Data: []byte("---\nsources: [{id: s, outlet: \"S\\nT\", reliability: B}]\n---\n")},
 		"topics/t.md": {Data: []byte("---\nid: t\ntitle: '0\n\n别'\n---\n\n## a\n\n- x [@s] {#k}\n\n## b\n\n- y [@s] {#k}\n")},
 	})
 	if d == nil {
