@@ -24,6 +24,7 @@ func (m *Model) frame() []string {
 	bw, bh := m.bodySize()
 	body := m.body(bw, bh)
 	out = append(out, body...)
+	out = append(out, m.panel(w, m.panelHeight())...) // presenter.go
 	if s := m.statusLine(); s != "" {
 		out = append(out, m.c.fit(" "+s, w))
 	}
@@ -128,7 +129,7 @@ func (m *Model) footer() string {
 	if m.overlay != nil {
 		bindings = m.overlay.ShortHelp()
 	} else if v, ok := m.views[m.active]; ok {
-		bindings = v.ShortHelp()
+		bindings = append(m.presenterHelp(), v.ShortHelp()...)
 	}
 	var b strings.Builder
 	for _, k := range bindings {

@@ -61,7 +61,7 @@ func NewRoot() *cobra.Command {
 	addReaderFlags(root)
 	root.AddCommand(newCheckCmd(), newOutlineCmd())
 	root.AddCommand(authorCmds()...)
-	root.AddCommand(newServeCmd())
+	root.AddCommand(newServeCmd(), newPresentCmd())
 	return root
 }
 
