@@ -58,16 +58,8 @@ func (v *sourcesView) rebuild() {
 	c := v.c
 	counted := selected(c.Base, dossier.Selection{AsOf: c.Sel.AsOf})
 	v.counts = map[string]int{}
-	for _, t := range counted.Topics {
-		for _, s := range t.Sections {
-			for _, cl := range s.Claims {
-				for _, src := range c.Base.Sources {
-					if c.Base.Supports(src.ID, cl.Sources) {
-						v.counts[src.ID]++
-					}
-				}
-			}
-		}
+	for _, src := range c.Base.Sources {
+		v.counts[src.ID] = counted.ClaimsSupported(src.ID)
 	}
 	v.ids = v.ids[:0]
 	var rows [][]string

@@ -59,7 +59,7 @@ func NewRoot() *cobra.Command {
 		RunE:    runReader,
 	}
 	addReaderFlags(root)
-	root.AddCommand(newCheckCmd(), newOutlineCmd())
+	root.AddCommand(newCheckCmd(), newOutlineCmd(), newPrintCmd())
 	root.AddCommand(authorCmds()...)
 	root.AddCommand(newServeCmd(), newPresentCmd())
 	return root
