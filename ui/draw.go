@@ -29,6 +29,13 @@ func (m *Model) frame() []string {
 		out = append(out, m.c.fit(" "+s, w))
 	}
 	out = append(out, m.footer())
+	// A title or a name may hold a line break (YAML allows one); inside a
+	// frame line it would push every line below it down. Found by FuzzFrame.
+	for i, l := range out {
+		if strings.ContainsAny(l, "\r\n") {
+			out[i] = m.c.fit(strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(l), w)
+		}
+	}
 	return out
 }
 

@@ -3,11 +3,13 @@ package ui
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/dossier-dev/dossier/dossier"
 	"github.com/dossier-dev/dossier/render"
 )
 
@@ -52,4 +54,50 @@ func TestColourlessTerminalGetsNoColourStyle(t *testing.T) {
 func renderedClaim(m *Model) []string {
 	t := &m.c.Dossier.Topics[0]
 	return m.c.Cache.Claim(m.c.Dossier, &t.Sections[0].Claims[0], 40, m.c.Style)
+}
+
+// Found by FuzzFrame (internal/hostile): a topic title holding a line break
+// (a multi-line YAML string) broke the header into two lines, so the frame
+// was one line too tall and its first line too short.
+func TestLineBreakInTitlesKeepsTheFrame(t *testing.T) {
+	d, probs := dossier.Load(fstest.MapFS{
+		"dossier.md":  {Data: []byte("---\nid: x\ntitle: \"Two\\nlines\"\naccounts:\n  - {id: a, name: \"A\\nB\"}\n  - {id: b, name: B}\n---\n")},
+		"sources.md":  {Data: []byte("---\nsources: [{id: s, outlet: \"S\\nT\", reliability: B}]\n---\n")},
+		"topics/t.md": {Data: []byte("---\nid: t\ntitle: '0\n\n别'\n---\n\n## a\n\n- x [@s] {#k}\n\n## b\n\n- y [@s] {#k}\n")},
+	})
+	if d == nil {
+		t.Fatal(probs.Err())
+	}
+	for _, sz := range [][2]int{{42, 11}, {100, 30}} {
+		m := New(Options{Dossier: d, Style: render.StyleDark, Width: sz[0], Height: sz[1]})
+		cmd := m.Init()
+		m.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		runCmd(m, cmd)
+		lines := strings.Split(m.View().Content, "\n")
+		if len(lines) != sz[1] {
+			t.Errorf("%dx%d: frame of %d lines", sz[0], sz[1], len(lines))
+		}
+		for i, l := range lines {
+			if w := ansi.StringWidth(l); w != sz[0] {
+				t.Errorf("%dx%d: line %d is %d wide: %q", sz[0], sz[1], i, w, ansi.Strip(l))
+			}
+		}
+	}
+}
+
+// runCmd runs a Cmd and feeds its messages back, batches included.
+func runCmd(m *Model, cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	switch msg := cmd().(type) {
+	case tea.BatchMsg:
+		for _, c := range msg {
+			runCmd(m, c)
+		}
+	case nil:
+	default:
+		_, next := m.Update(msg)
+		runCmd(m, next)
+	}
 }
