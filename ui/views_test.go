@@ -369,3 +369,18 @@ func TestViewsMouse(t *testing.T) {
 	}
 	s.waitFor("the first day", dayReady(0))
 }
+
+// TestDiscrepanciesFromProvenance opens the discrepancies view with d from
+// the provenance of a claim that touches one.
+func TestDiscrepanciesFromProvenance(t *testing.T) {
+	dossiers(t)
+	s := vstart(t, example, 120, 40)
+	s.waitFor("the compare view", func(f vframe) bool { return f.lay != nil })
+	s.press("}", "enter")
+	s.waitFor("the provenance", func(f vframe) bool { return strings.Contains(f.text(), "d opens them") })
+	s.press("d")
+	f := s.waitFor("the discrepancies view", showing(ViewDiscrepancies, "given by:"))
+	if f.cursor < 0 || f.items[f.cursor] != "day2-length" {
+		t.Errorf("the cursor is on %d of %v, want day2-length", f.cursor, f.items)
+	}
+}
