@@ -108,13 +108,25 @@ func (v *demandsView) cycleParty() {
 	v.rebuild()
 }
 
-// cycleStatus shows the next status (all, then each status).
+// cycleStatus shows the next status (all, then each status some demand
+// has).
 func (v *demandsView) cycleStatus() {
-	if int(v.status)+1 >= len(statuses) {
-		v.status = -1
-	} else {
-		v.status = statuses[v.status+1]
+	next := dossier.Status(-1)
+	for _, s := range statuses {
+		if s <= v.status {
+			continue
+		}
+		for _, x := range v.c.Dossier.Demands {
+			if x.Status == s {
+				next = s
+				break
+			}
+		}
+		if next >= 0 {
+			break
+		}
 	}
+	v.status = next
 	v.rebuild()
 }
 
