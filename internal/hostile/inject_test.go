@@ -164,6 +164,15 @@ func TestInjectFrames(t *testing.T) {
 		r.send(ui.PresenceMsg{Role: ui.RolePresenter, Driving: true, Followers: []string{"f" + payload},
 			Requests: []string{"r" + payload}, Note: "note" + payload})
 		r.screens()
+		// A driving presenter, who sees the briefing's notes, at every stop.
+		p := newReaderAs(t, d, nil, 120, 40, st, ui.RolePresenter)
+		for range 4 {
+			p.screens()
+			p.press("right")
+		}
+		if !strings.Contains(ansi.Strip(p.frame().Content), "Notes") {
+			t.Errorf("%v: the presenter's notes are not shown", st)
+		}
 		if r.frames < 100 {
 			t.Errorf("only %d frames checked", r.frames)
 		}
