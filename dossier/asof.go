@@ -54,3 +54,19 @@ func (d *Dossier) Supports(id string, sources []string) bool {
 func dateOnly(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
+
+// ClaimsSupported returns how many claims of d the source id supports
+// (Supports): claims citing it or a source known through it.
+func (d *Dossier) ClaimsSupported(id string) int {
+	n := 0
+	for _, t := range d.Topics {
+		for _, s := range t.Sections {
+			for _, c := range s.Claims {
+				if d.Supports(id, c.Sources) {
+					n++
+				}
+			}
+		}
+	}
+	return n
+}

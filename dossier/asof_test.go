@@ -3,6 +3,8 @@ package dossier
 import (
 	"testing"
 	"time"
+
+	"github.com/dossier-dev/dossier/content"
 )
 
 // asOfFiles is a dossier whose sources are dated 27 and 29 October, with
@@ -216,4 +218,18 @@ func equal(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// BenchmarkSelect derives the embedded dossier as of a day, as the
+// reader does when "as of" is on and the day changes.
+func BenchmarkSelect(b *testing.B) {
+	d, probs := Load(content.Default())
+	if d == nil {
+		b.Fatal(probs.Err())
+	}
+	asOf := date("2025-10-28")
+	b.ReportAllocs()
+	for b.Loop() {
+		d.Select(Selection{AsOf: asOf})
+	}
 }

@@ -53,6 +53,10 @@ type Member struct {
 	attached bool        // follows the driver (the default)
 	pos      ui.Position // last position this session reported
 	hasPos   bool
+	// own says pos is where the session is: it moved there itself and was
+	// sent no position since (a reader does not report the positions it is
+	// sent, so after one pos is stale).
+	own      bool
 	recent   [recentEchoes]ui.Position // ring of positions sent to it
 	nrecent  int
 	left     bool
@@ -104,6 +108,7 @@ func (m *Member) Moved(p ui.Position) {
 		return
 	}
 	m.pos, m.hasPos = p, true
+	m.own = !m.isEchoLocked(p)
 	if m == h.driver {
 		if h.hasPos && h.pos == p {
 			return
@@ -190,9 +195,13 @@ func (m *Member) Follow() {
 	h.sendFollowLocked(m)
 }
 
-// Leave removes the member. When the driver leaves, the others are told and
-// stay where they are; nobody takes over without asking. Leave stops Run and
-// may be called more than once.
+// Leave removes the member. When the driver leaves, everyone is told, and
+// nobody takes over without asking: the presenter who asked for control
+// longest ago (if any) becomes the driver, since control was theirs to be
+// handed next; otherwise nobody drives, followers stay where they are, and
+// every presenter is told they may take control (RequestControl then
+// promotes the first to ask at once). Leave stops Run and may be called
+// more than once.
 func (m *Member) Leave() {
 	h := m.hub
 	h.mu.Lock()
@@ -207,17 +216,30 @@ func (m *Member) Leave() {
 	notes := map[*Member]string{}
 	if m == h.driver {
 		h.driver = nil
-		h.noteAllBut(notes, nil, m.name+" left; you stay where you are")
+		if len(h.requests) > 0 {
+			next := h.requests[0]
+			h.promoteLocked(next)
+			notes[next] = m.name + " left; you asked for control, you are presenting"
+			h.noteAllBut(notes, next, m.name+" left; "+next.name+" is presenting")
+		} else {
+			for _, o := range h.members {
+				if o.role == ui.RolePresenter {
+					notes[o] = m.name + " left; nobody is presenting, you may take control"
+				}
+			}
+			h.noteAllBut(notes, nil, m.name+" left; you stay where you are")
+		}
 	}
 	h.refreshLocked(notes)
 }
 
-// promoteLocked makes m the driver; its own position, when known, becomes
-// the shared one and attached sessions are sent there.
+// promoteLocked makes m the driver. Where m is becomes the shared
+// position: where it moved itself, if it did since it was last sent a
+// position; else the shared position it was sent, which stays.
 func (h *Hub) promoteLocked(m *Member) {
 	h.driver = m
 	h.requests = remove(h.requests, m)
-	if m.hasPos {
+	if m.hasPos && (m.own || !h.hasPos) {
 		h.pos, h.hasPos = m.pos, true
 	}
 	for _, o := range h.members {
@@ -234,6 +256,7 @@ func (h *Hub) sendFollowLocked(m *Member) {
 	}
 	m.recent[m.nrecent%recentEchoes] = h.pos
 	m.nrecent++
+	m.own = false
 	m.box.putFollow(ui.FollowMsg{Position: h.pos, Presenter: h.driver.name, Stops: h.stops})
 }
 

@@ -108,3 +108,17 @@ func TestBudgetLeavesRealClaimsFormatted(t *testing.T) {
 		}
 	}
 }
+
+// Found by FuzzRender (internal/hostile): one line in 40 quotes, 237 bytes,
+// took glamour 2.5 s at width 20; its cost was counted as 3,362 units.
+func TestBudgetCapsNesting(t *testing.T) {
+	for _, depth := range []int{9, 20, 40} {
+		src := "x\n\n  " + strings.Repeat("> ", depth) + "deep\n"
+		if c := markdownCost(src); c <= claimBudget {
+			t.Errorf("%d quotes cost %d, within budget", depth, c)
+		}
+	}
+	if c := markdownCost("x\n\n" + strings.Repeat("> ", maxRenderNesting) + "fine\n"); c > claimBudget/10 {
+		t.Errorf("%d quotes cost %d", maxRenderNesting, c)
+	}
+}

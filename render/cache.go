@@ -72,6 +72,7 @@ type layout struct {
 	mu       sync.RWMutex
 	claims   map[claimKey][]string
 	compares map[compareKey]*Compare
+	notes    sync.Map // notesKey → []string: presenter notes (notes.go)
 }
 
 type claimKey struct {

@@ -43,7 +43,7 @@ type Doc struct {
 	Account     string // the claim's account, or the event's when it has one
 	Day         string // day id (days and events; the first day of a claim)
 	Party       string // the delegation's party (delegations and members)
-	Member      int    // index of the member in its delegation's Members
+	Member      int    // index of the member in its delegation's Members, or of the event in its day's Events
 	Demand      string // demand id
 	Source      string // source id
 	Discrepancy string // discrepancy id
@@ -124,8 +124,8 @@ func New(d *dossier.Dossier) *Index {
 			text = day.Date.Format("2 January 2006") + " — " + text
 		}
 		add(Doc{Kind: KindDay, Day: day.ID, Text: text})
-		for _, e := range day.Events {
-			add(Doc{Kind: KindEvent, Day: day.ID, Account: e.Account, Sources: e.Sources, Text: e.Text})
+		for i, e := range day.Events {
+			add(Doc{Kind: KindEvent, Day: day.ID, Member: i, Account: e.Account, Sources: e.Sources, Text: e.Text})
 		}
 	}
 	for _, del := range d.Delegations {

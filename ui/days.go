@@ -31,6 +31,9 @@ type daysView struct {
 	top   []string
 	spans [][2]int
 	topOf dayReq
+	// event is an event to scroll to once its day's document is on
+	// screen (a search jumped to it); the zero Pos for none.
+	event dossier.Pos
 }
 
 func newDaysView(c *Common) View { return &daysView{c: c} }
@@ -98,45 +101,6 @@ func (v *daysView) relayout() tea.Cmd {
 	return func() tea.Msg { return DayDocMsg{doc: buildDayDoc(want, cache, names, ds)} }
 }
 
-// buildTop draws the strip and the day's title for a request.
-func (v *daysView) buildTop(r dayReq) {
-	if v.topOf == r && v.top != nil {
-		return
-	}
-	v.topOf = r
-	c, st := v.c, v.c.Styles
-	v.top, v.spans = nil, nil
-	if v.h >= 12 {
-		v.top, v.spans = c.strip(v.w)
-	}
-	day := v.day()
-	title := " " + st.HeaderTitle.Render(c.dayTitle(day))
-	if day.Phase == dossier.PhaseTalks || len(day.Hours) > 0 {
-		hs := hoursLine(c, day)
-		if hs == "" {
-			hs = "no report of the hours"
-		}
-		hst := st.Faint
-		if disagree(day.Hours) {
-			hst = st.StatusAlert
-		}
-		title += st.Faint.Render(" · hours: ") + hst.Render(hs)
-	}
-	v.top = append(v.top, c.fit(title, v.w), st.Border.Render(strings.Repeat("─", v.w)))
-}
-
-// dayTitle is "Sun 26 Oct 2025 · Day 2 (Sunday) · talks".
-func (c *Common) dayTitle(day *dossier.Day) string {
-	s := render.Clean(day.ID)
-	if !day.Date.IsZero() {
-		s = day.Date.Format("Mon 2 Jan 2006")
-	}
-	if day.Label != "" {
-		s += " · " + render.Clean(day.Label)
-	}
-	return s + " · " + day.Phase.String()
-}
-
 func (v *daysView) Update(msg tea.Msg) (View, tea.Cmd) {
 	switch msg := msg.(type) {
 	case DayDocMsg:
@@ -148,6 +112,7 @@ func (v *daysView) Update(msg tea.Msg) (View, tea.Cmd) {
 		if !keepDay {
 			v.off, v.item = 0, 0
 		}
+		v.toEvent()
 		v.clampScroll()
 		return v, nil
 	case FilterChangedMsg, PairChangedMsg:
@@ -187,7 +152,11 @@ func (v *daysView) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Bottom):
 		v.scroll(1 << 30)
 	case key.Matches(msg, k.NextClaim):
-		v.toItem(v.item + 1)
+		if v.doc != nil && len(v.doc.blocks) > 0 && v.off < v.doc.blocks[clamp(v.item, 0, len(v.doc.blocks)-1)].start {
+			v.toItem(v.item) // the current topic is still below: bring it up first
+		} else {
+			v.toItem(v.item + 1)
+		}
 	case key.Matches(msg, k.PrevClaim):
 		v.toItem(v.item - 1)
 	case key.Matches(msg, k.Focus):
@@ -201,13 +170,9 @@ func (v *daysView) key(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// step asks the root for the next or previous day.
+// step asks the root for the day n days on.
 func (v *daysView) step(n int) tea.Cmd {
-	i := clamp(v.c.Day+n, 0, max(0, len(v.c.Base.Days)-1))
-	if i == v.c.Day {
-		return nil
-	}
-	return func() tea.Msg { return DayMsg{Index: i} }
+	return func() tea.Msg { return DayMsg{Index: n, Relative: true} }
 }
 
 // scroll moves the document by n lines; the current topic follows the top.
@@ -282,56 +247,6 @@ func (v *daysView) click(m tea.Mouse) tea.Cmd {
 	return nil
 }
 
-func (v *daysView) Body() []string {
-	if v.w <= 0 || v.h <= 0 {
-		return nil
-	}
-	if v.day() == nil {
-		lines := blankLines(v.h, v.w)
-		lines[v.h/2] = v.c.fit("  "+v.c.Styles.Faint.Render("This dossier has no days."), v.w)
-		return lines
-	}
-	if v.topOf != v.req() {
-		v.buildTop(v.req())
-	}
-	out := append([]string(nil), v.top...)
-	if len(out) > v.h {
-		return out[:v.h]
-	}
-	dh := v.h - len(out)
-	fresh := v.doc != nil && v.doc.req.day == v.req().day && v.doc.req.d == v.c.Dossier
-	if !fresh {
-		out = append(out, v.c.fit("  "+v.c.Styles.Faint.Render("rendering…"), v.w))
-		for len(out) < v.h {
-			out = append(out, blankLines(1, v.w)[0])
-		}
-		return out
-	}
-	stale := v.doc.req.width != v.w-2 || v.doc.req.method != v.c.Method
-	var cur dayBlock
-	if len(v.doc.blocks) > 0 {
-		cur = v.doc.blocks[clamp(v.item, 0, len(v.doc.blocks)-1)]
-	}
-	cursor := v.c.Styles.Cursor.Render("▌")
-	for i := 0; i < dh; i++ {
-		y := v.off + i
-		if y >= len(v.doc.lines) {
-			out = append(out, blankLines(1, v.w)[0])
-			continue
-		}
-		l := v.doc.lines[y]
-		if stale {
-			l = v.c.fit(l, v.w-2)
-		}
-		pre := " "
-		if cur.height > 0 && y >= cur.start && y < cur.start+cur.height {
-			pre = cursor
-		}
-		out = append(out, v.c.fit(pre+l+" ", v.w))
-	}
-	return out
-}
-
 func (v *daysView) Location() string {
 	day := v.day()
 	if day == nil {
@@ -357,8 +272,35 @@ func (v *daysView) SetPosition(p Position) tea.Cmd {
 	return func() tea.Msg { return DayMsg{Index: i} }
 }
 
-// Select is for jumps to an event: the day is set by the position.
-func (v *daysView) Select(string) bool { return true }
+// Select scrolls to an event ("event/n", n its index in the day of the
+// jump's position, in the dossier as loaded) once that day is shown.
+func (v *daysView) Select(item string) bool {
+	n, ok := strings.CutPrefix(item, "event/")
+	i, err := strconv.Atoi(n)
+	if !ok || err != nil {
+		return false
+	}
+	day := v.c.selectedDay()
+	if day == nil || i < 0 || i >= len(day.Events) {
+		return false
+	}
+	v.event = day.Events[i].Pos
+	v.toEvent()
+	return true
+}
+
+// toEvent scrolls to the pending event when the document holding it is
+// the one shown.
+func (v *daysView) toEvent() {
+	if v.event == (dossier.Pos{}) || v.doc == nil || v.doc.req != v.req() {
+		return
+	}
+	if y, ok := v.doc.eventAt[v.event]; ok {
+		v.off = y
+		v.clampScroll()
+		v.event = dossier.Pos{}
+	}
+}
 
 func (v *daysView) ShortHelp() []key.Binding {
 	k := v.c.Keys
@@ -368,6 +310,10 @@ func (v *daysView) ShortHelp() []key.Binding {
 
 func (v *daysView) FullHelp() [][]key.Binding {
 	k := v.c.Keys
+	col := []key.Binding{relabel(k.NextClaim, "next topic of the day"), relabel(k.PrevClaim, "previous topic of the day"), relabel(k.Open, "open topic")}
+	if !v.wide() {
+		col = append(col, relabel(k.Focus, "other account"))
+	}
 	return [][]key.Binding{{k.NextDay, k.PrevDay, k.Up, k.Down, k.PageDown, k.PageUp, k.Top, k.Bottom},
-		{relabel(k.NextClaim, "next topic of the day"), relabel(k.PrevClaim, "previous topic of the day"), k.Open, k.Focus, k.Views, k.Search}}
+		append(col, k.Views, k.Search)}
 }

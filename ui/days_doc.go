@@ -35,6 +35,9 @@ type dayDoc struct {
 	// side, for tests and the location.
 	events int
 	claims [2]int
+	// eventAt holds the first line of each event shown, by its position
+	// in the dossier (the same in the dossier as loaded and as filtered).
+	eventAt map[dossier.Pos]int
 }
 
 // dayBlock is one topic in a day's document.
@@ -77,7 +80,7 @@ func claimsAbout(t *dossier.Topic, account, day string) []dossier.Claim {
 // buildDayDoc lays a day out. It renders through the shared cache and may
 // take a while the first time; it reads only its arguments.
 func buildDayDoc(req dayReq, cache *render.Cache, names [2]string, st dayDocStyles) *dayDoc {
-	doc := &dayDoc{req: req}
+	doc := &dayDoc{req: req, eventAt: map[dossier.Pos]int{}}
 	d, w, m := req.d, req.width, req.method
 	day, ok := d.Day(req.day)
 	if !ok {
@@ -91,6 +94,7 @@ func buildDayDoc(req dayReq, cache *render.Cache, names [2]string, st dayDocStyl
 	for i, ev := range day.Events {
 		pseudo := dossier.Claim{ID: "event:" + day.ID + ":" + strconv.Itoa(i), Text: ev.Text, Sources: ev.Sources}
 		lines := cache.Claim(d, &pseudo, max(1, w-2), req.style)
+		doc.eventAt[ev.Pos] = len(doc.lines)
 		for j, l := range lines {
 			pre := "  "
 			if j == 0 {

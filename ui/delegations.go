@@ -53,7 +53,7 @@ type delegationsView struct {
 func newDelegationsView(c *Common) View {
 	v := &delegationsView{c: c, pane: listPane{c: c, keep: -1}}
 	v.pane.tbl = table{c: c, cols: []column{
-		{title: "name", cap: 24}, {title: "title", grow: true}, {title: "organisation", cap: 28}, {title: "sources", cap: 30},
+		{title: "name", cap: 24}, {title: "title", grow: true}, {title: "organisation", cap: 28, drop: 1}, {title: "sources", cap: 30, drop: 2},
 	}}
 	v.pane.tbl.group = v.heading
 	v.rebuild()
@@ -265,7 +265,11 @@ func (v *delegationsView) detail(row, w int) []string {
 	out = append(out, st.Label.Render(plural(len(v.claims), "claim names them", "claims name them")+
 		" (enter opens one, esc goes back)"), "")
 	if len(v.claims) == 0 {
-		return append(out, st.Faint.Render("none the filters let through"))
+		none := "none"
+		if !v.c.Sel.IsZero() {
+			none = "none the filters let through"
+		}
+		return append(out, st.Faint.Render(none))
 	}
 	m2 := search.NewMatcher(v.claimQuery())
 	v.claimsTop = len(out)

@@ -32,7 +32,7 @@ func newDemandsView(c *Common) View {
 	v := &demandsView{c: c, pane: listPane{c: c, keep: -1}, status: -1}
 	v.pane.tbl = table{c: c, cols: []column{
 		{title: "party", cap: 14}, {title: "demand", grow: true}, {title: "response", grow: true},
-		{title: "status", cap: 9}, {title: "days", cap: 16}, {title: "sources", cap: 24},
+		{title: "status", cap: 9}, {title: "days", cap: 16, drop: 2}, {title: "sources", cap: 24, drop: 1},
 	}}
 	v.rebuild()
 	return v
@@ -56,24 +56,30 @@ func (v *demandsView) rebuild() {
 	}
 	v.pane.tbl.setRows(rows)
 	v.gen++
-	v.Select(cur)
+	v.cursorOn(cur)
 }
 
-// Select puts the cursor on a demand, clearing a party or status filter
-// that hides it.
-func (v *demandsView) Select(id string) bool {
+// cursorOn puts the cursor on a demand shown; false when it is not.
+func (v *demandsView) cursorOn(id string) bool {
 	for i, x := range v.ids {
 		if x == id {
 			v.pane.tbl.cursor = i
 			return true
 		}
 	}
-	if x, ok := v.c.Dossier.Demand(id); ok && (v.party != "" || v.status >= 0) {
-		if v.party != x.Party || v.status != x.Status {
-			v.party, v.status = "", -1
-			v.rebuild()
-			return v.Select(id)
-		}
+	return false
+}
+
+// Select puts the cursor on a demand, clearing a party or status filter
+// that hides it.
+func (v *demandsView) Select(id string) bool {
+	if v.cursorOn(id) {
+		return true
+	}
+	if _, ok := v.c.Dossier.Demand(id); ok && (v.party != "" || v.status >= 0) {
+		v.party, v.status = "", -1
+		v.rebuild()
+		return v.cursorOn(id)
 	}
 	return false
 }
@@ -102,13 +108,25 @@ func (v *demandsView) cycleParty() {
 	v.rebuild()
 }
 
-// cycleStatus shows the next status (all, then each status).
+// cycleStatus shows the next status (all, then each status some demand
+// has).
 func (v *demandsView) cycleStatus() {
-	if int(v.status)+1 >= len(statuses) {
-		v.status = -1
-	} else {
-		v.status = statuses[v.status+1]
+	next := dossier.Status(-1)
+	for _, s := range statuses {
+		if s <= v.status {
+			continue
+		}
+		for _, x := range v.c.Dossier.Demands {
+			if x.Status == s {
+				next = s
+				break
+			}
+		}
+		if next >= 0 {
+			break
+		}
 	}
+	v.status = next
 	v.rebuild()
 }
 

@@ -27,7 +27,7 @@ type discrepanciesView struct {
 func newDiscrepanciesView(c *Common) View {
 	v := &discrepanciesView{c: c, pane: listPane{c: c, keep: -1}}
 	v.pane.tbl = table{c: c, cols: []column{
-		{title: "fact", grow: true}, {title: "versions", cap: 8}, {title: "day", cap: 7}, {title: "topic", cap: 32},
+		{title: "fact", grow: true}, {title: "versions", cap: 8}, {title: "day", cap: 7}, {title: "topic", cap: 24, drop: 1},
 	}}
 	v.rebuild()
 	return v
@@ -167,9 +167,13 @@ func (v *discrepanciesView) detail(row, w int) []string {
 			}
 			who = append(who, b)
 		}
-		out = append(out, c.wrap(st.Label.Render("given by: ")+strings.Join(who, "; "), w-2, 2)...)
+		for _, l := range c.wrap(st.Label.Render("given by: ")+strings.Join(who, "; "), w-2, 2) {
+			out = append(out, "  "+l)
+		}
 		if ver.Note != "" {
-			out = append(out, c.wrap(st.Faint.Render(inline(ver.Note)), w-2, 2)...)
+			for _, l := range c.wrap(st.Faint.Render(inline(ver.Note)), w-2, 0) {
+				out = append(out, "  "+l)
+			}
 		}
 	}
 	refs := c.touching(x.ID)

@@ -24,10 +24,18 @@ func (m *Model) frame() []string {
 	bw, bh := m.bodySize()
 	body := m.body(bw, bh)
 	out = append(out, body...)
+	out = append(out, m.panel(w, m.panelHeight())...) // presenter.go
 	if s := m.statusLine(); s != "" {
 		out = append(out, m.c.fit(" "+s, w))
 	}
 	out = append(out, m.footer())
+	// A title or a name may hold a line break (YAML allows one); inside a
+	// frame line it would push every line below it down. Found by FuzzFrame.
+	for i, l := range out {
+		if strings.ContainsAny(l, "\r\n") {
+			out[i] = m.c.fit(strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(l), w)
+		}
+	}
 	return out
 }
 
@@ -121,7 +129,7 @@ func (m *Model) footer() string {
 	if m.overlay != nil {
 		bindings = m.overlay.ShortHelp()
 	} else if v, ok := m.views[m.active]; ok {
-		bindings = v.ShortHelp()
+		bindings = append(m.presenterHelp(), v.ShortHelp()...)
 	}
 	var b strings.Builder
 	for _, k := range bindings {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"sync"
 
 	tea "charm.land/bubbletea/v2"
@@ -34,8 +35,13 @@ type Filters struct {
 // (and so Common.Dossier) or the search changed.
 type FilterChangedMsg struct{}
 
-// DayMsg asks the root to select a day (an index into the days).
-type DayMsg struct{ Index int }
+// DayMsg asks the root to select a day: the day at Index of the days, or,
+// when Relative, the day Index days from the selected one (so that keys
+// pressed faster than the messages come back all count).
+type DayMsg struct {
+	Index    int
+	Relative bool
+}
 
 // SourceFilterMsg asks the root to show only what a source supports; an
 // empty Source clears the filter.
@@ -132,7 +138,24 @@ func (m *Model) toggleAsOf() tea.Cmd {
 		return nil
 	}
 	m.c.AsOf = !m.c.AsOf
-	return m.applyFilters()
+	cmd := m.applyFilters()
+	if m.c.AsOf {
+		all, known := countClaims(m.c.Base), countClaims(m.c.Dossier)
+		m.status = "as of " + m.c.Sel.AsOf.Format("2 Jan") + ": " + strconv.Itoa(known) + " of " +
+			strconv.Itoa(all) + " claims had been reported (o shows them all again)"
+	}
+	return cmd
+}
+
+// countClaims counts the claims of a dossier.
+func countClaims(d *dossier.Dossier) int {
+	n := 0
+	for _, t := range d.Topics {
+		for _, s := range t.Sections {
+			n += len(s.Claims)
+		}
+	}
+	return n
 }
 
 // selectDay makes day i the selected one; as of it, when the toggle is on.

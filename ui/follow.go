@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -57,8 +58,8 @@ func (p *presence) line() string {
 		}
 		parts = append(parts, s)
 	}
-	if p.note != "" {
-		parts = append(parts, render.Clean(p.note))
+	if n := render.Clean(p.note); n != "" && !slices.Contains(parts, n) {
+		parts = append(parts, n)
 	}
 	return strings.Join(parts, " · ")
 }
@@ -114,6 +115,7 @@ func (m *Model) presenceChanged(msg PresenceMsg) tea.Cmd {
 	if p.driving {
 		p.detached = false
 	}
+	m.presenterKeys()
 	return nil
 }
 

@@ -38,6 +38,9 @@ func (m *Model) jump(msg JumpMsg) tea.Cmd {
 	if p := msg.Pos.Accounts; p != ([2]string{}) && p[0] != p[1] {
 		cmds = append(cmds, m.setPair(p))
 	}
+	if i, ok := m.c.Base.DayIndex(msg.Pos.Day); ok && msg.View == ViewDays {
+		cmds = append(cmds, m.selectDay(i)) // at once, so that Select below sees the day
+	}
 	cmds = append(cmds, m.show(msg.View))
 	v, _ := m.view(msg.View)
 	cmds = append(cmds, v.SetPosition(msg.Pos))

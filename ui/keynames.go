@@ -19,6 +19,7 @@ func (k *KeyMap) Named() map[string]*key.Binding {
 		"focus": &k.Focus, "provenance": &k.Provenance, "search": &k.Search,
 		"follow": &k.Follow, "help": &k.Help, "back": &k.Back, "quit": &k.Quit,
 	}
-	maps.Copy(named, k.ViewKeys.named()) // viewkeys.go
+	maps.Copy(named, k.ViewKeys.named())    // viewkeys.go
+	maps.Copy(named, k.PresentKeys.named()) // presentkeys.go
 	return named
 }

@@ -26,7 +26,8 @@ type KeyMap struct {
 	Back   key.Binding
 	Quit   key.Binding
 
-	ViewKeys // the other views, as of, search: viewkeys.go
+	ViewKeys    // the other views, as of, search: viewkeys.go
+	PresentKeys // stops and control, for presenters: presentkeys.go
 }
 
 // DefaultKeyMap returns the default bindings, as documented in the README.
@@ -57,7 +58,8 @@ func DefaultKeyMap() KeyMap {
 		Back:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Quit:   key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 
-		ViewKeys: DefaultViewKeys(),
+		ViewKeys:    DefaultViewKeys(),
+		PresentKeys: DefaultPresentKeys(),
 	}
 }
 

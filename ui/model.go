@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/dossier-dev/dossier/dossier"
@@ -42,6 +43,10 @@ type Options struct {
 	// Pair is the pair of account ids to open with; it is used only when
 	// the dossier has both accounts, else the dossier's default pair is.
 	Pair [2]string
+	// Briefing is the id of the briefing a presenter (Role RolePresenter)
+	// presents: its stops and notes (presenter.go). "" means the dossier's
+	// first briefing; an id the dossier does not have means none.
+	Briefing string
 }
 
 // Model is the root of the reader: it routes messages to the active view
@@ -61,6 +66,7 @@ type Model struct {
 	quitting    bool
 
 	pres    presence
+	deck    deck    // the briefing and the presenter panel: presenter.go
 	initCmd tea.Cmd // the first layout's render, started by Init
 	// sized is the body size the views were last given; the status line
 	// coming and going changes it.
@@ -115,11 +121,16 @@ func New(opts Options) *Model {
 	}
 	c.Keys.Follow.SetEnabled(opts.Presence != nil)
 	c.Filters = newFilters(d)
+	dk := newDeck(d, opts.Briefing)
+	if opts.Role == RolePresenter {
+		c.Keys.forPresenter(dk.stops() > 0, opts.Presence != nil)
+	}
 	m := &Model{
 		c: c, views: map[ViewID]View{}, help: newHelp(c),
 		styleForced: opts.Style != render.StyleAuto, noColor: opts.NoColor, noMouse: opts.NoMouse,
-		pres: presence{hub: opts.Presence, role: opts.Role, stop: -1},
+		pres: presence{hub: opts.Presence, role: opts.Role, stop: -1}, deck: dk,
 	}
+	m.presenterKeys()
 	// the compare view exists from the start so that a frame drawn before
 	// Init (or before the terminal's size is known) shows the panes
 	m.initCmd = m.show(ViewCompare)
@@ -183,9 +194,10 @@ func (m *Model) sizeOfBody() [2]int {
 	return [2]int{w, h}
 }
 
-// bodySize is the area between the header and the footer.
+// bodySize is the area between the header and the footer, less the
+// status line and the presenter panel.
 func (m *Model) bodySize() (int, int) {
-	h := m.c.Height - 2
+	h := m.c.Height - 2 - m.panelHeight()
 	if m.statusLine() != "" {
 		h--
 	}
@@ -231,6 +243,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if user {
 		cmd = tea.Batch(cmd, m.moved(before, nav))
 	}
+	cmd = tea.Batch(cmd, m.syncNotes())
 	if w, h := m.bodySize(); [2]int{w, h} != m.sized {
 		cmd = tea.Batch(cmd, m.resize())
 	}
@@ -259,6 +272,15 @@ func (m *Model) update(msg tea.Msg) (cmd tea.Cmd, user bool) {
 			return m.restyle(render.StyleNoTTY), false
 		}
 		return nil, false
+	case tea.ColorProfileMsg:
+		// A terminal that shows no colour (TERM=dumb, or one that cannot
+		// say) gets the no-colour style, whose badges and tags are
+		// bracketed, as with NO_COLOR: colour alone would tell them apart.
+		if (msg.Profile == colorprofile.NoTTY || msg.Profile == colorprofile.Ascii) && !m.styleForced && !m.noColor {
+			m.noColor = true
+			return m.restyle(render.StyleNoTTY), false
+		}
+		return nil, false
 	case tea.ModeReportMsg:
 		if msg.Mode == ansi.ModeUnicodeCore && (msg.Value == ansi.ModeSet ||
 			msg.Value == ansi.ModeReset || msg.Value == ansi.ModePermanentlySet) &&
@@ -275,6 +297,8 @@ func (m *Model) update(msg tea.Msg) (cmd tea.Cmd, user bool) {
 		return m.follow(msg), false
 	case PresenceMsg:
 		return m.presenceChanged(msg), false
+	case NotesMsg:
+		return m.notesArrived(msg), false
 	case TopicChosenMsg:
 		cmd := m.show(ViewCompare)
 		v, _ := m.view(ViewCompare)
@@ -287,6 +311,9 @@ func (m *Model) update(msg tea.Msg) (cmd tea.Cmd, user bool) {
 	case JumpMsg:
 		return m.jump(msg), true
 	case DayMsg:
+		if msg.Relative {
+			msg.Index += m.c.Day
+		}
 		return m.selectDay(msg.Index), true
 	case SourceFilterMsg:
 		return m.filterSource(msg.Source), true
@@ -328,7 +355,7 @@ func (m *Model) navigational(msg tea.Msg) bool {
 			return false
 		}
 		return ActionFor(k, msg).Kind != ActNone && !key.Matches(msg, k.Focus, k.Sync) ||
-			key.Matches(msg, k.Swap, k.Views)
+			key.Matches(msg, k.Swap, k.Views, k.NextStop, k.PrevStop)
 	case tea.MouseWheelMsg, TopicChosenMsg, PairChosenMsg:
 		return true
 	}
@@ -378,6 +405,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Follow):
 		return m.followAgain()
 	default:
+		if cmd, ok := m.presenterKey(msg); ok {
+			return cmd
+		}
 		if cmd, ok := m.viewKeys(msg); ok {
 			return cmd
 		}
@@ -438,6 +468,9 @@ func (m *Model) fullHelp() [][]key.Binding {
 	var groups [][]key.Binding
 	if v, ok := m.views[m.active]; ok {
 		groups = append(groups, v.FullHelp()...)
+	}
+	if g := m.presenterGroup(); len(g) > 0 {
+		groups = append(groups, g)
 	}
 	return append(groups, m.c.Keys.globalGroup())
 }

@@ -32,7 +32,9 @@ type Position struct {
 	Day      string    // day id
 	Accounts [2]string // account ids, left and right
 	Anchor   string    // id of the claim (or row key) at the top of the panes
-	Stop     int       // briefing stop index, -1 when not on a stop
+	// Stop is the index of the briefing stop the presenter last went to
+	// (they may have navigated on from it since); -1 before the first.
+	Stop int
 }
 
 // Presence links one reader session to a presentation hub. Implementations

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -64,8 +65,11 @@ func (c *Common) jumpTo(h search.Hit) JumpMsg {
 		j.Pos = Position{Topic: d.Topic}
 	case search.KindClaim:
 		j.Pos = Position{Topic: d.Topic, Anchor: d.Claim, Accounts: c.pairWith(d.Account)}
-	case search.KindDay, search.KindEvent:
+	case search.KindDay:
 		j.Pos = Position{Day: d.Day}
+	case search.KindEvent:
+		j.Pos = Position{Day: d.Day}
+		j.Item = "event/" + strconv.Itoa(d.Member)
 	case search.KindDelegation:
 		j.Item = d.Party
 	case search.KindMember:
@@ -90,8 +94,6 @@ func (c *Common) where(h search.Hit) string {
 		return render.Clean(id)
 	}
 	switch d.Kind {
-	case search.KindTopic:
-		return "topic"
 	case search.KindClaim:
 		return topic(d.Topic) + " · " + c.AccountName(d.Account)
 	case search.KindDay, search.KindEvent:
@@ -100,10 +102,6 @@ func (c *Common) where(h search.Hit) string {
 		return render.Clean(b.PartyName(d.Party)) + " delegation"
 	case search.KindDemand:
 		return "demand of " + render.Clean(b.PartyName(d.Party))
-	case search.KindSource:
-		return "source"
-	case search.KindDiscrepancy:
-		return "discrepancy"
 	}
 	return ""
 }
@@ -129,6 +127,19 @@ func (m *Model) walk(dir int) tea.Cmd {
 		m.status = "no match for “" + q.Text + "” in this view"
 		return nil
 	}
+	// in the compare view, in reading order: topic by topic, each topic's
+	// title before its claims
+	topicOf := func(h search.Hit) int {
+		i, _ := m.c.Base.TopicIndex(h.Doc.Topic)
+		return i
+	}
+	sort.SliceStable(mine, func(i, j int) bool {
+		ti, tj := topicOf(mine[i]), topicOf(mine[j])
+		if ti != tj {
+			return ti < tj
+		}
+		return mine[i].Doc.Kind < mine[j].Doc.Kind
+	})
 	i, ok := q.cur[m.active]
 	switch {
 	case !ok && dir < 0:
@@ -285,9 +296,13 @@ func (b *searchBox) row(h search.Hit, m search.Matcher, sel bool, w int) string 
 	if sel {
 		mark = st.Selected.Render("›") + " "
 	}
-	head := h.Doc.Kind.String() + " · " + b.c.where(h)
-	head = render.Slice(head, 0, min(b.c.Method.StringWidth(head), max(10, w/3)), b.c.Method)
-	head = strings.TrimRight(head, " ")
+	head := h.Doc.Kind.String()
+	if where := b.c.where(h); where != "" {
+		head += " · " + where
+	}
+	if lim := max(10, w/3); b.c.Method.StringWidth(head) > lim {
+		head = strings.TrimRight(render.Slice(head, 0, lim-1, b.c.Method), " ") + "…"
+	}
 	rest := w - 2 - b.c.Method.StringWidth(head) - 2
 	return mark + st.Label.Render(head) + "  " + snippet(b.c, h, m, rest)
 }
@@ -314,7 +329,7 @@ func snippet(c *Common, h search.Hit, m search.Matcher, w int) string {
 	at := 0
 	for _, sp := range m.Spans(s) {
 		out.WriteString(s[at:sp[0]])
-		out.WriteString(c.Styles.Match.Render(s[sp[0]:sp[1]]))
+		out.WriteString(c.Styles.Selected.Render(s[sp[0]:sp[1]])) // lipgloss splits underlined text by rune, parting combining marks from their letters
 		at = sp[1]
 	}
 	out.WriteString(s[at:])

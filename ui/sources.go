@@ -27,8 +27,8 @@ type sourcesView struct {
 func newSourcesView(c *Common) View {
 	v := &sourcesView{c: c, pane: listPane{c: c, keep: -1}}
 	v.pane.tbl = table{c: c, cols: []column{
-		{title: "source", cap: 16}, {title: "outlet", cap: 30, grow: true}, {title: "date", cap: 11},
-		{title: "origin", cap: 30, grow: true}, {title: "grade", cap: 5}, {title: "claims", cap: 6}, {title: "basis", cap: 60, grow: true},
+		{title: "source", cap: 16}, {title: "outlet", cap: 30, grow: true, drop: 3}, {title: "date", cap: 11, drop: 1},
+		{title: "origin", cap: 30, grow: true, drop: 2}, {title: "grade", cap: 5}, {title: "claims", cap: 6}, {title: "basis", cap: 60, grow: true},
 	}}
 	v.rebuild()
 	return v
@@ -58,16 +58,8 @@ func (v *sourcesView) rebuild() {
 	c := v.c
 	counted := selected(c.Base, dossier.Selection{AsOf: c.Sel.AsOf})
 	v.counts = map[string]int{}
-	for _, t := range counted.Topics {
-		for _, s := range t.Sections {
-			for _, cl := range s.Claims {
-				for _, src := range c.Base.Sources {
-					if c.Base.Supports(src.ID, cl.Sources) {
-						v.counts[src.ID]++
-					}
-				}
-			}
-		}
+	for _, src := range c.Base.Sources {
+		v.counts[src.ID] = counted.ClaimsSupported(src.ID)
 	}
 	v.ids = v.ids[:0]
 	var rows [][]string

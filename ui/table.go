@@ -13,7 +13,14 @@ type column struct {
 	title string
 	cap   int
 	grow  bool
+	// drop, when not zero, lets the column go when the growing columns
+	// would be left fewer than minGrow cells each: the highest first.
+	drop int
 }
+
+// minGrow is the fewest cells a growing column is given before optional
+// columns are dropped to make room.
+const minGrow = 16
 
 // table is a list of one-line rows in columns, with a cursor. It draws
 // exactly the size it is given, measured by the session's width method,
@@ -28,6 +35,8 @@ type table struct {
 	offset int // first row drawn
 	widths []int
 	wFor   int // the width widths were worked out for
+	// dropped marks the columns left out at this width
+	dropped []bool
 	// group, when set, returns a heading drawn above row i (a party's
 	// name above its members), "" for none.
 	group func(i int) string
@@ -60,11 +69,50 @@ func (t *table) layout(w int) {
 			nat[i] = min(nat[i], col.cap)
 		}
 	}
-	room := max(0, w-2-2*(n-1))
+	// drop optional columns while the growing ones are starved
+	dropped := make([]bool, n)
+	for {
+		room, fixed, grows := max(0, w-2-2*(n-1)), 0, 0
+		for i, col := range t.cols {
+			switch {
+			case dropped[i]:
+				room += 2
+			case col.grow:
+				grows++
+			default:
+				fixed += nat[i]
+			}
+		}
+		if grows == 0 || room-fixed >= minGrow*grows {
+			break
+		}
+		wi := -1
+		for i, col := range t.cols {
+			if !dropped[i] && col.drop > 0 && (wi < 0 || col.drop > t.cols[wi].drop) {
+				wi = i
+			}
+		}
+		if wi < 0 {
+			break
+		}
+		dropped[wi] = true
+	}
+	shown := 0
+	for i := range t.cols {
+		if dropped[i] {
+			nat[i] = 0
+		} else {
+			shown++
+		}
+	}
+	room := max(0, w-2-2*(shown-1))
 	// fixed columns take their natural width; the growing ones share
 	// what is left in proportion to theirs (at least 6 cells each)
 	fixed, growNat := 0, 0
 	for i, col := range t.cols {
+		if dropped[i] {
+			continue
+		}
 		if col.grow {
 			growNat += nat[i]
 		} else {
@@ -74,7 +122,7 @@ func (t *table) layout(w int) {
 	left := room - fixed
 	var growing []int
 	for i, col := range t.cols {
-		if col.grow {
+		if col.grow && !dropped[i] {
 			growing = append(growing, i)
 		}
 	}
@@ -84,7 +132,7 @@ func (t *table) layout(w int) {
 		for need > 0 {
 			wi := -1
 			for i, col := range t.cols {
-				if !col.grow && nat[i] > 4 && (wi < 0 || nat[i] > nat[wi]) {
+				if !col.grow && !dropped[i] && nat[i] > 4 && (wi < 0 || nat[i] > nat[wi]) {
 					wi = i
 				}
 			}
@@ -120,6 +168,7 @@ func (t *table) layout(w int) {
 		sum -= cut
 	}
 	t.widths = nat
+	t.dropped = dropped
 }
 
 // visible returns the rows [from, to) drawn in h lines (less the
@@ -169,7 +218,9 @@ func (t *table) draw(w, h int) (lines []string, rowAt []int) {
 	st := t.c.Styles
 	var hdr []string
 	for i, col := range t.cols {
-		hdr = append(hdr, t.c.fit(col.title, t.widths[i]))
+		if !t.dropped[i] {
+			hdr = append(hdr, t.c.fit(col.title, t.widths[i]))
+		}
 	}
 	lines = append(lines, t.c.fit("  "+st.Label.Render(strings.Join(hdr, "  ")), w))
 	rowAt = append(rowAt, -1)
@@ -183,6 +234,9 @@ func (t *table) draw(w, h int) (lines []string, rowAt []int) {
 		}
 		var cells []string
 		for j := range t.cols {
+			if t.dropped[j] {
+				continue
+			}
 			s := ""
 			if j < len(t.rows[i]) {
 				s = t.rows[i][j]

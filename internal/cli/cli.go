@@ -59,9 +59,9 @@ func NewRoot() *cobra.Command {
 		RunE:    runReader,
 	}
 	addReaderFlags(root)
-	root.AddCommand(newCheckCmd(), newOutlineCmd())
+	root.AddCommand(newCheckCmd(), newOutlineCmd(), newPrintCmd())
 	root.AddCommand(authorCmds()...)
-	root.AddCommand(newServeCmd())
+	root.AddCommand(newServeCmd(), newPresentCmd())
 	return root
 }
 

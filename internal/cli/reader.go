@@ -24,7 +24,8 @@ func addReaderFlags(root *cobra.Command) {
 }
 
 // runReader is the root command's action: it opens the reader on the
-// dossier. When stdout is not a terminal it prints the outline instead.
+// dossier. When stdout is not a terminal it prints instead, as print does
+// with no flags (every topic, in columns).
 func runReader(cmd *cobra.Command, args []string) (err error) {
 	name, _ := cmd.Flags().GetString("style")
 	if _, err := render.ParseStyle(name); err != nil {
@@ -32,7 +33,7 @@ func runReader(cmd *cobra.Command, args []string) (err error) {
 	}
 	out, ok := cmd.OutOrStdout().(*os.File)
 	if !ok || !term.IsTerminal(out.Fd()) {
-		return runOutline(cmd, args)
+		return runPrint(cmd, args)
 	}
 	set, err := settingsFor(cmd) // the config file, overridden by flags
 	if err != nil {

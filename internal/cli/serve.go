@@ -26,6 +26,7 @@ func newServeCmd() *cobra.Command {
 			Height:   s.Height,
 			Role:     s.Role,
 			Presence: s.Presence,
+			Briefing: s.Briefing,
 		})
 	})
 }

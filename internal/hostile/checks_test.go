@@ -93,3 +93,53 @@ func isSGR(seq string) bool {
 	}
 	return strings.Trim(seq[2:len(seq)-1], "0123456789;:") == ""
 }
+
+// streamViolation returns the first thing in the bytes a program wrote to a
+// terminal that content could have put there, or "". A terminal stream
+// holds the renderer's own control sequences, so it is allowed: CSI
+// sequences (cursor movement, erasing, modes, SGR) except an erase of the
+// whole screen that the renderer did not precede with its cursor-home; the
+// window title (OSC 2) when its text holds no control character; the
+// background colour query (OSC 11;?); carriage return, line feed and
+// backspace. Anything else is a violation: OSC 52 (clipboard), OSC 8
+// (links), OSC 0, any other OSC, DCS, APC, PM or SOS string, a BEL, DEL or
+// other C0 control on its own, a C1 character, invalid UTF-8.
+func streamViolation(s string) string {
+	var state byte
+	prev := ""
+	for len(s) > 0 {
+		seq, width, n, ns := ansi.DecodeSequence(s, state, nil)
+		state = ns
+		if n <= 0 {
+			return s[:1]
+		}
+		s = s[n:]
+		p := prev
+		prev = seq
+		switch {
+		case width > 0:
+			if r, _ := utf8.DecodeRuneInString(seq); r == utf8.RuneError && len(seq) == 1 || isControl(r) {
+				return seq
+			}
+		case seq == "\n" || seq == "\r" || seq == "\b":
+		case strings.HasPrefix(seq, "\x1b["):
+			if seq == "\x1b[2J" && p != "\x1b[H" {
+				return seq + " (not after the renderer's cursor-home)"
+			}
+		case strings.HasPrefix(seq, "\x1b]"):
+			if seq == "\x1b]11;?\x07" || seq == "\x1b]11;?\x1b\\" {
+				continue
+			}
+			if body, ok := strings.CutPrefix(seq, "\x1b]2;"); ok {
+				body = strings.TrimSuffix(strings.TrimSuffix(body, "\x07"), "\x1b\\")
+				if firstControl(body) == "" && !strings.Contains(body, "\x1b") {
+					continue
+				}
+			}
+			return seq
+		default:
+			return seq
+		}
+	}
+	return ""
+}

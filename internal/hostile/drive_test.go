@@ -9,6 +9,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/dossier-dev/dossier/dossier"
 	"github.com/dossier-dev/dossier/render"
@@ -214,12 +215,19 @@ func (r *reader) screens() []string {
 	var out []string
 	for _, id := range views() {
 		r.show(id)
-		out = append(out, r.frame().Content)
+		f := r.frame().Content
+		if head := strings.SplitN(ansi.Strip(f), "\n", 2)[0]; r.w >= 100 && r.h >= 10 && !strings.Contains(head, id.String()) {
+			r.t.Errorf("at %dx%d the %s view's header is %q", r.w, r.h, id, head)
+		}
+		out = append(out, f)
 		r.press("down", "pgdown", "G")
 		out = append(out, r.frame().Content)
+		r.press("enter") // opens what is under the cursor, in some views another view
+		out = append(out, r.frame().Content)
+		r.press("esc", "esc")
 	}
 	r.show(ui.ViewCompare)
-	for _, keys := range [][]string{{"?"}, {"t"}, {"a"}, {"enter"}, {"tab", "}", "enter"}} {
+	for _, keys := range [][]string{{"?"}, {"t"}, {"a"}, {"enter"}, {"tab", "}", "enter"}, {"/", "a", "x"}} {
 		r.press(keys...)
 		out = append(out, r.frame().Content)
 		r.press("esc")

@@ -1,0 +1,117 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"github.com/dossier-dev/dossier/render"
+	"github.com/dossier-dev/dossier/textout"
+)
+
+// defaultPrintWidth is the width of printed text when stdout is not a
+// terminal and --width is not given.
+const defaultPrintWidth = 80
+
+func newPrintCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "print [PATH]",
+		Short: "Write a topic, a day or a view as plain text",
+		Long: "print writes the dossier as text for pipes and scripts: a topic as two columns aligned " +
+			"claim by claim as in the reader, a day with its events and the accounts' claims about it, " +
+			"or a view (days, delegations, demands, sources, discrepancies) as a table. With none of " +
+			"--topic, --day and --view it writes every topic. There is no colour unless stdout is a " +
+			"terminal or --color always; every line fits --width (the terminal's width, else 80).",
+		Example: "  dossier print --topic sanctuaries --accounts pk,af --width 100\n" +
+			"  dossier print --day 2025-10-26\n  dossier print ./my-dossier --view demands | less",
+		Args: cobra.MaximumNArgs(1),
+		RunE: runPrint,
+	}
+	addPrintFlags(cmd)
+	return cmd
+}
+
+// addPrintFlags adds print's flags to a command.
+func addPrintFlags(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.String("topic", "", "the topic `ID` to write")
+	f.String("day", "", "the day to write, by `ID or DATE` (YYYY-MM-DD)")
+	f.String("accounts", "", "the two accounts side by side, `A,B` (default: the dossier's pair)")
+	f.Int("width", 0, "the most cells a line may take (default: the terminal's width, else 80)")
+	f.String("view", "", "a view as a table: "+strings.Join(textout.Views, ", "))
+	f.String("color", "auto", "colour: auto (when stdout is a terminal), always or never")
+}
+
+// runPrint is print's action; the root command runs it too when stdout is
+// not a terminal.
+func runPrint(cmd *cobra.Command, args []string) error {
+	f := cmd.Flags()
+	str := func(name string) string {
+		if f.Lookup(name) == nil {
+			return ""
+		}
+		s, _ := f.GetString(name)
+		return s
+	}
+	o := textout.Options{Topic: str("topic"), Day: str("day"), View: str("view")}
+	if f.Lookup("width") != nil {
+		o.Width, _ = f.GetInt("width")
+	}
+	if a := str("accounts"); a != "" {
+		parts := strings.Split(a, ",")
+		if len(parts) != 2 {
+			return fmt.Errorf("--accounts wants two account ids, A,B")
+		}
+		o.Pair = [2]string{strings.TrimSpace(parts[0]), strings.TrimSpace(parts[1])}
+	}
+	out := cmd.OutOrStdout()
+	file, isFile := out.(*os.File)
+	tty := isFile && term.IsTerminal(file.Fd())
+	if o.Width <= 0 {
+		o.Width = defaultPrintWidth
+		if tty {
+			if w, _, err := term.GetSize(file.Fd()); err == nil && w > 0 {
+				o.Width = w
+			}
+		}
+	}
+	color := str("color")
+	if color == "" {
+		color = "auto"
+	}
+	switch color {
+	case "auto":
+		o.Color = tty && os.Getenv("NO_COLOR") == ""
+	case "always":
+		o.Color = true
+	case "never":
+	default:
+		return fmt.Errorf("--color is auto, always or never, not %q", color)
+	}
+	l, err := load(args)
+	if err != nil {
+		return err
+	}
+	if l.d == nil {
+		errs := l.probs.Errors()
+		for _, p := range errs {
+			fmt.Fprintln(cmd.ErrOrStderr(), l.problemLine(p))
+		}
+		return &ExitError{Code: 1, Err: fmt.Errorf("the dossier has %s; dossier check lists every problem", plural(len(errs), "error"))}
+	}
+	var w io.Writer = out
+	if o.Color {
+		cw := colorprofile.NewWriter(out, os.Environ())
+		if color == "always" && cw.Profile < colorprofile.ANSI256 {
+			cw.Profile = colorprofile.ANSI256
+		}
+		w = cw
+	}
+	o.Cache = render.NewCache()
+	return textout.Write(w, l.d, o)
+}

@@ -1,0 +1,201 @@
+package textout
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/render"
+)
+
+// tcol is a column of a text table: its title, the widest it grows to
+// (0: as wide as its content), and whether it takes the room left.
+type tcol struct {
+	title string
+	cap   int
+	grow  bool
+}
+
+// table writes rows under a header, each cell wrapped to its column, two
+// spaces between columns, every line within the width.
+func (w *writer) table(cols []tcol, rows [][]string) {
+	n := len(cols)
+	widths := make([]int, n)
+	for i, c := range cols {
+		widths[i] = ansi.StringWidth(c.title)
+		for _, r := range rows {
+			for _, word := range strings.Fields(r[i]) {
+				if !c.grow {
+					widths[i] = max(widths[i], ansi.StringWidth(word))
+				}
+			}
+			if !c.grow {
+				widths[i] = max(widths[i], ansi.StringWidth(r[i]))
+			}
+		}
+		if c.cap > 0 {
+			widths[i] = min(widths[i], c.cap)
+		}
+	}
+	room := w.o.Width - 2*(n-1)
+	fixed, grows := 0, 0
+	for i, c := range cols {
+		if c.grow {
+			grows++
+		} else {
+			fixed += widths[i]
+		}
+	}
+	// fixed columns give way, widest first, so that growing ones keep 20
+	for fixed > room-20*grows {
+		wi := -1
+		for i := range cols {
+			if !cols[i].grow && widths[i] > 4 && (wi < 0 || widths[i] > widths[wi]) {
+				wi = i
+			}
+		}
+		if wi < 0 {
+			break
+		}
+		widths[wi]--
+		fixed--
+	}
+	left := max(0, room-fixed)
+	for k, i := 0, 0; i < n; i++ {
+		if cols[i].grow {
+			widths[i] = max(1, left/(grows-k))
+			left -= widths[i]
+			k++
+		}
+	}
+	// header
+	var hdr []string
+	for i, c := range cols {
+		hdr = append(hdr, render.Fit(c.title, widths[i], ansi.WcWidth))
+	}
+	w.line(w.bold.Render(strings.Join(hdr, "  ")))
+	var rule []string
+	for _, x := range widths {
+		rule = append(rule, strings.Repeat("─", x))
+	}
+	w.line(strings.Join(rule, "  "))
+	for _, r := range rows {
+		cells := make([][]string, n)
+		h := 1
+		for i := range cols {
+			cells[i] = strings.Split(ansi.Wrap(r[i], max(1, widths[i]), ""), "\n")
+			h = max(h, len(cells[i]))
+		}
+		for y := 0; y < h; y++ {
+			var parts []string
+			for i := range cols {
+				s := ""
+				if y < len(cells[i]) {
+					s = cells[i][y]
+				}
+				parts = append(parts, render.Fit(s, widths[i], ansi.WcWidth))
+			}
+			w.line(strings.Join(parts, "  "))
+		}
+	}
+}
+
+// dayDate writes a day's date as "Sun 26 Oct", or its id when undated.
+func dayDate(day dossier.Day) string {
+	if day.Date.IsZero() {
+		return render.Clean(day.ID)
+	}
+	return day.Date.Format("Mon 2 Jan")
+}
+
+// view writes one of the table views.
+func (w *writer) view(name string) error {
+	d := w.d
+	switch name {
+	case "days":
+		w.heading(render.Clean(d.Title) + " · days")
+		var rows [][]string
+		for _, day := range d.Days {
+			rows = append(rows, []string{dayDate(day), inline(day.Label), day.Phase.String(), hours(d, day.Hours), strconv.Itoa(len(day.Events))})
+		}
+		w.table([]tcol{{title: "date"}, {title: "label", grow: true}, {title: "phase"}, {title: "hours", grow: true}, {title: "events"}}, rows)
+		for _, day := range d.Days {
+			w.line("")
+			w.line(w.bold.Render(dayDate(day) + " · " + inline(day.Label)))
+			for _, e := range day.Events {
+				s := "• " + inline(e.Text) + " [" + badges(d, e.Sources) + "]"
+				if e.Account != "" {
+					s += " (" + accountName(d, e.Account) + " version)"
+				}
+				w.wrap(s, 2)
+			}
+		}
+	case "delegations":
+		w.heading(render.Clean(d.Title) + " · delegations")
+		var rows [][]string
+		for _, del := range d.Delegations {
+			for _, m := range del.Members {
+				name := render.Clean(m.Name)
+				if m.Unnamed {
+					name = "(unnamed)"
+				}
+				rows = append(rows, []string{render.Clean(d.PartyName(del.Party)), name, inline(m.Title), inline(m.Org), shorts(d, m.Sources)})
+			}
+		}
+		w.table([]tcol{{title: "delegation", cap: 14}, {title: "name", cap: 20}, {title: "title", grow: true}, {title: "organisation", cap: 24}, {title: "sources", cap: 20}}, rows)
+	case "demands":
+		w.heading(render.Clean(d.Title) + " · demands")
+		var rows [][]string
+		for _, x := range d.Demands {
+			rows = append(rows, []string{render.Clean(d.PartyName(x.Party)), inline(x.Text), inline(x.Response), x.Status.String(), days(d, x.Days), shorts(d, x.Sources)})
+		}
+		w.table([]tcol{{title: "party", cap: 12}, {title: "demand", grow: true}, {title: "response", grow: true}, {title: "status"}, {title: "days", cap: 8}, {title: "sources", cap: 14}}, rows)
+	case "sources":
+		w.heading(render.Clean(d.Title) + " · sources")
+		var rows [][]string
+		for _, s := range d.Sources {
+			date := "undated"
+			if sd := d.SourceDate(s.ID); !sd.IsZero() {
+				date = sd.Format("2 Jan 2006")
+			}
+			short := s.Short
+			if short == "" {
+				short = s.Outlet
+			}
+			rows = append(rows, []string{render.Clean(short), render.Clean(s.Outlet), date, inline(s.Origin), render.Clean(s.Reliability),
+				strconv.Itoa(d.ClaimsSupported(s.ID)), inline(s.Basis)})
+		}
+		w.table([]tcol{{title: "source", cap: 14}, {title: "outlet", grow: true}, {title: "date"}, {title: "origin", grow: true},
+			{title: "grade"}, {title: "claims"}, {title: "basis", grow: true}}, rows)
+	case "discrepancies":
+		w.heading(render.Clean(d.Title) + " · discrepancies")
+		for i, x := range d.Discrepancies {
+			if i > 0 {
+				w.line("")
+			}
+			where := ""
+			if t, ok := d.Topic(x.Topic); ok {
+				where = " (" + render.Clean(t.Title)
+				if x.Day != "" {
+					where += ", " + render.DayTag(d, x.Day)
+				}
+				where += ")"
+			} else if x.Day != "" {
+				where = " (" + render.DayTag(d, x.Day) + ")"
+			}
+			w.wrap(w.bold.Render("⚑ "+inline(x.Fact))+where, 2)
+			for _, v := range x.Versions {
+				w.wrap("  – "+inline(v.Value)+" — "+badges(d, v.Sources), 6)
+				if v.Note != "" {
+					w.wrap("    "+inline(v.Note), 4)
+				}
+			}
+		}
+	default:
+		return fmt.Errorf("unknown view %q (views: %s)", dossier.Sanitize(name), strings.Join(Views, ", "))
+	}
+	return nil
+}

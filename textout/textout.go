@@ -1,0 +1,261 @@
+// Package textout writes a dossier as text, for pipes and scripts: a topic
+// as two columns aligned claim by claim exactly as the reader lays them
+// out (the render package's alignment and layout), a day with its events
+// and the two accounts' claims about it, and the other views as tables.
+// Every line is at most Options.Width cells wide, and nothing from the
+// dossier reaches the output but printable text (and, with colour, the
+// SGR sequences of its own styling).
+package textout
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/render"
+)
+
+// Views that Options.View may name.
+var Views = []string{"days", "delegations", "demands", "sources", "discrepancies"}
+
+// Options say what to write and how.
+type Options struct {
+	// Topic is a topic id; Day a day id or a date (YYYY-MM-DD); View one
+	// of Views. With none of them every topic is written.
+	Topic, Day, View string
+	// Pair holds the two accounts side by side; zero means the dossier's
+	// default pair.
+	Pair [2]string
+	// Width is the most cells a line may take (at least MinWidth).
+	Width int
+	// Color keeps the styling; without it the output is plain text.
+	Color bool
+	// Cache renders claims; nil makes a private one.
+	Cache *render.Cache
+}
+
+// MinWidth is the narrowest output Write lays out.
+const MinWidth = 30
+
+// writer accumulates lines and enforces the width and the hygiene.
+type writer struct {
+	d     *dossier.Dossier
+	o     Options
+	style render.Style
+	bold  lipgloss.Style
+	faint lipgloss.Style
+	out   *bufio.Writer
+	err   error
+}
+
+// line writes one line, cut to the width, with every control character
+// and (without colour) every escape sequence removed.
+func (w *writer) line(s string) {
+	if w.err != nil {
+		return
+	}
+	s = render.FilterANSI(s)
+	if !w.o.Color {
+		s = dossier.Sanitize(ansi.Strip(s))
+	}
+	if ansi.StringWidth(s) > w.o.Width {
+		s = render.Slice(s, 0, w.o.Width, ansi.WcWidth)
+	}
+	if !w.o.Color {
+		s = strings.TrimRight(s, " ")
+	}
+	_, w.err = w.out.WriteString(s + "\n")
+}
+
+// wrap writes text wrapped at the width, each following line indented.
+func (w *writer) wrap(s string, indent int) {
+	pre := strings.Repeat(" ", indent)
+	for i, l := range strings.Split(ansi.Wrap(s, max(1, w.o.Width-indent), ""), "\n") {
+		if i > 0 {
+			l = pre + l
+		}
+		w.line(l)
+	}
+}
+
+// Write writes what o asks for. Unknown ids are an error naming them.
+func Write(out io.Writer, d *dossier.Dossier, o Options) error {
+	if d == nil {
+		return fmt.Errorf("no dossier")
+	}
+	o.Width = max(o.Width, MinWidth)
+	if o.Cache == nil {
+		o.Cache = render.NewCache()
+	}
+	if o.Pair == ([2]string{}) {
+		o.Pair = d.DefaultPair
+	}
+	for _, a := range o.Pair {
+		if _, ok := d.Account(a); !ok {
+			return fmt.Errorf("unknown account %q (accounts: %s)", dossier.Sanitize(a), accountIDs(d))
+		}
+	}
+	if o.Pair[0] == o.Pair[1] {
+		return fmt.Errorf("the two accounts must differ")
+	}
+	w := &writer{d: d, o: o, style: render.StyleNoTTY, out: bufio.NewWriter(out)}
+	if o.Color {
+		w.style = render.StyleDark
+		w.bold = lipgloss.NewStyle().Bold(true)
+		w.faint = lipgloss.NewStyle().Faint(true)
+	}
+	switch {
+	case o.Topic != "":
+		t, ok := d.Topic(o.Topic)
+		if !ok {
+			return fmt.Errorf("unknown topic %q (topics: %s)", dossier.Sanitize(o.Topic), topicIDs(d))
+		}
+		w.topic(t)
+	case o.Day != "":
+		day, ok := findDay(d, o.Day)
+		if !ok {
+			return fmt.Errorf("unknown day %q (days: %s)", dossier.Sanitize(o.Day), dayIDs(d))
+		}
+		w.day(day)
+	case o.View != "":
+		if err := w.view(o.View); err != nil {
+			return err
+		}
+	default:
+		w.line(w.bold.Render(render.Clean(d.Title)))
+		w.line("")
+		for i := range d.Topics {
+			if i > 0 {
+				w.line("")
+			}
+			w.topic(&d.Topics[i])
+		}
+	}
+	if w.err != nil {
+		return w.err
+	}
+	return w.out.Flush()
+}
+
+// findDay finds a day by id or by date.
+func findDay(d *dossier.Dossier, s string) (*dossier.Day, bool) {
+	if day, ok := d.Day(s); ok {
+		return day, true
+	}
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		for i := range d.Days {
+			if d.Days[i].Date.Equal(t) {
+				return &d.Days[i], true
+			}
+		}
+	}
+	return nil, false
+}
+
+// colWidth is the width of each of the two columns: "left m right".
+func (w *writer) colWidth() int { return max(1, (w.o.Width-3)/2) }
+
+// heading writes a topic's or a day's heading, underlined.
+func (w *writer) heading(s string) {
+	s = render.Clean(s)
+	w.line(w.bold.Render(s))
+	w.line(strings.Repeat("─", min(w.o.Width, ansi.StringWidth(s))))
+}
+
+// columns writes the names of the two accounts over their columns.
+func (w *writer) columns() {
+	cw := w.colWidth()
+	left := render.Fit(w.bold.Render(accountName(w.d, w.o.Pair[0])), cw, ansi.WcWidth)
+	w.line(left + "   " + w.bold.Render(accountName(w.d, w.o.Pair[1])))
+}
+
+// aligned writes a topic (or a day's slice of one) as two columns laid
+// out by the render package, the relation mark between them.
+func (w *writer) aligned(t *dossier.Topic) {
+	lay := w.o.Cache.Compare(w.d, t, w.o.Pair, w.colWidth(), w.style, ansi.WcWidth)
+	for y := 0; y < lay.Len(); y++ {
+		w.line(lay.Lines[0][y] + " " + lay.Marks[y] + " " + lay.Lines[1][y])
+	}
+}
+
+// topic writes a topic: its title, summary, and the two accounts aligned.
+func (w *writer) topic(t *dossier.Topic) {
+	w.heading(t.Title)
+	if t.Summary != "" {
+		w.wrap(inline(t.Summary), 0)
+	}
+	w.line("")
+	w.columns()
+	w.aligned(t)
+}
+
+// day writes a day: its title, the hours as each source gives them, its
+// events, and the claims of the two accounts about it, topic by topic.
+func (w *writer) day(day *dossier.Day) {
+	d := w.d
+	title := day.ID
+	if !day.Date.IsZero() {
+		title = day.Date.Format("Mon 2 Jan 2006")
+	}
+	if day.Label != "" {
+		title += " · " + day.Label
+	}
+	w.heading(title + " · " + day.Phase.String())
+	if len(day.Hours) > 0 {
+		w.wrap("hours: "+hours(d, day.Hours), 2)
+	}
+	w.line("")
+	w.line(w.bold.Render("Events"))
+	if len(day.Events) == 0 {
+		w.line("  none reported")
+	}
+	for _, e := range day.Events {
+		s := "• " + inline(e.Text) + " [" + badges(d, e.Sources) + "]"
+		if e.Account != "" {
+			s += " (" + accountName(d, e.Account) + " version)"
+		}
+		w.wrap(s, 2)
+	}
+	w.line("")
+	w.line(w.bold.Render("What the accounts say about " + render.DayTag(d, day.ID)))
+	any := false
+	for i := range d.Topics {
+		t := &d.Topics[i]
+		syn := dossier.Topic{ID: t.ID + "@" + day.ID, Title: t.Title}
+		n := 0
+		for _, acct := range w.o.Pair {
+			var claims []dossier.Claim
+			if sec, ok := t.Section(acct); ok {
+				for _, c := range sec.Claims {
+					for _, id := range c.Days {
+						if id == day.ID {
+							claims = append(claims, c)
+							break
+						}
+					}
+				}
+			}
+			n += len(claims)
+			syn.Sections = append(syn.Sections, dossier.Section{Account: acct, Claims: claims})
+		}
+		if n == 0 {
+			continue
+		}
+		if !any {
+			w.columns()
+		}
+		any = true
+		w.line("")
+		w.line("── " + w.bold.Render(render.Clean(t.Title)) + " ──")
+		w.aligned(&syn)
+	}
+	if !any {
+		w.line("  Neither account has a claim about this day.")
+	}
+}
