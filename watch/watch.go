@@ -39,8 +39,8 @@ type Event struct {
 	// readers keep showing the last good one.
 	Dossier *dossier.Dossier
 	// Problems is every problem of the new version, errors and warnings,
-	// with each file joined to the folder as given to New (as `dossier
-	// check` prints them).
+	// each file relative to the folder (as the loader gives them): a
+	// banner in a reader has no room for the folder's path.
 	Problems dossier.Problems
 }
 
@@ -247,22 +247,12 @@ func ignored(name string) bool {
 		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#") // emacs auto-save
 }
 
-// loadDir loads the dossier in dir and joins dir to every problem's file.
+// loadDir loads the dossier in dir. A folder that cannot be opened (it
+// was removed) is one error, without a file.
 func loadDir(dir string) Event {
 	d, probs, err := dossier.LoadDir(dir)
 	if err != nil {
-		return Event{Problems: dossier.Problems{{Severity: dossier.SeverityError, Pos: dossier.Pos{File: filepath.ToSlash(dir)},
-			Msg: dossier.Sanitize(err.Error())}}}
+		return Event{Problems: dossier.Problems{{Severity: dossier.SeverityError, Msg: dossier.Sanitize(err.Error())}}}
 	}
-	out := make(dossier.Problems, len(probs))
-	for i, p := range probs {
-		if p.Pos.File == "" {
-			p.Pos.File = dir
-		} else {
-			p.Pos.File = filepath.Join(dir, p.Pos.File)
-		}
-		p.Pos.File = filepath.ToSlash(p.Pos.File)
-		out[i] = p
-	}
-	return Event{Dossier: d, Problems: out}
+	return Event{Dossier: d, Problems: probs}
 }

@@ -111,7 +111,7 @@ func TestSaveErrorAndFix(t *testing.T) {
 	if !ok {
 		t.Fatalf("no error among %v", ev.Problems)
 	}
-	wantFile := filepath.ToSlash(flows)
+	wantFile := "topics/01-flows.md"
 	line := 1 + strings.Count(bad[:strings.Index(bad, "@radio-dawn")], "\n")
 	if p.Pos.File != wantFile || p.Pos.Line != line || !strings.Contains(p.Msg, "radio-dawn") {
 		t.Fatalf("first error %s, want %s:%d naming radio-dawn", p, wantFile, line)
