@@ -66,7 +66,7 @@ type Model struct {
 	// reloadErr is the banner of a dossier --watch whose latest version
 	// on disk has errors; "" when the version shown is the latest.
 	reloadErr string
-	quitting    bool
+	quitting  bool
 
 	pres    presence
 	deck    deck    // the briefing and the presenter panel: presenter.go
