@@ -91,7 +91,7 @@ type Watcher struct {
 func New(dir string, debounce time.Duration) (*Watcher, error) {
 	fi, err := os.Stat(dir)
 	if err != nil {
-		return nil, errors.New("cannot watch " + dossier.Sanitize(err.Error()))
+		return nil, errors.New("cannot watch the dossier folder: " + dossier.Sanitize(err.Error()))
 	}
 	if !fi.IsDir() {
 		return nil, errors.New("cannot watch " + dossier.Sanitize(dir) + ": not a folder")

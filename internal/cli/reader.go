@@ -21,6 +21,7 @@ const readerFPS = 120
 func addReaderFlags(root *cobra.Command) {
 	root.Flags().String("style", "auto", "colours: auto (ask the terminal), dark, light or notty")
 	addSettingFlags(root.Flags())
+	addWatchFlag(root)
 }
 
 // runReader is the root command's action: it opens the reader on the
@@ -31,8 +32,18 @@ func runReader(cmd *cobra.Command, args []string) error {
 	if _, err := render.ParseStyle(name); err != nil {
 		return err
 	}
+	w, err := startWatch(cmd, args) // watch.go
+	if err != nil {
+		return err
+	}
+	if w != nil {
+		defer w.Close()
+	}
 	out, ok := cmd.OutOrStdout().(*os.File)
 	if !ok || !term.IsTerminal(out.Fd()) {
+		if w != nil {
+			return errWatchNoTerminal
+		}
 		return runPrint(cmd, args)
 	}
 	l, err := load(args)
@@ -54,6 +65,9 @@ func runReader(cmd *cobra.Command, args []string) error {
 	opts.NoColor = os.Getenv("NO_COLOR") != "" && opts.Style == render.StyleAuto
 	m := ui.New(opts)
 	p := tea.NewProgram(m, tea.WithContext(cmd.Context()), tea.WithOutput(out), tea.WithFPS(readerFPS))
+	if w != nil {
+		defer followEdits(cmd.Context(), w, p, l.d, opts.Cache)()
+	}
 	_, err = p.Run()
 	return err
 }
