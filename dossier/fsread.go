@@ -35,6 +35,9 @@ type srcFile struct {
 	name  string // slash path relative to the root
 	src   []byte // cleaned text
 	lines *lineTable
+	// pre holds what the preparser parsed ahead (preparse.go); nil once
+	// the file is used, or when nothing was parsed ahead
+	pre *parsed
 }
 
 // readFiles walks fsys and returns the files the loader parses, cleaned,

@@ -86,6 +86,8 @@ type loader struct {
 	// dossierFile is set when dossier.md's front matter was read, so that
 	// checks that need it stay quiet when it is missing or unreadable.
 	dossierFile bool
+	// pre parses files ahead on the other CPUs; nil on one CPU
+	pre *preparser
 }
 
 // ref is one reference to an element by id, kept with its position.
@@ -150,8 +152,28 @@ func (l *loader) addRef(kind, id string, p Pos) {
 
 // parseAll parses every file read, in a fixed order.
 func (l *loader) parseAll(files map[string]*srcFile) {
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var order []*srcFile
+	for _, n := range topFiles {
+		if f, ok := files[n]; ok {
+			order = append(order, f)
+		}
+	}
+	for _, n := range names {
+		if strings.HasPrefix(n, "topics/") || strings.HasPrefix(n, "briefings/") {
+			order = append(order, files[n])
+		}
+	}
+	l.pre = newPreparser(order)
+	defer l.pre.wait()
+
 	if f, ok := files["dossier.md"]; ok {
 		l.parseMeta(f)
+		f.pre = nil
 	} else if !l.hasProblemFor("dossier.md") {
 		l.errf(Pos{File: "dossier.md"}, "every dossier starts with a dossier.md holding id, title and accounts",
 			"dossier.md is missing")
@@ -167,13 +189,9 @@ func (l *loader) parseAll(files map[string]*srcFile) {
 		if f, ok := files[name]; ok {
 			l.current = name
 			parsers[name](f)
+			f.pre = nil
 		}
 	}
-	names := make([]string, 0, len(files))
-	for n := range files {
-		names = append(names, n)
-	}
-	sort.Strings(names)
 	for _, n := range names {
 		l.current = n
 		switch {
@@ -182,6 +200,7 @@ func (l *loader) parseAll(files map[string]*srcFile) {
 		case strings.HasPrefix(n, "briefings/"):
 			l.parseBriefing(files[n])
 		}
+		files[n].pre = nil
 	}
 	l.current = ""
 }

@@ -182,6 +182,9 @@ func isAttrAssign(tok string) bool {
 // blanked, so that offsets stay those of the file). A panic inside goldmark
 // becomes an error naming the file.
 func (l *loader) parseMarkdown(f *srcFile, bodyOff int) (doc ast.Node, src []byte) {
+	if r := l.pre.get(f); r != nil && r.doc != nil && r.bodyOff == bodyOff {
+		return r.doc, r.src
+	}
 	if ln := markdownTooDeep(f.src[bodyOff:]); ln > 0 {
 		l.markBroken(f.name)
 		first := f.lines.pos(f.name, bodyOff).Line
@@ -190,13 +193,7 @@ func (l *loader) parseMarkdown(f *srcFile, bodyOff int) (doc ast.Node, src []byt
 			maxMarkdownNesting, maxMarkdownIndent)
 		return nil, nil
 	}
-	src = make([]byte, len(f.src))
-	copy(src, f.src)
-	for i := 0; i < bodyOff && i < len(src); i++ {
-		if src[i] != '\n' {
-			src[i] = ' '
-		}
-	}
+	src = blankFrontMatter(f.src, bodyOff)
 	defer func() {
 		if r := recover(); r != nil {
 			doc = nil
@@ -205,6 +202,20 @@ func (l *loader) parseMarkdown(f *srcFile, bodyOff int) (doc ast.Node, src []byt
 		}
 	}()
 	return mdParser.Parse(text.NewReader(src)), src
+}
+
+// blankFrontMatter returns a copy of src with everything before bodyOff
+// but the newlines blanked, so that the Markdown parser sees the body at
+// its own line and byte offsets.
+func blankFrontMatter(src []byte, bodyOff int) []byte {
+	out := make([]byte, len(src))
+	copy(out, src)
+	for i := 0; i < bodyOff && i < len(out); i++ {
+		if out[i] != '\n' {
+			out[i] = ' '
+		}
+	}
+	return out
 }
 
 // blockSpan returns the first and last byte offsets covered by the lines of

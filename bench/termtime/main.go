@@ -1,60 +1,106 @@
 // Command termtime measures what a user of a terminal program feels, in a
 // real pseudo-terminal: the time from process start to the first full frame,
 // and from a key press to the changed screen. It runs each program N times
-// and prints the median and the spread, so dossier and a bare Bubble Tea
-// program (bench/bare) are measured side by side in one run.
+// and prints the median and the spread. Several programs may be given,
+// separated by "--", and are measured in turns in one run, so dossier and a
+// bare Bubble Tea program (bench/bare) share the same machine conditions:
 //
-//	go run ./bench/termtime -runs 15 -- ./dossier
-//	go run ./bench/termtime -runs 15 -ready 'bare bubbletea' -- ./bare -fps 120
+//	go build -o /tmp/dossier . && go build -o /tmp/bare ./bench/bare
+//	go run ./bench/termtime -runs 15 -- /tmp/dossier --style dark -- /tmp/bare -fps 120
 //
-// A frame counts as shown when the text given by -ready has appeared in the
-// program's output (the harness reads the raw bytes, so pick a word that the
-// renderer writes in one piece, e.g. a title). A key counts as answered when
-// the first bytes after it arrive: Bubble Tea writes one frame per flush.
+// The output is fed to a small terminal emulator (internal/vtest). A frame
+// counts as shown when the screen shows the text given by -ready (one -ready
+// per program, comma-separated, or one for all); a key counts as answered
+// when the screen changes after it.
+//
+// With -tmux the programs run inside tmux (started once, on a private
+// socket, attached in the pty; each run replaces the pane's program with
+// respawn-pane), and the screen is what tmux draws: start is when
+// respawn-pane is issued.
 package main
 
 import (
-	"bytes"
-	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
-	"os/exec"
 	"slices"
 	"strings"
-	"sync"
 	"time"
-
-	"github.com/creack/pty"
 )
 
 func main() {
-	runs := flag.Int("runs", 11, "how many times to start the program (median over runs)")
-	ready := flag.String("ready", "Istanbul", "text that shows the first frame is on screen")
-	keys := flag.String("keys", "j,],j,k,[", "comma-separated keys to time after the first frame (j, k, ], [, space, down)")
+	runs := flag.Int("runs", 11, "how many times to start each program (median over runs)")
+	ready := flag.String("ready", "Pakistani sources say,bare bubbletea", "text on the screen that shows the first frame is complete; "+
+		"comma-separated, one per program in order (the last one is used for the rest)")
+	keys := flag.String("keys", "j,k,],[,j,k", "comma-separated keys to time after the first frame (j, k, ], [, space, down, …; empty for none)")
 	cols := flag.Int("cols", 120, "terminal width")
 	rows := flag.Int("rows", 40, "terminal height")
 	settle := flag.Duration("settle", 250*time.Millisecond, "quiet time that ends a frame before the next key")
 	timeout := flag.Duration("timeout", 10*time.Second, "give up on one run after this long")
+	useTmux := flag.Bool("tmux", false, "run the programs inside tmux and time what tmux draws")
+	dump := flag.Bool("dump", false, "print the screen at the end of the last run of each program")
 	flag.Parse()
-	if flag.NArg() == 0 {
-		fmt.Fprintln(os.Stderr, "usage: termtime [flags] -- COMMAND [ARGS...]")
+	progs := splitPrograms(flag.Args())
+	if len(progs) == 0 {
+		fmt.Fprintln(os.Stderr, "usage: termtime [flags] -- COMMAND [ARGS...] [-- COMMAND [ARGS...]]...")
 		os.Exit(2)
 	}
-	var starts, answers []time.Duration
-	for i := 0; i < *runs; i++ {
-		first, keyTimes, err := once(flag.Args(), *ready, strings.Split(*keys, ","), *cols, *rows, *settle, *timeout)
+	readies := strings.Split(*ready, ",")
+	var term terminal = &rawPTY{}
+	mode := "raw pty"
+	if *useTmux {
+		t, err := startTmux(*cols, *rows, *timeout)
 		if err != nil {
-			fmt.Fprintf(os.Stderr, "run %d: %v\n", i+1, err)
+			fmt.Fprintln(os.Stderr, "termtime:", err)
 			os.Exit(1)
 		}
-		starts = append(starts, first)
-		answers = append(answers, keyTimes...)
+		defer t.close()
+		term, mode = t, "tmux "+t.version
 	}
-	fmt.Printf("command: %s  (%dx%d, %d runs)\n", strings.Join(flag.Args(), " "), *cols, *rows, *runs)
-	fmt.Printf("start -> first frame: %s\n", summary(starts))
-	fmt.Printf("key -> changed screen: %s\n", summary(answers))
+	keyList := slices.DeleteFunc(strings.Split(*keys, ","), func(k string) bool { return k == "" })
+	starts := make([][]time.Duration, len(progs))
+	answers := make([][]time.Duration, len(progs))
+	for i := 0; i < *runs; i++ {
+		for p, argv := range progs {
+			r := readies[min(p, len(readies)-1)]
+			res, err := term.run(argv, r, keyList, *cols, *rows, *settle, *timeout)
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "%s, run %d: %v\n", argv[0], i+1, err)
+				os.Exit(1)
+			}
+			starts[p] = append(starts[p], res.first)
+			answers[p] = append(answers[p], res.keys...)
+			if *dump && i == *runs-1 {
+				fmt.Printf("screen of %s:\n%s\n", strings.Join(argv, " "), res.screen)
+			}
+		}
+	}
+	fmt.Printf("%s, %dx%d, %d runs each, date %s\n", mode, *cols, *rows, *runs, time.Now().Format(time.DateTime))
+	for p, argv := range progs {
+		fmt.Printf("command: %s\n", strings.Join(argv, " "))
+		fmt.Printf("  start -> first frame:  %s\n", summary(starts[p]))
+		fmt.Printf("  key -> changed screen: %s\n", summary(answers[p]))
+	}
+}
+
+// splitPrograms splits the arguments at each "--" into command lines.
+func splitPrograms(args []string) [][]string {
+	var progs [][]string
+	cur := []string{}
+	for _, a := range args {
+		if a == "--" {
+			if len(cur) > 0 {
+				progs = append(progs, cur)
+			}
+			cur = []string{}
+			continue
+		}
+		cur = append(cur, a)
+	}
+	if len(cur) > 0 {
+		progs = append(progs, cur)
+	}
+	return progs
 }
 
 func summary(ds []time.Duration) string {
@@ -64,135 +110,25 @@ func summary(ds []time.Duration) string {
 	s := slices.Clone(ds)
 	slices.Sort(s)
 	q := func(p float64) time.Duration { return s[int(p*float64(len(s)-1)+0.5)] }
-	return fmt.Sprintf("median %.2f ms  (min %.2f, p90 %.2f, max %.2f; n=%d)",
+	return fmt.Sprintf("median %6.2f ms  (min %.2f, p90 %.2f, max %.2f; n=%d)",
 		ms(q(0.5)), ms(s[0]), ms(q(0.9)), ms(s[len(s)-1]), len(s))
 }
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
 
 var keyBytes = map[string]string{
-	"space": " ", "down": "\x1b[B", "up": "\x1b[A", "enter": "\r", "tab": "\t",
-	"pgdown": "\x1b[6~", "pgup": "\x1b[5~",
+	"space": " ", "down": "\x1b[B", "up": "\x1b[A", "right": "\x1b[C", "left": "\x1b[D",
+	"enter": "\r", "tab": "\t", "pgdown": "\x1b[6~", "pgup": "\x1b[5~",
 }
 
-// stream collects a pty's output and tells waiters when it grows.
-type stream struct {
-	mu   sync.Mutex
-	buf  bytes.Buffer
-	last time.Time
-	grew chan struct{}
-	done bool
+// result is one run of a program.
+type result struct {
+	first  time.Duration   // start to the first complete frame
+	keys   []time.Duration // each key to the changed screen
+	screen string          // the screen at the end
 }
 
-func (s *stream) read(r io.Reader) {
-	b := make([]byte, 64<<10)
-	for {
-		n, err := r.Read(b)
-		s.mu.Lock()
-		if n > 0 {
-			s.buf.Write(b[:n])
-			s.last = time.Now()
-		}
-		if err != nil {
-			s.done = true
-		}
-		close(s.grew)
-		s.grew = make(chan struct{})
-		s.mu.Unlock()
-		if err != nil {
-			return
-		}
-	}
-}
-
-// waitFor blocks until cond holds on the output, or the deadline passes.
-func (s *stream) waitFor(deadline time.Time, cond func(out []byte, last time.Time) bool) error {
-	for {
-		s.mu.Lock()
-		ok := cond(s.buf.Bytes(), s.last)
-		done, grew := s.done, s.grew
-		s.mu.Unlock()
-		if ok {
-			return nil
-		}
-		if done {
-			return errors.New("program ended")
-		}
-		wait := time.Until(deadline)
-		if wait <= 0 {
-			return errors.New("timed out")
-		}
-		select {
-		case <-grew:
-		case <-time.After(min(wait, 20*time.Millisecond)):
-		}
-	}
-}
-
-func (s *stream) size() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.buf.Len()
-}
-
-func once(argv []string, ready string, keys []string, cols, rows int, settle, timeout time.Duration) (time.Duration, []time.Duration, error) {
-	cmd := exec.Command(argv[0], argv[1:]...)
-	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "COLORTERM=truecolor")
-	begin := time.Now()
-	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: uint16(cols), Rows: uint16(rows)})
-	if err != nil {
-		return 0, nil, err
-	}
-	defer func() {
-		_ = cmd.Process.Kill()
-		_ = cmd.Wait()
-		_ = f.Close()
-	}()
-	s := &stream{grew: make(chan struct{})}
-	go s.read(f)
-	deadline := begin.Add(timeout)
-	var firstAt time.Time
-	err = s.waitFor(deadline, func(out []byte, last time.Time) bool {
-		if bytes.Contains(out, []byte(ready)) {
-			firstAt = last
-			return true
-		}
-		return false
-	})
-	if err != nil {
-		return 0, nil, fmt.Errorf("waiting for %q: %w", ready, err)
-	}
-	first := firstAt.Sub(begin)
-	var times []time.Duration
-	for _, k := range keys {
-		if k == "" {
-			continue
-		}
-		// let the screen settle so the key's frame is not mixed with the last
-		if err := s.waitFor(deadline, func(_ []byte, last time.Time) bool { return time.Since(last) >= settle }); err != nil {
-			return 0, nil, err
-		}
-		before := s.size()
-		b, ok := keyBytes[k]
-		if !ok {
-			b = k
-		}
-		sent := time.Now()
-		if _, err := f.Write([]byte(b)); err != nil {
-			return 0, nil, err
-		}
-		var at time.Time
-		if err := s.waitFor(deadline, func(out []byte, last time.Time) bool {
-			if len(out) > before {
-				at = last
-				return true
-			}
-			return false
-		}); err != nil {
-			return 0, nil, fmt.Errorf("key %q: %w", k, err)
-		}
-		times = append(times, at.Sub(sent))
-	}
-	_, _ = f.Write([]byte("q"))
-	return first, times, nil
+// terminal runs a program once and times it.
+type terminal interface {
+	run(argv []string, ready string, keys []string, cols, rows int, settle, timeout time.Duration) (result, error)
 }

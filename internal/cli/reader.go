@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"github.com/dossier-dev/dossier/dossier"
 	"github.com/dossier-dev/dossier/render"
 	"github.com/dossier-dev/dossier/ui"
 )
@@ -27,47 +28,72 @@ func addReaderFlags(root *cobra.Command) {
 // runReader is the root command's action: it opens the reader on the
 // dossier. When stdout is not a terminal it prints instead, as print does
 // with no flags (every topic, in columns).
-func runReader(cmd *cobra.Command, args []string) error {
+func runReader(cmd *cobra.Command, args []string) (err error) {
 	name, _ := cmd.Flags().GetString("style")
 	if _, err := render.ParseStyle(name); err != nil {
 		return err
 	}
-	w, err := startWatch(cmd, args) // watch.go
+	wt, err := startWatch(cmd, args) // watch.go; before the load, so that no save is missed
 	if err != nil {
 		return err
 	}
-	if w != nil {
-		defer w.Close()
+	if wt != nil {
+		defer wt.Close()
 	}
 	out, ok := cmd.OutOrStdout().(*os.File)
 	if !ok || !term.IsTerminal(out.Fd()) {
-		if w != nil {
+		if wt != nil {
 			return errWatchNoTerminal
 		}
 		return runPrint(cmd, args)
-	}
-	l, err := load(args)
-	if err != nil {
-		return err
-	}
-	if l.d == nil {
-		errs := l.probs.Errors()
-		for _, p := range errs {
-			fmt.Fprintln(cmd.ErrOrStderr(), l.problemLine(p))
-		}
-		return &ExitError{Code: 1, Err: fmt.Errorf("the dossier has %s; dossier check lists every problem", plural(len(errs), "error"))}
 	}
 	set, err := settingsFor(cmd) // the config file, overridden by flags
 	if err != nil {
 		return err
 	}
-	opts := set.options(ui.Options{Dossier: l.d, Cache: render.NewCache()})
+	opts := set.options(ui.Options{Cache: render.NewCache()})
 	opts.NoColor = os.Getenv("NO_COLOR") != "" && opts.Style == render.StyleAuto
-	m := ui.New(opts)
-	p := tea.NewProgram(m, tea.WithContext(cmd.Context()), tea.WithOutput(out), tea.WithFPS(readerFPS))
-	if w != nil {
-		defer followEdits(cmd.Context(), w, p, l.d, opts.Cache)()
+	// the terminal's size now, so that the first layout is rendered for
+	// it and not for 80x24
+	if w, h, err := term.GetSize(out.Fd()); err == nil && w > 0 && h > 0 {
+		opts.Width, opts.Height = w, h
+	}
+	var model tea.Model
+	var first *dossier.Dossier // the version --watch starts from
+	if len(args) == 0 || args[0] == "" {
+		// the embedded dossier loads while the program starts (startup.go)
+		st := newStartup(opts, func() *loaded { l, _ := load(nil); return l })
+		defer func() {
+			if st.failed != nil && err == nil {
+				err = problemsErr(cmd, st.failed)
+			}
+		}()
+		model = st
+	} else {
+		l, err := load(args)
+		if err != nil {
+			return err
+		}
+		if l.d == nil {
+			return problemsErr(cmd, l)
+		}
+		opts.Dossier, first = l.d, l.d
+		model = ui.New(opts)
+	}
+	p := tea.NewProgram(model, tea.WithContext(cmd.Context()), tea.WithOutput(out), tea.WithFPS(readerFPS))
+	if wt != nil {
+		defer followEdits(cmd.Context(), wt, p, first, opts.Cache)() // watch.go
 	}
 	_, err = p.Run()
 	return err
+}
+
+// problemsErr prints the errors of a dossier that did not load and returns
+// the command's error.
+func problemsErr(cmd *cobra.Command, l *loaded) error {
+	errs := l.probs.Errors()
+	for _, p := range errs {
+		fmt.Fprintln(cmd.ErrOrStderr(), l.problemLine(p))
+	}
+	return &ExitError{Code: 1, Err: fmt.Errorf("the dossier has %s; dossier check lists every problem", plural(len(errs), "error"))}
 }
