@@ -53,7 +53,7 @@ type Factory func(Session) tea.Model
 // ServeListener.
 type Server struct {
 	cfg         Config
-	dossier     *dossier.Dossier
+	dossier     *dossier.Dossier // the current version; guarded by mu once serving (reload.go)
 	factory     Factory
 	log         *log.Logger
 	ssh         *ssh.Server
@@ -68,6 +68,7 @@ type Server struct {
 	connLimit *addrLimiter
 
 	mu       sync.Mutex
+	reload   reloads       // serve --watch: reload.go
 	live     int           // sessions holding a slot (see capacity)
 	stopped  bool          // shutdown has started: no new sessions
 	drained  chan struct{} // closed when live drops to 0 during shutdown

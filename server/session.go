@@ -48,7 +48,9 @@ func (s *Server) runReader(sess ssh.Session) {
 		fmt.Fprintln(sess.Stderr(), "dossier: "+msg)
 	}
 
-	info := Session{Dossier: s.dossier, Name: id.name, Role: role, Briefing: s.briefing, Width: w, Height: h}
+	d, box, leave := s.joinReloads() // reload.go
+	defer leave()
+	info := Session{Dossier: d, Name: id.name, Role: role, Briefing: s.briefing, Width: w, Height: h}
 	var member interface {
 		ui.Presence
 		Run(func(tea.Msg))
@@ -84,7 +86,7 @@ func (s *Server) runReader(sess ssh.Session) {
 	}
 	done := make(chan struct{})
 	var wg sync.WaitGroup
-	wg.Add(2)
+	wg.Add(3)
 	go func() { defer wg.Done(); s.watch(sess, act, done, stop) }()
 	var gone atomic.Bool // the client closed the session's channel
 	go func() {
@@ -94,6 +96,7 @@ func (s *Server) runReader(sess ssh.Session) {
 			stop("")
 		}
 	}()
+	go func() { defer wg.Done(); box.run(p, done) }()
 	if member != nil {
 		go member.Run(func(msg tea.Msg) {
 			if _, ok := msg.(ui.FollowMsg); ok {
