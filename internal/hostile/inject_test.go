@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/dossier-dev/dossier/dossier"
 	"github.com/dossier-dev/dossier/render"
+	"github.com/dossier-dev/dossier/textout"
 	"github.com/dossier-dev/dossier/ui"
 )
 
@@ -300,5 +302,72 @@ func TestInjectProgramBytes(t *testing.T) {
 				t.Errorf("the payload's text never reached the screen; the test saw nothing")
 			}
 		})
+	}
+}
+
+// TestInjectPrint writes every part of the injection dossier with `dossier
+// print` (every view, a day, every topic), in colour and without, at several
+// widths: nothing but SGR may come out, and no line may be wider than asked.
+// The same on the raw, unsanitised dossier through textout directly is in
+// TestRawInjectPrint.
+func TestInjectPrint(t *testing.T) {
+	loadInject(t)
+	var parts [][]string
+	for _, v := range textout.Views {
+		parts = append(parts, []string{"--view", v})
+	}
+	parts = append(parts, []string{"--day", "d1"}, []string{"--topic", "flows", "--accounts", "ind,down"}, nil)
+	for _, part := range parts {
+		for _, colour := range []string{"never", "always"} {
+			for _, w := range []int{textout.MinWidth, 61, 200} {
+				args := append([]string{"print", injectDir, "--color", colour, "--width", strconv.Itoa(w)}, part...)
+				code, out, errOut := cliRun(t, args...)
+				if code != 0 {
+					t.Errorf("%v: exit %d: %s", args, code, oneLine(errOut))
+					continue
+				}
+				checkPrinted(t, args, out, w)
+			}
+		}
+	}
+}
+
+// checkPrinted fails t when printed text holds anything but SGR or has a
+// line wider than w.
+func checkPrinted(t *testing.T, what any, out string, w int) {
+	t.Helper()
+	if bad := nonSGR(out); bad != "" {
+		t.Errorf("%v printed %q", what, bad)
+	}
+	for i, l := range strings.Split(out, "\n") {
+		if got := ansi.StringWidth(l); got > w {
+			t.Errorf("%v: line %d is %d wide: %q", what, i, got, ansi.Strip(l))
+			break
+		}
+	}
+}
+
+// TestRawInjectPrint is defence in depth for print: textout gets the
+// dossier with the payload never sanitised.
+func TestRawInjectPrint(t *testing.T) {
+	d := rawInject(t)
+	opts := []textout.Options{{Day: "d1"}, {Topic: "flows", Pair: [2]string{"up", "down"}}, {}}
+	for _, v := range textout.Views {
+		opts = append(opts, textout.Options{View: v})
+	}
+	for _, o := range opts {
+		for _, colour := range []bool{false, true} {
+			for _, w := range []int{textout.MinWidth, 97} {
+				o := o
+				o.Width = w
+				o.Color = colour
+				var b bytes.Buffer
+				if err := textout.Write(&b, d, o); err != nil {
+					t.Errorf("%+v: %v", o, err)
+					continue
+				}
+				checkPrinted(t, o, b.String(), w)
+			}
+		}
 	}
 }
