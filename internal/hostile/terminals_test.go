@@ -270,3 +270,17 @@ func colourDepths(s string) string {
 	}
 	return out
 }
+
+// TestHugeTerminalHeadless tells the reader its terminal is 65535x65535:
+// it must draw a bounded frame (1000x500), in every view, in bounded memory.
+func TestHugeTerminalHeadless(t *testing.T) {
+	r := newReader(t, embeddedDossier(t), nil, 80, 24, render.StyleDark)
+	_, before := snapshot()
+	r.send(tea.WindowSizeMsg{Width: 65535, Height: 65535})
+	r.w, r.h = 1000, 500 // the reader's bound
+	r.screens()
+	_, after := snapshot()
+	if after > before+256<<20 {
+		t.Errorf("heap grew from %.1f to %.1f MiB", mib(before), mib(after))
+	}
+}
