@@ -80,6 +80,7 @@ func (s *stallConn) Read(p []byte) (int, error) {
 // nothing more than its window: its buffer is bounded. When it leaves, its
 // session ends.
 func TestSSHStuckFollower(t *testing.T) {
+	t.Parallel() // the tests that measure the whole process (goroutines, heap) are not parallel
 	d := embeddedDossier(t)
 	pkey, pline := newClientKey(t, "alice")
 	srv := startSSH(t, d, server.Config{Open: true, Presenters: writeTemp(t, "presenters", pline)})
@@ -101,6 +102,13 @@ func TestSSHStuckFollower(t *testing.T) {
 	stuckClient := gossh.NewClient(cc, chans, reqs)
 	defer stuckClient.Close()
 	stuck := openRawSession(t, stuckClient, 500, 200)
+	// Stall once the reader has drawn its first frame: a window-change
+	// before the session has read its PTY races inside charm.land/ssh
+	// (session.go writes pty.Window unlocked while Pty() reads it).
+	first := make([]byte, 1)
+	if _, err := io.ReadFull(stuck, first); err != nil {
+		t.Fatal(err)
+	}
 	sc.stalled.Store(true)
 	const window = 2 << 20 // golang.org/x/crypto/ssh's channel window
 	for i := 0; sc.sent.Load() < window-64<<10; i++ {
