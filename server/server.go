@@ -252,7 +252,7 @@ func (s *Server) newSSHServer(signer gossh.Signer) *ssh.Server {
 		ServerConfigCallback:     s.serverConfig,
 		ConnCallback:             s.onConn,
 		ConnectionFailedCallback: s.connFailed,
-		ConnectionCloseCallback:  func(c net.Conn) { s.conns.Delete(c.RemoteAddr().String()) },
+		ConnectionCloseCallback:  s.connClosed,
 		ChannelHandlers: map[string]ssh.ChannelHandler{
 			"session":                        s.sessionChannel,
 			"direct-tcpip":                   s.refuseChannel,
@@ -348,4 +348,13 @@ func (s *Server) connFailed(c net.Conn, err error) {
 		}
 	}
 	s.log.Info("refused", kv...)
+}
+
+// connClosed forgets a connection that ended and stops its timers.
+func (s *Server) connClosed(c net.Conn) {
+	if v, ok := s.conns.LoadAndDelete(c.RemoteAddr().String()); ok {
+		if ctx, ok := v.(ssh.Context); ok {
+			notesOf(ctx).stop()
+		}
+	}
 }

@@ -88,7 +88,14 @@ func (s *Server) runReader(sess ssh.Session) {
 	var wg sync.WaitGroup
 	wg.Add(3)
 	go func() { defer wg.Done(); s.watch(sess, act, done, stop) }()
-	go func() { defer wg.Done(); forwardResizes(p, winch, done) }()
+	var gone atomic.Bool // the client closed the session's channel
+	go func() {
+		defer wg.Done()
+		if forwardResizes(p, winch, done) {
+			gone.Store(true)
+			stop("")
+		}
+	}()
 	go func() { defer wg.Done(); box.run(p, done) }()
 	if member != nil {
 		go member.Run(func(msg tea.Msg) {
@@ -114,6 +121,8 @@ func (s *Server) runReader(sess ssh.Session) {
 		fmt.Fprintln(sess, "\ndossier: "+why)
 	case sess.Context().Err() != nil:
 		why = "client left"
+	case gone.Load():
+		why = "client closed the session"
 	default:
 		why = "quit"
 	}
@@ -153,15 +162,19 @@ func (s *Server) watch(sess ssh.Session, act *activity, done <-chan struct{}, st
 	}
 }
 
-// forwardResizes turns the client's window changes into WindowSizeMsgs.
-func forwardResizes(p *tea.Program, winch <-chan ssh.Window, done <-chan struct{}) {
+// forwardResizes turns the client's window changes into WindowSizeMsgs
+// until done. It returns true when winch closes: the library closes it when
+// the session's channel is closed, which a client can do while keeping its
+// connection (and, before, the reader running and its session slot taken
+// until the idle timeout; found by the hardening tests, internal/hostile).
+func forwardResizes(p *tea.Program, winch <-chan ssh.Window, done <-chan struct{}) (closed bool) {
 	for {
 		select {
 		case <-done:
-			return
+			return false
 		case win, ok := <-winch:
 			if !ok {
-				return
+				return true
 			}
 			w, h := clampSize(win.Width, win.Height)
 			p.Send(tea.WindowSizeMsg{Width: w, Height: h})
