@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/export"
 	"github.com/dossier-dev/dossier/render"
 	"github.com/dossier-dev/dossier/textout"
 	"github.com/dossier-dev/dossier/ui"
@@ -368,6 +369,34 @@ func TestRawInjectPrint(t *testing.T) {
 				}
 				checkPrinted(t, o, b.String(), w)
 			}
+		}
+	}
+}
+
+// TestRawInjectExport is defence in depth for the handout: the export
+// package gets the dossier with the payload never sanitised, and a source
+// URL that is a script. No control character and no live markup from the
+// dossier may come out.
+func TestRawInjectExport(t *testing.T) {
+	d := rawInject(t)
+	d.Sources[0].URL = "javascript:alert('PWNED-URL')"
+	d.Topics[0].Sections[0].Claims[0].Text += "\n\n<script>alert('PWNED-SCRIPT')</script><img src=x onerror=alert(1)>"
+	for _, f := range []export.Format{export.HTML, export.Markdown} {
+		var b bytes.Buffer
+		if err := export.Write(&b, d, export.Options{Format: f, Notes: true}); err != nil {
+			t.Fatalf("format %v: %v", f, err)
+		}
+		out := b.String()
+		if bad := firstControl(strings.ReplaceAll(out, "\t", " ")); bad != "" {
+			t.Errorf("format %v: the handout holds %q", f, bad)
+		}
+		for _, live := range []string{"<script>alert", "<img src=x", "href=\"javascript:", "onerror="} {
+			if f == export.HTML && strings.Contains(out, live) {
+				t.Errorf("the HTML handout holds %q", live)
+			}
+		}
+		if !strings.Contains(out, "PWNED-TITLE") {
+			t.Errorf("format %v: the payload's text is not in the handout; the test saw nothing", f)
 		}
 	}
 }
