@@ -194,8 +194,9 @@ func TestReloadKeepsThePlace(t *testing.T) {
 
 	// the days view keeps its day by id when a day is added before it
 	s.press("2")
-	s.press("h")
 	f := s.waitFor("the days view", func(f vframe) bool { return f.active == ViewDays && f.doc != nil })
+	s.press("h")
+	f = s.waitFor("the day before", dayReady(f.day-1))
 	day := d2.Days[f.day].ID
 	days := string(fsys["days.md"].Data)
 	fsys["days.md"] = &fstest.MapFile{Data: []byte(strings.Replace(days, "days:\n", "days:\n  - id: early\n    date: 2025-10-01\n    label: Early\n    phase: before\n", 1))}
