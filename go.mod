@@ -11,6 +11,7 @@ require (
 	charm.land/log/v2 v2.0.1 // indirect
 	charm.land/ssh v0.4.1 // indirect
 	charm.land/wish/v2 v2.0.2 // indirect
+	github.com/agnivade/levenshtein v1.2.2 // indirect
 	github.com/alecthomas/chroma/v2 v2.14.0 // indirect
 	github.com/anmitsu/go-shlex v0.0.0-20200514113438-38f4b401e2be // indirect
 	github.com/atotto/clipboard v0.1.4 // indirect
@@ -65,4 +66,5 @@ require (
 	golang.org/x/text v0.43.0 // indirect
 	golang.org/x/time v0.15.0 // indirect
 )
+
 replace github.com/alecthomas/chroma/v2 => ./third_party/chroma
