@@ -112,8 +112,13 @@ func (c *child) rssKB() int {
 }
 
 // cpuTicks returns the process's user+system time in clock ticks (1/100 s).
-func (c *child) cpuTicks() int64 {
-	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", c.cmd.Process.Pid))
+func (c *child) cpuTicks() int64 { return cpuTicks(c.cmd.Process.Pid) }
+
+// selfCPUTicks is cpuTicks for this process.
+func selfCPUTicks() int64 { return cpuTicks(os.Getpid()) }
+
+func cpuTicks(pid int) int64 {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
 	if err != nil {
 		return 0
 	}

@@ -40,13 +40,17 @@ func follow(srv *child, addr string, presenter gossh.Signer, open []*client, o o
 	fmt.Printf("\n%d followers; presenter steps with %q\n", len(followers), o.stepKey)
 	var all, toAll []time.Duration
 	var bytes []int64
+	var srvTicks, selfTicks int64
 	pass := func(name, key string, target func(i int) int) error {
 		for i := range o.steps {
 			want, err := markerFor(o, target(i))
 			if err != nil {
 				return err
 			}
+			s0, c0 := srv.cpuTicks(), selfCPUTicks()
 			lat, per, err := timeStep(p, followers, key, want, o.timeout)
+			srvTicks += srv.cpuTicks() - s0
+			selfTicks += selfCPUTicks() - c0
 			if err != nil {
 				return fmt.Errorf("%s step %d: %w", name, i+1, err)
 			}
@@ -77,6 +81,8 @@ func follow(srv *child, addr string, presenter gossh.Signer, open []*client, o o
 	fmt.Printf("step to the last follower: p50 %s, p99 %s (n=%d steps)\n",
 		quantile(toAll, 0.5).Round(time.Millisecond), quantile(toAll, 0.99).Round(time.Millisecond), len(toAll))
 	fmt.Printf("bytes per follower per step: mean %d\n", sum/int64(len(bytes)))
+	fmt.Printf("CPU per step (both share the machine): server %d ms, this load tool %d ms\n",
+		srvTicks*10/int64(len(bytes)), selfTicks*10/int64(len(bytes)))
 	heap, _ := srv.heap()
 	fmt.Printf("with %d followers + presenter: VmRSS %s, live heap %s\n", len(followers), kb(srv.rssKB()), mb(heap))
 	return nil
@@ -116,7 +122,12 @@ func timeStep(p *client, open []*client, key, want string, timeout time.Duration
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs[j] = c.waitFor(func(s *vtest.Screen) bool { return s.Contains(want) }, timeout)
+			errs[j] = c.waitFor(func(s *vtest.Screen) bool {
+				if markerRow >= 0 {
+					return strings.Contains(s.Line(markerRow), want)
+				}
+				return s.Contains(want)
+			}, timeout)
 			lat[j] = time.Since(t0)
 		}()
 	}

@@ -28,6 +28,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -49,6 +51,8 @@ type options struct {
 	stepKey, backKey    string
 	marker              string
 	markerBase, dialers int
+	cpuProfile          string
+	browse              bool
 }
 
 func main() {
@@ -70,7 +74,24 @@ func main() {
 		"\"title\" means the title of topic N+marker-base (0-based); anything else is a format with %d for N+marker-base")
 	flag.StringVar(&o.backKey, "back-key", "[", "after the forward steps, time as many steps back with this key (warm caches); empty skips it")
 	flag.IntVar(&o.markerBase, "marker-base", 0, "added to the step number in -marker")
+	flag.BoolVar(&o.browse, "browse", false, "the sessions of -sessions browse on their own (each types j once), "+
+		"so that the memory figures are those of free-browsing sessions rather than of followers")
+	flag.IntVar(&markerRow, "marker-row", 0, "the screen row (0 is the top) where -marker shows; -1 looks at every row (costlier for this tool)")
+	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write this load tool's CPU profile to the file (to see what the client side costs)")
 	flag.Parse()
+	// this tool shares the machine with the server: collect less often
+	debug.SetGCPercent(400)
+	if o.cpuProfile != "" {
+		f, err := os.Create(o.cpuProfile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "serveload:", err)
+			os.Exit(1)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	for _, k := range []*string{&o.stepKey, &o.backKey} {
 		if u, err := strconv.Unquote(`"` + *k + `"`); err == nil {
 			*k = u
@@ -86,6 +107,7 @@ func main() {
 	}
 	if err := run(o); err != nil {
 		fmt.Fprintln(os.Stderr, "serveload:", err)
+		pprof.StopCPUProfile()
 		os.Exit(1)
 	}
 }
@@ -186,6 +208,13 @@ func dialMany(addr string, from, n int, o options) ([]*client, error) {
 				out[i] = c
 				err = c.waitFor(func(s *vtest.Screen) bool { return strings.TrimSpace(s.String()) != "" }, o.timeout)
 			}
+			if err == nil && o.browse {
+				c.quiet(200*time.Millisecond, o.timeout)
+				screen := c.screen.String()
+				if _, err = c.stdin.Write([]byte("j")); err == nil {
+					err = c.waitFor(func(s *vtest.Screen) bool { return s.String() != screen }, o.timeout)
+				}
+			}
 			errs <- err
 		}()
 	}
@@ -244,6 +273,9 @@ func scrollBytes(addr string, o options) error {
 		sum/len(sizes), sizes[len(sizes)/2], sizes[len(sizes)-1], len(sizes))
 	return nil
 }
+
+// markerRow is the -marker-row flag.
+var markerRow int
 
 func kb(n int) string { return strconv.Itoa(n) + " kB" }
 
