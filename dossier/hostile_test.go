@@ -19,3 +19,22 @@ func TestHoursNaNRefused(t *testing.T) {
 		}
 	}
 }
+
+// Found by the hardening corpus (internal/hostile): a dossier.md saved with
+// a byte order mark (as some Windows editors do) was reported as having no
+// front matter.
+func TestByteOrderMarkIgnored(t *testing.T) {
+	files := map[string]string{}
+	for name, s := range base {
+		files[name] = "\ufeff" + s
+	}
+	d, probs := Load(mapFS(files))
+	if d == nil || len(probs) != 0 {
+		t.Fatalf("a BOM at the start of every file: %v", problemStrings(probs))
+	}
+	// Positions on the first line count from the first character after it.
+	_, probs = Load(mapFS(map[string]string{"sources.md": "\ufeff---\nsources:\n  - {id: s1, outlet: S1, reliability: B, date: 2030-01-02}\n---\n\x07"}))
+	if got := strings.Join(problemStrings(probs), "\n"); !strings.Contains(got, "sources.md:5:1: warning: control character U+0007 removed") {
+		t.Errorf("problems: %s", got)
+	}
+}

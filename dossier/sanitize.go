@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -87,6 +88,10 @@ func controlName(r rune) string {
 // first bad byte's position; nothing else is reported for the file then.
 // Columns in reported positions are counted in bytes of the cleaned text.
 func cleanFile(file string, src []byte) (out []byte, probs Problems, ok bool) {
+	// A byte order mark, which some editors write at the start of a UTF-8
+	// file, is dropped: it is invisible, and before the first "---" it
+	// hid the front matter. Editors do not count it as a column either.
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	line, col := 1, 1
 	for i := 0; i < len(src); {
 		r, n := utf8.DecodeRune(src[i:])

@@ -16,11 +16,17 @@ import (
 // Loader loads the dossier at path ("" for the embedded default).
 type Loader func(path string) (*dossier.Dossier, error)
 
+// Option adjusts the Config that Command builds from its flags.
+type Option func(*Config)
+
 // Command returns the `serve` command. load turns the PATH argument into a
-// dossier; factory builds each session's reader. SIGINT and SIGTERM shut
-// the server down; SIGHUP re-reads the key files.
-func Command(load Loader, factory Factory) *cobra.Command {
+// dossier; factory builds each session's reader; opts adjust the Config
+// (e.g. set Config.Release). SIGINT and SIGTERM shut the server down;
+// SIGHUP re-reads the key files. With --watch the dossier folder is watched
+// and every session shows each new version (watch.go).
+func Command(load Loader, factory Factory, opts ...Option) *cobra.Command {
 	var cfg Config
+	var watchOn bool
 	cmd := &cobra.Command{
 		Use:   "serve [PATH]",
 		Short: "Serve the reader over SSH, with live briefings",
@@ -30,12 +36,21 @@ connection gets its own reader. Clients log in with a public key listed in
 other sessions follow. The host key's fingerprint is printed at start.`,
 		Example: `  dossier serve --authorized-keys ~/.ssh/authorized_keys
   dossier serve ./my-dossier --listen 0.0.0.0:2222 --authorized-keys team.keys --presenters leads.keys
-  dossier serve --open            # anyone on this machine, no key`,
+  dossier serve --open            # anyone on this machine, no key
+  dossier serve ./my-dossier --watch --open   # every session shows each save`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path := ""
 			if len(args) == 1 {
 				path = args[0]
+			}
+			// the watch starts before the load, so that no save is missed
+			w, err := startWatch(watchOn, path)
+			if err != nil {
+				return err
+			}
+			if w != nil {
+				defer w.Close()
 			}
 			d, err := load(path)
 			if err != nil {
@@ -43,6 +58,9 @@ other sessions follow. The host key's fingerprint is printed at start.`,
 			}
 			lg := log.NewWithOptions(cmd.ErrOrStderr(), log.Options{ReportTimestamp: true, Prefix: "dossier"})
 			cfg.Logger = lg
+			for _, o := range opts {
+				o(&cfg)
+			}
 			srv, err := New(cfg, d, factory)
 			if err != nil {
 				return err
@@ -70,6 +88,11 @@ other sessions follow. The host key's fingerprint is printed at start.`,
 					}
 				}
 			}()
+			if w != nil {
+				wctx, cancel := context.WithCancel(ctx)
+				wait := followEdits(wctx, w, srv, lg)
+				defer func() { cancel(); wait() }() // Serve may fail before ctx ends
+			}
 			return srv.Serve(ctx)
 		},
 	}
@@ -79,6 +102,7 @@ other sessions follow. The host key's fingerprint is printed at start.`,
 	f.StringVar(&cfg.Presenters, "presenters", "", "file of the keys that may present (same format; they may also connect)")
 	f.StringVar(&cfg.HostKey, "host-key", "", "host private key file (default: created in $XDG_DATA_HOME/dossier)")
 	f.BoolVar(&cfg.Open, "open", false, "let anyone connect without a key (prints a warning)")
+	f.BoolVar(&watchOn, "watch", false, "reload the dossier when its files change; every session shows the new version (PATH needed)")
 	f.StringVar(&cfg.Briefing, "briefing", "", "briefing to present, by id (default: the dossier's first)")
 	f.IntVar(&cfg.MaxSessions, "max-sessions", DefaultMaxSessions, "sessions at once; more are told the server is full")
 	f.DurationVar(&cfg.IdleTimeout, "idle-timeout", DefaultIdleTimeout, "disconnect a session idle this long (following a presenter counts as active)")

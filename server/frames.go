@@ -131,8 +131,22 @@ func newGroup(f *frames, key frameKey) *group {
 	g.scr = newFrameRenderer(&g.out, key)
 	g.fresh = newFrameRenderer(&g.freshOut, key)
 	s := f.s
-	g.model = s.factory(Session{Dossier: s.dossier, Role: ui.RoleFollower, Presence: groupPresence{},
+	d, box, leave := s.joinReloads() // the group's reader is told of new versions as a session's is
+	g.model = s.factory(Session{Dossier: d, Role: ui.RoleFollower, Presence: groupPresence{},
 		Briefing: s.briefing, Width: key.w, Height: key.h})
+	go func() {
+		defer leave()
+		for {
+			select {
+			case <-g.quit:
+				return
+			case <-box.ready:
+				for _, msg := range box.take() {
+					g.deliver(msg)
+				}
+			}
+		}
+	}()
 	// what a program would tell its model about the terminal
 	bg := color.Color(color.Black)
 	if key.light {

@@ -186,3 +186,21 @@ func TestScanInput(t *testing.T) {
 		}
 	}
 }
+
+// A new version of the dossier reaches the shared reader of a frame group,
+// and a follower who types after it gets a reader on the new version.
+func TestSharedFramesReload(t *testing.T) {
+	ts, alice, _ := sharedServer(t)
+	pres := openTerm(t, mustDial(t, ts.addr, "alice", gossh.PublicKeys(alice)), 80, 24)
+	pres.waitScreen(t, "note=you are presenting.")
+	f := openTerm(t, mustDial(t, ts.addr, "f"), 80, 24)
+	f.waitScreen(t, "dossier=Test dossier.")
+	waitGroups(t, ts, 1, 1)
+	next := testDossier()
+	next.Title = "Second version"
+	ts.Reloaded(next)
+	f.waitScreen(t, "dossier=Second version.")
+	f.keys(t, "x")
+	f.waitScreen(t, "topic=own-browsing.")
+	f.waitScreen(t, "dossier=Second version.")
+}

@@ -35,6 +35,24 @@ type connNotes struct {
 	sessions int
 	last     time.Time   // when the last session ended, or the connection began
 	idle     *time.Timer // the connection's idle check, see onConn
+	login    *time.Timer // the connection's handshake deadline
+	closed   bool        // the connection has ended: arm no timer
+}
+
+// stop stops the connection's timers when it ends. A timer left running
+// keeps its closure, and through the context the whole SSH connection
+// (buffers, cipher state, channels), alive until it fires: for the idle
+// timer, half an hour. Found by the hardening tests (internal/hostile):
+// 1,000 short connections kept 20 MiB alive.
+func (n *connNotes) stop() {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	n.closed = true
+	for _, t := range []*time.Timer{n.idle, n.login} {
+		if t != nil {
+			t.Stop()
+		}
+	}
 }
 
 type notesKey struct{}
@@ -99,12 +117,15 @@ func (s *Server) onConn(ctx ssh.Context, c net.Conn) net.Conn {
 	ctx.SetValue(notesKey{}, n)
 	remote := c.RemoteAddr().String()
 	s.conns.Store(remote, ctx)
-	time.AfterFunc(s.cfg.HandshakeTimeout, func() {
+	login := time.AfterFunc(s.cfg.HandshakeTimeout, func() {
 		if ctx.Value(ssh.ContextKeyConn) == nil && ctx.Err() == nil {
 			s.log.Info("refused", "remote-addr", remote, "reason", "no login within "+s.cfg.HandshakeTimeout.String())
 			_ = c.Close()
 		}
 	})
+	n.mu.Lock()
+	n.login = login
+	n.mu.Unlock()
 	// check runs when the idle timer fires and arms the next one; the timer
 	// is kept under n.mu because the callback may run before AfterFunc has
 	// returned.
@@ -112,7 +133,9 @@ func (s *Server) onConn(ctx ssh.Context, c net.Conn) net.Conn {
 	rearm := func(d time.Duration) {
 		n.mu.Lock()
 		defer n.mu.Unlock()
-		n.idle = time.AfterFunc(d, check)
+		if !n.closed {
+			n.idle = time.AfterFunc(d, check)
+		}
 	}
 	check = func() {
 		if ctx.Err() != nil {

@@ -53,7 +53,7 @@ type Factory func(Session) tea.Model
 // ServeListener.
 type Server struct {
 	cfg         Config
-	dossier     *dossier.Dossier
+	dossier     *dossier.Dossier // the current version; guarded by mu once serving (reload.go)
 	factory     Factory
 	log         *log.Logger
 	ssh         *ssh.Server
@@ -69,6 +69,7 @@ type Server struct {
 	connLimit *addrLimiter
 
 	mu       sync.Mutex
+	reload   reloads       // serve --watch: reload.go
 	live     int           // sessions holding a slot (see capacity)
 	stopped  bool          // shutdown has started: no new sessions
 	drained  chan struct{} // closed when live drops to 0 during shutdown
@@ -255,7 +256,7 @@ func (s *Server) newSSHServer(signer gossh.Signer) *ssh.Server {
 		ServerConfigCallback:     s.serverConfig,
 		ConnCallback:             s.onConn,
 		ConnectionFailedCallback: s.connFailed,
-		ConnectionCloseCallback:  func(c net.Conn) { s.conns.Delete(c.RemoteAddr().String()) },
+		ConnectionCloseCallback:  s.connClosed,
 		ChannelHandlers: map[string]ssh.ChannelHandler{
 			"session":                        s.sessionChannel,
 			"direct-tcpip":                   s.refuseChannel,
@@ -351,4 +352,13 @@ func (s *Server) connFailed(c net.Conn, err error) {
 		}
 	}
 	s.log.Info("refused", kv...)
+}
+
+// connClosed forgets a connection that ended and stops its timers.
+func (s *Server) connClosed(c net.Conn) {
+	if v, ok := s.conns.LoadAndDelete(c.RemoteAddr().String()); ok {
+		if ctx, ok := v.(ssh.Context); ok {
+			notesOf(ctx).stop()
+		}
+	}
 }

@@ -48,7 +48,9 @@ func (s *Server) runReader(sess ssh.Session) {
 		fmt.Fprintln(sess.Stderr(), "dossier: "+msg)
 	}
 
-	info := Session{Dossier: s.dossier, Name: id.name, Role: role, Briefing: s.briefing, Width: w, Height: h}
+	d, box, leave := s.joinReloads() // reload.go
+	defer leave()
+	info := Session{Dossier: d, Name: id.name, Role: role, Briefing: s.briefing, Width: w, Height: h}
 	var member interface {
 		ui.Presence
 		Run(func(tea.Msg))
@@ -72,6 +74,7 @@ func (s *Server) runReader(sess ssh.Session) {
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() { defer wg.Done(); s.watch(sess, act, done, stop) }()
+	var gone atomic.Bool // the client closed the session's channel
 
 	// the hub's messages go where sink points: the session's frame group,
 	// then its program
@@ -97,9 +100,10 @@ func (s *Server) runReader(sess ssh.Session) {
 		input := newInput(in)
 		end := s.shared(sess, input, member, w, h, winch, stopped, &sink, startHub)
 		if !end.handover {
+			gone.Store(end.gone)
 			close(done)
 			wg.Wait()
-			s.sessionEnded(sess, id, start, nil, &reason)
+			s.sessionEnded(sess, id, start, nil, &reason, gone.Load())
 			return
 		}
 		input.rest = end.input // what the client typed goes to its own reader first
@@ -118,7 +122,7 @@ func (s *Server) runReader(sess ssh.Session) {
 	sink.Store(&send)
 	startHub()
 
-	wg.Add(2)
+	wg.Add(3)
 	go func() {
 		defer wg.Done()
 		select {
@@ -135,18 +139,25 @@ func (s *Server) runReader(sess ssh.Session) {
 		}
 		p.Kill()
 	}()
-	go func() { defer wg.Done(); forwardResizes(p, winch, done) }()
+	go func() {
+		defer wg.Done()
+		if forwardResizes(p, winch, done) {
+			gone.Store(true)
+			stop("")
+		}
+	}()
+	go func() { defer wg.Done(); box.run(p, done) }()
 
 	_, err := p.Run()
 	p.Kill() // restores the terminal if Run ended abnormally
 	close(done)
 	wg.Wait()
-	s.sessionEnded(sess, id, start, err, &reason)
+	s.sessionEnded(sess, id, start, err, &reason, gone.Load())
 }
 
 // sessionEnded tells the client why the server ended its session, if it
 // did, and logs the disconnection.
-func (s *Server) sessionEnded(sess ssh.Session, id identity, start time.Time, err error, reason *atomic.Value) {
+func (s *Server) sessionEnded(sess ssh.Session, id identity, start time.Time, err error, reason *atomic.Value, gone bool) {
 	why, _ := reason.Load().(string)
 	switch {
 	case errors.Is(err, tea.ErrProgramPanic):
@@ -157,6 +168,8 @@ func (s *Server) sessionEnded(sess ssh.Session, id identity, start time.Time, er
 		fmt.Fprintln(sess, "\ndossier: "+why)
 	case sess.Context().Err() != nil:
 		why = "client left"
+	case gone:
+		why = "client closed the session"
 	default:
 		why = "quit"
 	}
@@ -196,15 +209,19 @@ func (s *Server) watch(sess ssh.Session, act *activity, done <-chan struct{}, st
 	}
 }
 
-// forwardResizes turns the client's window changes into WindowSizeMsgs.
-func forwardResizes(p *tea.Program, winch <-chan ssh.Window, done <-chan struct{}) {
+// forwardResizes turns the client's window changes into WindowSizeMsgs
+// until done. It returns true when winch closes: the library closes it when
+// the session's channel is closed, which a client can do while keeping its
+// connection (and, before, the reader running and its session slot taken
+// until the idle timeout; found by the hardening tests, internal/hostile).
+func forwardResizes(p *tea.Program, winch <-chan ssh.Window, done <-chan struct{}) (closed bool) {
 	for {
 		select {
 		case <-done:
-			return
+			return false
 		case win, ok := <-winch:
 			if !ok {
-				return
+				return true
 			}
 			w, h := clampSize(win.Width, win.Height)
 			p.Send(tea.WindowSizeMsg{Width: w, Height: h})

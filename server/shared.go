@@ -64,6 +64,7 @@ func (v *viewer) resync() {
 // sharedEnd is how a session's time in a frame group ended.
 type sharedEnd struct {
 	handover bool      // the client typed: it gets a reader of its own
+	gone     bool      // the client closed the session's channel
 	input    []byte    // what it typed, for that reader
 	w, h     int       // its terminal's size by then
 	primer   []tea.Msg // where the group was
@@ -189,9 +190,9 @@ func (s *Server) shared(sess ssh.Session, in *input, member ui.Presence, w, h in
 				return sharedEnd{handover: true, input: append(typed, pending...), w: key.w, h: key.h, primer: primer}
 			}
 		case win, ok := <-winch:
-			if !ok {
-				winch = nil
-				continue
+			if !ok { // the client closed the session's channel
+				exit()
+				return sharedEnd{gone: true}
 			}
 			nw, nh := clampSize(win.Width, win.Height)
 			if nw != key.w || nh != key.h {

@@ -25,6 +25,9 @@ func (m *Model) frame() []string {
 	body := m.body(bw, bh)
 	out = append(out, body...)
 	out = append(out, m.panel(w, m.panelHeight())...) // presenter.go
+	if s := m.banner(); s != "" {
+		out = append(out, m.c.fit(" "+s, w)) // reload.go
+	}
 	if s := m.statusLine(); s != "" {
 		out = append(out, m.c.fit(" "+s, w))
 	}

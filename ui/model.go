@@ -63,7 +63,10 @@ type Model struct {
 	noColor     bool
 	noMouse     bool   // Options.NoMouse
 	status      string // one-off notice, cleared by the next key
-	quitting    bool
+	// reloadErr is the banner of a dossier --watch whose latest version
+	// on disk has errors; "" when the version shown is the latest.
+	reloadErr string
+	quitting  bool
 
 	pres    presence
 	deck    deck    // the briefing and the presenter panel: presenter.go
@@ -201,6 +204,9 @@ func (m *Model) bodySize() (int, int) {
 	if m.statusLine() != "" {
 		h--
 	}
+	if m.reloadErr != "" {
+		h--
+	}
 	return m.c.Width, max(0, h)
 }
 
@@ -319,6 +325,11 @@ func (m *Model) update(msg tea.Msg) (cmd tea.Cmd, user bool) {
 		return m.filterSource(msg.Source), true
 	case StatusMsg:
 		m.status = msg.Text
+		return nil, false
+	case ReloadMsg:
+		return m.reload(msg.Dossier), false
+	case ReloadFailedMsg:
+		m.reloadFailed(msg)
 		return nil, false
 	case LayoutMsg:
 		if v, ok := m.views[ViewCompare]; ok {

@@ -54,7 +54,7 @@ func NewRoot() *cobra.Command {
 			"according to which source. With no PATH it opens the dossier built into the " +
 			"program (the Pakistan–Afghanistan talks, Istanbul, October 2025); with PATH, " +
 			"the dossier in that folder.",
-		Example: "  dossier\n  dossier ./my-dossier\n  dossier check ./my-dossier\n  dossier outline",
+		Example: "  dossier\n  dossier ./my-dossier\n  dossier ./my-dossier --watch\n  dossier check ./my-dossier\n  dossier outline",
 		Args:    cobra.MaximumNArgs(1),
 		RunE:    runReader,
 	}

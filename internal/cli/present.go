@@ -26,13 +26,14 @@ func newPresentCmd() *cobra.Command {
 			"day and accounts, and a panel under the reader shows the stop, the next stop's title and " +
 			"the presenter notes (P hides it). Everything else works as in the reader. To present to " +
 			"others over SSH, use dossier serve.",
-		Example: "  dossier present\n  dossier present ./my-dossier --briefing five-minute",
+		Example: "  dossier present\n  dossier present ./my-dossier --briefing five-minute\n  dossier present ./my-dossier --watch   # each save shows at once",
 		Args:    cobra.MaximumNArgs(1),
 		RunE:    runPresent,
 	}
 	cmd.Flags().StringP("briefing", "b", "", "id of the briefing to present (default: the first)")
 	cmd.Flags().String("style", "auto", "colours: auto (ask the terminal), dark, light or notty")
 	addSettingFlags(cmd.Flags())
+	addWatchFlag(cmd)
 	_ = cmd.RegisterFlagCompletionFunc("briefing", completeBriefings)
 	cmd.ValidArgsFunction = completeDirs
 	return cmd
@@ -42,6 +43,13 @@ func runPresent(cmd *cobra.Command, args []string) error {
 	name, _ := cmd.Flags().GetString("style")
 	if _, err := render.ParseStyle(name); err != nil {
 		return err
+	}
+	w, err := startWatch(cmd, args) // watch.go
+	if err != nil {
+		return err
+	}
+	if w != nil {
+		defer w.Close()
 	}
 	l, err := load(args)
 	if err != nil {
@@ -70,6 +78,9 @@ func runPresent(cmd *cobra.Command, args []string) error {
 	opts := set.options(ui.Options{Dossier: l.d, Cache: render.NewCache(), Role: ui.RolePresenter, Briefing: b.ID})
 	opts.NoColor = os.Getenv("NO_COLOR") != "" && opts.Style == render.StyleAuto
 	p := tea.NewProgram(ui.New(opts), tea.WithContext(cmd.Context()), tea.WithOutput(out), tea.WithFPS(readerFPS))
+	if w != nil {
+		defer followEdits(cmd.Context(), w, p, l.d, opts.Cache)()
+	}
 	_, err = p.Run()
 	return err
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"github.com/dossier-dev/dossier/dossier"
 	"github.com/dossier-dev/dossier/render"
 	"github.com/dossier-dev/dossier/ui"
 )
@@ -21,6 +22,7 @@ const readerFPS = 120
 func addReaderFlags(root *cobra.Command) {
 	root.Flags().String("style", "auto", "colours: auto (ask the terminal), dark, light or notty")
 	addSettingFlags(root.Flags())
+	addWatchFlag(root)
 }
 
 // runReader is the root command's action: it opens the reader on the
@@ -31,8 +33,18 @@ func runReader(cmd *cobra.Command, args []string) (err error) {
 	if _, err := render.ParseStyle(name); err != nil {
 		return err
 	}
+	wt, err := startWatch(cmd, args) // watch.go; before the load, so that no save is missed
+	if err != nil {
+		return err
+	}
+	if wt != nil {
+		defer wt.Close()
+	}
 	out, ok := cmd.OutOrStdout().(*os.File)
 	if !ok || !term.IsTerminal(out.Fd()) {
+		if wt != nil {
+			return errWatchNoTerminal
+		}
 		return runPrint(cmd, args)
 	}
 	set, err := settingsFor(cmd) // the config file, overridden by flags
@@ -47,6 +59,7 @@ func runReader(cmd *cobra.Command, args []string) (err error) {
 		opts.Width, opts.Height = w, h
 	}
 	var model tea.Model
+	var first *dossier.Dossier // the version --watch starts from
 	if len(args) == 0 || args[0] == "" {
 		// the embedded dossier loads while the program starts (startup.go)
 		st := newStartup(opts, func() *loaded { l, _ := load(nil); return l })
@@ -64,10 +77,13 @@ func runReader(cmd *cobra.Command, args []string) (err error) {
 		if l.d == nil {
 			return problemsErr(cmd, l)
 		}
-		opts.Dossier = l.d
+		opts.Dossier, first = l.d, l.d
 		model = ui.New(opts)
 	}
 	p := tea.NewProgram(model, tea.WithContext(cmd.Context()), tea.WithOutput(out), tea.WithFPS(readerFPS))
+	if wt != nil {
+		defer followEdits(cmd.Context(), wt, p, first, opts.Cache)() // watch.go
+	}
 	_, err = p.Run()
 	return err
 }

@@ -99,6 +99,7 @@ func isSGR(seq string) bool {
 // holds the renderer's own control sequences, so it is allowed: CSI
 // sequences (cursor movement, erasing, modes, SGR) except an erase of the
 // whole screen that the renderer did not precede with its cursor-home; the
+// two-byte ESC sequences of scrolling and cursor saving; the
 // window title (OSC 2) when its text holds no control character; the
 // background colour query (OSC 11;?); carriage return, line feed and
 // backspace. Anything else is a violation: OSC 52 (clipboard), OSC 8
@@ -122,6 +123,9 @@ func streamViolation(s string) string {
 				return seq
 			}
 		case seq == "\n" || seq == "\r" || seq == "\b":
+		case len(seq) == 2 && seq[0] == 0x1b && strings.IndexByte("MDE78=>", seq[1]) >= 0:
+			// index, reverse index, next line, save and restore the
+			// cursor, keypad modes: the renderer scrolls with these
 		case strings.HasPrefix(seq, "\x1b["):
 			if seq == "\x1b[2J" && p != "\x1b[H" {
 				return seq + " (not after the renderer's cursor-home)"

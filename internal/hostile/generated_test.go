@@ -65,7 +65,7 @@ func topicWith(body string) string {
 }
 
 // heavy are the cases left out of go test -short.
-var heavy = map[string]bool{"big-file-50mb": true, "total-size": true, "ten-thousand-topics": true, "md-bomb": true}
+var heavy = map[string]bool{"big-file-50mb": true, "total-size": true, "ten-thousand-topics": true, "huge-line": true}
 
 // generated are the malformed dossiers made by the test rather than
 // committed; each returns the dossier's folder.
@@ -169,10 +169,24 @@ var generated = map[string]func(t *testing.T) string{
 		return writeDossier(t, withBase(map[string]string{"topics/01-flows.md": topicWith(b.String())}))
 	},
 
-	// One line of 7 MB with no space: under the file limit, but nothing
+	// One line of 3 MB with no space: under the file limit, but nothing
 	// can wrap it.
 	"huge-line": func(t *testing.T) string {
-		return writeDossier(t, withBase(map[string]string{"topics/01-flows.md": topicWith("  " + strings.Repeat("x", 7<<20) + "\n")}))
+		return writeDossier(t, withBase(map[string]string{"topics/01-flows.md": topicWith("  " + strings.Repeat("x", 3<<20) + "\n")}))
+	},
+
+	// File names that are escape sequences: problems name files, so the
+	// names reach the terminal unless they are cleaned.
+	"hostile-file-names": func(t *testing.T) string {
+		dir := writeDossier(t, withBase(map[string]string{
+			"topics/02-\x1b]0;PWNED-TITLE\x07.md": "---\nid: \"t\x1b[2J2\"\ntitle: Two\n---\n",
+			"stray\x1b[2J\u009b.txt":              "stray",
+			"\x1b]52;c;SU5K\x07":                  "no extension",
+		}))
+		if err := os.Mkdir(filepath.Join(dir, "folder\x07\x7f"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		return dir
 	},
 
 	// 70 levels of list indentation (a stair): refused before parsing.

@@ -27,7 +27,8 @@ var sweep = [][2]int{{1, 1}, {2, 2}, {10, 3}, {39, 9}, {40, 10}, {79, 24}, {80, 
 // TestEveryViewEverySize draws every view and overlay of three dossiers
 // (the embedded one, the format's example, the injection one) at every size
 // of the sweep, in colour and without, each from a reader started at that
-// size. checkView fails any frame not exactly the terminal's size.
+// size, as a follower and as the driving presenter (who sees the notes).
+// checkView fails any frame not exactly the terminal's size.
 func TestEveryViewEverySize(t *testing.T) {
 	for name, d := range map[string]*dossier.Dossier{"embedded": embeddedDossier(t), "example": exampleDossier(t), "inject": loadInject(t)} {
 		t.Run(name, func(t *testing.T) {
@@ -41,6 +42,11 @@ func TestEveryViewEverySize(t *testing.T) {
 					r := newReader(t, d, cache, sz[0], sz[1], st)
 					r.screens()
 				}
+				// A driving presenter, with the briefing's notes.
+				p := newReaderAs(t, d, cache, sz[0], sz[1], render.StyleDark, ui.RolePresenter)
+				p.screens()
+				p.press("right", "right")
+				p.frame()
 			}
 		})
 	}

@@ -1,0 +1,166 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/render"
+	"github.com/dossier-dev/dossier/search"
+)
+
+// ReloadMsg tells the reader that its dossier was loaded again from disk
+// (dossier --watch). The reader shows the new version where it was: the
+// same view, topic, day and accounts, the same claim at the top of the
+// panes, each kept by id when it still exists and clamped otherwise. It
+// clears the error banner of an earlier ReloadFailedMsg.
+type ReloadMsg struct {
+	Dossier *dossier.Dossier
+}
+
+// ReloadFailedMsg tells the reader that the dossier on disk has errors. The
+// reader keeps showing the version it has, under a banner naming the first
+// error (file:line:col: message, the file as the problem gives it), until a
+// ReloadMsg brings a good version.
+type ReloadFailedMsg struct {
+	// Problems are every problem of the version on disk; the banner shows
+	// the first error and counts the rest.
+	Problems dossier.Problems
+}
+
+// reloadFailed puts up the banner.
+func (m *Model) reloadFailed(msg ReloadFailedMsg) {
+	errs := msg.Problems.Errors()
+	if len(errs) == 0 {
+		return
+	}
+	p := errs[0]
+	where := p.Pos.File
+	if p.Pos.Line > 0 {
+		where += ":" + strconv.Itoa(p.Pos.Line)
+		if p.Pos.Col > 0 {
+			where += ":" + strconv.Itoa(p.Pos.Col)
+		}
+	}
+	what := p.Msg
+	if p.Hint != "" {
+		what += " (" + p.Hint + ")"
+	}
+	if where != "" {
+		what = where + ": " + what
+	}
+	s := "not reloaded: " + render.Clean(what)
+	if n := len(errs) - 1; n > 0 {
+		s += " (and " + strconv.Itoa(n) + " more)"
+	}
+	m.reloadErr = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s) + " · showing the last good version"
+}
+
+// banner is the line that says the dossier on disk has errors, "" when it
+// has none.
+func (m *Model) banner() string {
+	if m.reloadErr == "" {
+		return ""
+	}
+	return m.c.Styles.StatusAlert.Render(m.ellipsis(m.reloadErr, m.c.Width-1))
+}
+
+// reload swaps in a new version of the dossier and keeps the reader where
+// it was. Views hear of it as of any change of Common.Dossier (a
+// FilterChangedMsg): they rebuild from it, keeping their cursor by id.
+func (m *Model) reload(d *dossier.Dossier) tea.Cmd {
+	m.reloadErr = ""
+	c := m.c
+	if d == nil || d == c.Base {
+		return nil
+	}
+	dayID := ""
+	if day := c.selectedDay(); day != nil {
+		dayID = day.ID
+	}
+	topicID := ""
+	cv, _ := m.views[ViewCompare].(*compareView)
+	if cv != nil {
+		if t := cv.topic(); t != nil {
+			topicID = t.ID
+		}
+	}
+
+	c.Base = d
+	if i, ok := d.DayIndex(dayID); ok {
+		c.Day = i
+	} else {
+		c.Day = clamp(c.Day, 0, max(0, len(d.Days)-1))
+	}
+	if _, ok := d.Source(c.Sel.Source); !ok {
+		c.Sel.Source = ""
+	}
+	_, ok0 := d.Account(c.Pair[0])
+	_, ok1 := d.Account(c.Pair[1])
+	if !ok0 || !ok1 {
+		c.Pair = defaultPair(d)
+	}
+	if c.Query != nil {
+		c.Query = newQuery(c, c.Query.Text)
+	}
+	if cv != nil {
+		if i, ok := d.TopicIndex(topicID); ok {
+			cv.nav.Topic = i
+		} else {
+			cv.nav.Topic = clamp(cv.nav.Topic, 0, max(0, len(d.Topics)-1))
+		}
+	}
+	// Pickers, the search box and the provenance list the old version;
+	// the help does not.
+	if _, ok := m.overlay.(*helpOverlay); !ok {
+		m.overlay = nil
+	}
+	m.redeck(d)
+	m.headerCache.key = headerKey{} // the title may have changed
+	m.status = "reloaded " + render.Clean(d.Title)
+	return m.applyFilters()
+}
+
+// redeck finds the presented briefing again in a new version: the same
+// stop when it still exists, the notes rendered again.
+func (m *Model) redeck(d *dossier.Dossier) {
+	id := ""
+	if m.deck.b != nil {
+		id = m.deck.b.ID
+	}
+	old := m.deck
+	m.deck = newDeck(d, id) // none when the briefing is gone
+	m.deck.hidden = old.hidden
+	// keep the old notes on screen until the new ones are rendered
+	m.deck.lines, m.deck.rows = old.lines, old.rows
+	if m.pres.stop >= m.deck.stops() {
+		m.pres.stop = m.deck.stops() - 1
+	}
+}
+
+// Release gives back what the shared caches hold for a version of a
+// dossier that no session shows any more: its rendered claims and layouts
+// in cache, its search index, and the filtered versions ("as of", one
+// source) derived from it. A session still showing it keeps working and
+// renders again what it needs. The watchers behind `--watch` release the
+// version before the previous one each time a new version loads.
+func Release(d *dossier.Dossier, cache *render.Cache) {
+	if d == nil {
+		return
+	}
+	gone := []*dossier.Dossier{d}
+	selections.Lock()
+	for k, v := range selections.m {
+		if k.base == d {
+			gone = append(gone, v)
+			delete(selections.m, k)
+		}
+	}
+	selections.Unlock()
+	if cache != nil {
+		cache.Forget(gone...)
+	}
+	search.Forget(d)
+}
