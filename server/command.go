@@ -109,5 +109,7 @@ other sessions follow. The host key's fingerprint is printed at start.`,
 	f.DurationVar(&cfg.MaxSession, "max-session", DefaultMaxSession, "longest a session may last")
 	f.Float64Var(&cfg.RatePerSecond, "rate", DefaultRatePerSecond, "new connections (and sessions) per second allowed from one address")
 	f.IntVar(&cfg.RateBurst, "rate-burst", DefaultRateBurst, "burst of new connections (and sessions) allowed from one address")
+	f.BoolVar(&cfg.ShareFrames, "shared-frames", true, "followers with the same terminal size and colours share one reader and one "+
+		"rendered frame until they type (false: a reader per session)")
 	return cmd
 }

@@ -57,6 +57,13 @@ type Config struct {
 	// before their connections are closed.
 	ShutdownGrace time.Duration
 
+	// ShareFrames lets followers who see the same thing (terminal size,
+	// colour profile, background) share one reader and one rendered frame
+	// until they type (server/frames.go). The factory's model must then
+	// show nothing that depends on Session.Name: a group's model is built
+	// with no name.
+	ShareFrames bool
+
 	// Logger receives the structured log; nil means a logger on stderr.
 	Logger *log.Logger
 

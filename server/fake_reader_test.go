@@ -60,6 +60,8 @@ func (m *fakeReader) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case ui.FollowMsg:
 		m.topic, m.stop, m.presenter = msg.Position.Topic, msg.Position.Stop, msg.Presenter
 		m.moved()
+	case ui.ReloadMsg:
+		m.s.Dossier = msg.Dossier
 	case ui.PresenceMsg:
 		m.presenter = msg.Presenter
 		if msg.Note != "" {
@@ -77,6 +79,7 @@ func (m *fakeReader) View() tea.View {
 		fmt.Sprintf("presenter=%s.", m.presenter),
 		fmt.Sprintf("note=%s.", m.note),
 		fmt.Sprintf("size=%dx%d.", m.w, m.h),
+		fmt.Sprintf("dossier=%s.", m.s.Dossier.Title),
 	}
 	v := tea.NewView(strings.Join(lines, "\n"))
 	v.AltScreen = true

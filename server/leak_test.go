@@ -12,10 +12,17 @@ import (
 
 // TestSessionsLeaveNothingBehind opens and ends many sessions, politely and
 // abruptly, and checks that the server's goroutines return to where they
-// were.
+// were; with shared frames too, where followers are members of a frame
+// group until they type.
 func TestSessionsLeaveNothingBehind(t *testing.T) {
+	for _, shared := range []bool{false, true} {
+		t.Run(fmt.Sprintf("shared=%v", shared), func(t *testing.T) { leaveNothingBehind(t, shared) })
+	}
+}
+
+func leaveNothingBehind(t *testing.T, shared bool) {
 	_, line := newKey(t, "alice") // presenters make every session join the hub
-	ts := startServer(t, Config{Open: true, Presenters: writeFile(t, t.TempDir(), "presenters", line)}, nil)
+	ts := startServer(t, Config{Open: true, ShareFrames: shared, Presenters: writeFile(t, t.TempDir(), "presenters", line)}, nil)
 	// One session first, so that lazily started goroutines are in the baseline.
 	c := mustDial(t, ts.addr, "warm")
 	w := openTerm(t, c, 80, 24)

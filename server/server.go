@@ -58,6 +58,7 @@ type Server struct {
 	log         *log.Logger
 	ssh         *ssh.Server
 	hub         *present.Hub // nil without presenters
+	frames      *frames      // followers' shared frames; nil unless Config.ShareFrames
 	briefing    string
 	fingerprint string
 
@@ -109,6 +110,9 @@ func New(cfg Config, d *dossier.Dossier, factory Factory) (*Server, error) {
 			stops, s.briefing = len(b.Stops), b.ID
 		}
 		s.hub = present.NewHub(stops)
+		if cfg.ShareFrames {
+			s.frames = newFrames(s)
+		}
 	}
 
 	keyPath := cfg.HostKey

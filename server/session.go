@@ -63,32 +63,82 @@ func (s *Server) runReader(sess ssh.Session) {
 	}
 
 	act := newActivity()
-	opts := append(bm.MakeOptions(sess),
-		tea.WithInput(&activityReader{r: sess, act: act}),
-		tea.WithWindowSize(w, h),
-		tea.WithoutSignalHandler(),
-	)
-	p := tea.NewProgram(s.factory(info), opts...)
-
 	var reason atomic.Value // why the server ended the session
+	stopped := make(chan struct{})
+	var stopOnce sync.Once
 	stop := func(why string) {
 		reason.CompareAndSwap(nil, why)
-		go func() {
-			p.Quit()
-			t := time.NewTimer(quitGrace)
-			defer t.Stop()
-			select {
-			case <-sess.Context().Done():
-			case <-t.C:
-			}
-			p.Kill()
-		}()
+		stopOnce.Do(func() { close(stopped) })
 	}
 	done := make(chan struct{})
 	var wg sync.WaitGroup
-	wg.Add(3)
+	wg.Add(1)
 	go func() { defer wg.Done(); s.watch(sess, act, done, stop) }()
 	var gone atomic.Bool // the client closed the session's channel
+
+	// the hub's messages go where sink points: the session's frame group,
+	// then its program
+	var sink atomic.Pointer[func(tea.Msg)]
+	startHub := sync.OnceFunc(func() {
+		if member == nil {
+			return
+		}
+		go member.Run(func(msg tea.Msg) {
+			if _, ok := msg.(ui.FollowMsg); ok {
+				act.touch() // following a live presenter is not being idle
+			}
+			if f := sink.Load(); f != nil {
+				(*f)(msg)
+			}
+		})
+	})
+
+	var in io.Reader = &activityReader{r: sess, act: act}
+	var model tea.Model
+	if s.frames != nil && member != nil && role == ui.RoleFollower {
+		// a follower shares its frames with others until it types (shared.go)
+		input := newInput(in)
+		end := s.shared(sess, input, member, w, h, winch, stopped, &sink, startHub)
+		if !end.handover {
+			gone.Store(end.gone)
+			close(done)
+			wg.Wait()
+			s.sessionEnded(sess, id, start, nil, &reason, gone.Load())
+			return
+		}
+		input.rest = end.input // what the client typed goes to its own reader first
+		in, info.Width, info.Height = input, end.w, end.h
+		model = prime(s.factory(info), end.primer)
+	} else {
+		model = s.factory(info)
+	}
+	opts := append(bm.MakeOptions(sess),
+		tea.WithInput(in),
+		tea.WithWindowSize(info.Width, info.Height),
+		tea.WithoutSignalHandler(),
+	)
+	p := tea.NewProgram(model, opts...)
+	send := p.Send
+	sink.Store(&send)
+	startHub()
+
+	wg.Add(3)
+	go func() {
+		defer wg.Done()
+		select {
+		case <-done:
+			return
+		case <-stopped:
+		}
+		p.Quit()
+		t := time.NewTimer(quitGrace)
+		defer t.Stop()
+		select {
+		case <-sess.Context().Done():
+		case <-t.C:
+		}
+		p.Kill()
+	}()
 	go func() {
 		defer wg.Done()
 		if forwardResizes(p, winch, done) {
@@ -97,20 +147,17 @@ func (s *Server) runReader(sess ssh.Session) {
 		}
 	}()
 	go func() { defer wg.Done(); box.run(p, done) }()
-	if member != nil {
-		go member.Run(func(msg tea.Msg) {
-			if _, ok := msg.(ui.FollowMsg); ok {
-				act.touch() // following a live presenter is not being idle
-			}
-			p.Send(msg)
-		})
-	}
 
 	_, err := p.Run()
 	p.Kill() // restores the terminal if Run ended abnormally
 	close(done)
 	wg.Wait()
+	s.sessionEnded(sess, id, start, err, &reason, gone.Load())
+}
 
+// sessionEnded tells the client why the server ended its session, if it
+// did, and logs the disconnection.
+func (s *Server) sessionEnded(sess ssh.Session, id identity, start time.Time, err error, reason *atomic.Value, gone bool) {
 	why, _ := reason.Load().(string)
 	switch {
 	case errors.Is(err, tea.ErrProgramPanic):
@@ -121,7 +168,7 @@ func (s *Server) runReader(sess ssh.Session) {
 		fmt.Fprintln(sess, "\ndossier: "+why)
 	case sess.Context().Err() != nil:
 		why = "client left"
-	case gone.Load():
+	case gone:
 		why = "client closed the session"
 	default:
 		why = "quit"

@@ -119,7 +119,7 @@ func (m *Model) reload(d *dossier.Dossier) tea.Cmd {
 	}
 	m.redeck(d)
 	m.headerCache.key = headerKey{} // the title may have changed
-	m.status = "reloaded " + render.Clean(d.Title)
+	m.status = "reloaded from disk"
 	return m.applyFilters()
 }
 

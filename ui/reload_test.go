@@ -194,8 +194,9 @@ func TestReloadKeepsThePlace(t *testing.T) {
 
 	// the days view keeps its day by id when a day is added before it
 	s.press("2")
-	s.press("h")
 	f := s.waitFor("the days view", func(f vframe) bool { return f.active == ViewDays && f.doc != nil })
+	s.press("h")
+	f = s.waitFor("the day before", dayReady(f.day-1))
 	day := d2.Days[f.day].ID
 	days := string(fsys["days.md"].Data)
 	fsys["days.md"] = &fstest.MapFile{Data: []byte(strings.Replace(days, "days:\n", "days:\n  - id: early\n    date: 2025-10-01\n    label: Early\n    phase: before\n", 1))}
@@ -275,4 +276,26 @@ func TestRelease(t *testing.T) {
 	if search.For(d) == ix {
 		t.Error("the released dossier's search index is still held")
 	}
+}
+
+// A presenter keeps the stop; the notes of the new version replace the old
+// ones; a briefing that lost stops clamps the stop.
+func TestReloadPresenterNotes(t *testing.T) {
+	fsys := mapOf(t, os.DirFS("../docs/example/water-talks"))
+	d := mustLoad(t, fsys)
+	s := start(t, d, 100, 30, func(o *Options) { o.Role = RolePresenter })
+	s.press("right", "right")
+	s.waitFor("stop 2's notes", contains("stop 2/", "Nine hours or eleven"))
+	b := string(fsys["briefings/five-minute.md"].Data)
+	fsys["briefings/five-minute.md"] = &fstest.MapFile{Data: []byte(strings.Replace(b, "Nine hours or eleven", "Ten hours, give or take", 1))}
+	d2 := mustLoad(t, fsys)
+	s.tm.Send(ReloadMsg{Dossier: d2})
+	s.waitFor("the new notes on the same stop", contains("stop 2/", "Ten hours, give or take"))
+
+	// only the first stop is left
+	cut := strings.Index(b, "## The second day")
+	fsys["briefings/five-minute.md"] = &fstest.MapFile{Data: []byte(b[:cut])}
+	d3 := mustLoad(t, fsys)
+	s.tm.Send(ReloadMsg{Dossier: d3})
+	s.waitFor("stop 1 of 1", contains("stop 1/1", "Point at the two versions"))
 }

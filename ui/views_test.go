@@ -30,7 +30,11 @@ func TestViewGoldens(t *testing.T) {
 		{"days-disagree", []string{"2", "h"}, func(f vframe) bool {
 			return dayReady(2)(f) && strings.Contains(f.text(), "9h (Gazette) ≠ 11h (Radio Downstream)")
 		}},
-		{"days-as-of", []string{"2", "h", "o"}, func(f vframe) bool { return dayReady(2)(f) && strings.Contains(f.text(), "as of 3 Mar") }},
+		// "o" waits until the step to 3 Mar has landed (see below): the
+		// notice it shows is worked out for the day it was pressed on.
+		{"days-as-of", []string{"2", "h", "@day=2", "o"}, func(f vframe) bool {
+			return dayReady(2)(f) && strings.Contains(f.text(), "as of 3 Mar: 4 of 8 claims")
+		}},
 		{"days-topic", []string{"2", "}"}, func(f vframe) bool {
 			return dayReady(3)(f) && strings.Contains(f.text(), "▌  The technical committee")
 		}},
@@ -52,7 +56,15 @@ func TestViewGoldens(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			s := vstart(t, d, 120, 40)
 			s.waitFor("the compare view", func(f vframe) bool { return f.lay != nil })
-			s.press(tc.keys...)
+			for _, k := range tc.keys {
+				// "@day=N" is not a key: it waits until day N is shown, so
+				// that the keys after it see that day.
+				if n, ok := strings.CutPrefix(k, "@day="); ok {
+					s.waitFor("day "+n, dayReady(int(n[0]-'0')))
+					continue
+				}
+				s.press(k)
+			}
 			f := s.waitFor("for "+tc.name, tc.cond)
 			golden.RequireEqual(t, f.text())
 		})

@@ -1,85 +1,118 @@
 // Command serveload measures `dossier serve` under load: it starts the server
 // as a child process on loopback, opens SSH sessions (x/crypto/ssh, a PTY of
-// -cols x -rows each), and reports the server's resident memory (VmRSS from
-// /proc) at each session count, then the time for a presenter's step to show
-// on every follower's screen.
+// -cols x -rows each, screens emulated by internal/vtest) and reports:
 //
-//	go build -o /tmp/dossier . && go run ./bench/serveload -bin /tmp/dossier -sessions 1,50,200 -followers 50
+//   - at each session count in -sessions: the server's resident memory
+//     (VmRSS), its live heap after the last garbage collection (from
+//     GODEBUG=gctrace=1), both per session, and its CPU while idle;
+//   - with -scroll N: the bytes one free-browsing session receives per
+//     scroll step (j), over N steps;
+//   - with -followers N: the time for a presenter's step to show on every
+//     follower's screen (p50/p99 over all follower-steps, and the time to
+//     the last follower), and the bytes each follower receives per step.
 //
-// A step counts as arrived at a follower when that follower's screen (a
-// vtest emulator fed with its output) shows -marker for the new step: by
-// default "stop N/", from the follower status line of the reader. Bounded:
-// every wait gives up after -timeout.
+// One command runs it all (see docs/performance.md):
+//
+//	go build -o /tmp/dossier . && go run ./bench/serveload -bin /tmp/dossier -sessions 1,100,500 -scroll 20 -followers 500
+//
+// A step counts as arrived at a follower when its screen shows -marker for
+// the new step: by default the title of the next topic (the presenter steps
+// with ]). Everything is bounded: every wait gives up after -timeout.
 package main
 
 import (
-	"bufio"
 	"crypto/ed25519"
 	"crypto/rand"
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
+	"runtime/debug"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
 
-	"github.com/dossier-dev/dossier/content"
-	"github.com/dossier-dev/dossier/dossier"
 	"github.com/dossier-dev/dossier/internal/vtest"
 )
 
+// options are the command's flags.
+type options struct {
+	bin, path           string
+	levels              []int
+	followers, steps    int
+	scroll              int
+	cols, rows          int
+	timeout, hold       time.Duration
+	stepKey, backKey    string
+	marker              string
+	markerBase, dialers int
+	cpuProfile          string
+	browse              bool
+}
+
 func main() {
-	bin := flag.String("bin", "./dossier", "dossier binary to run as the server")
-	path := flag.String("path", "", "dossier folder to serve (default: the embedded one)")
-	levels := flag.String("sessions", "1,50,200", "session counts at which to read the server's memory")
-	followers := flag.Int("followers", 50, "followers for the step timing (0 skips it)")
-	steps := flag.Int("steps", 10, "presenter steps to time")
-	cols := flag.Int("cols", 120, "terminal columns of every session")
-	rows := flag.Int("rows", 40, "terminal rows of every session")
-	timeout := flag.Duration("timeout", 60*time.Second, "give up on any one wait after this long")
-	flag.StringVar(&stepKey, "step-key", "\x1b[C", "what the presenter types for one step (Go escapes allowed)")
-	flag.StringVar(&marker, "marker", "stop %d/", "what a follower's screen shows once step N has arrived (%d is N+marker-base); "+
-		"\"title\" means the title of topic N+marker-base (0-based) of the dossier")
-	flag.StringVar(&backKey, "back-key", "", "after the forward steps, time as many steps back with this key (warm caches)")
-	flag.IntVar(&markerBase, "marker-base", 0, "added to the step number in -marker")
+	var o options
+	var levels string
+	flag.StringVar(&o.bin, "bin", "./dossier", "dossier binary to run as the server")
+	flag.StringVar(&o.path, "path", "", "dossier folder to serve (default: the embedded one)")
+	flag.StringVar(&levels, "sessions", "1,50,200", "session counts at which to read the server's memory")
+	flag.IntVar(&o.followers, "followers", 50, "followers for the step timing (0 skips it)")
+	flag.IntVar(&o.steps, "steps", 10, "presenter steps to time")
+	flag.IntVar(&o.scroll, "scroll", 0, "scroll steps of one free-browsing session to count bytes for (0 skips it)")
+	flag.IntVar(&o.cols, "cols", 120, "terminal columns of every session")
+	flag.IntVar(&o.rows, "rows", 40, "terminal rows of every session")
+	flag.IntVar(&o.dialers, "dialers", 8, "sessions opened at once")
+	flag.DurationVar(&o.timeout, "timeout", 60*time.Second, "give up on any one wait after this long")
+	flag.DurationVar(&o.hold, "hold", 0, "keep every session open this long at the end (to profile the server)")
+	flag.StringVar(&o.stepKey, "step-key", "]", "what the presenter types for one step (Go escapes allowed)")
+	flag.StringVar(&o.marker, "marker", "title", "what a follower's screen shows once step N has arrived: "+
+		"\"title\" means the title of topic N+marker-base (0-based); anything else is a format with %d for N+marker-base")
+	flag.StringVar(&o.backKey, "back-key", "[", "after the forward steps, time as many steps back with this key (warm caches); empty skips it")
+	flag.IntVar(&o.markerBase, "marker-base", 0, "added to the step number in -marker")
+	flag.BoolVar(&o.browse, "browse", false, "the sessions of -sessions browse on their own (each types j once), "+
+		"so that the memory figures are those of free-browsing sessions rather than of followers")
+	flag.IntVar(&markerRow, "marker-row", 0, "the screen row (0 is the top) where -marker shows; -1 looks at every row (costlier for this tool)")
+	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write this load tool's CPU profile to the file (to see what the client side costs)")
 	flag.Parse()
-	for _, k := range []*string{&stepKey, &backKey} {
+	// this tool shares the machine with the server: collect less often
+	debug.SetGCPercent(400)
+	if o.cpuProfile != "" {
+		f, err := os.Create(o.cpuProfile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "serveload:", err)
+			os.Exit(1)
+		}
+		defer pprof.StopCPUProfile()
+	}
+	for _, k := range []*string{&o.stepKey, &o.backKey} {
 		if u, err := strconv.Unquote(`"` + *k + `"`); err == nil {
 			*k = u
 		}
 	}
-	if err := run(*bin, *path, *levels, *followers, *steps, *cols, *rows, *timeout); err != nil {
+	for _, f := range strings.Split(levels, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 0 {
+			fmt.Fprintf(os.Stderr, "serveload: bad -sessions %q\n", levels)
+			os.Exit(2)
+		}
+		o.levels = append(o.levels, n)
+	}
+	if err := run(o); err != nil {
 		fmt.Fprintln(os.Stderr, "serveload:", err)
+		pprof.StopCPUProfile()
 		os.Exit(1)
 	}
 }
 
-var (
-	stepKey    string
-	backKey    string
-	marker     string
-	markerBase int
-)
-
-func run(bin, path, levelList string, followers, steps, cols, rows int, timeout time.Duration) error {
-	var levels []int
-	for _, f := range strings.Split(levelList, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(f))
-		if err != nil || n < 0 {
-			return fmt.Errorf("bad -sessions %q", levelList)
-		}
-		levels = append(levels, n)
-	}
+func run(o options) error {
 	dir, err := os.MkdirTemp("", "serveload")
 	if err != nil {
 		return err
@@ -92,29 +125,28 @@ func run(bin, path, levelList string, followers, steps, cols, rows int, timeout 
 	if err := os.WriteFile(presFile, []byte(line), 0o600); err != nil {
 		return err
 	}
-	maxN := slices.Max(append(levels, followers)) + 2
+	maxN := slices.Max(append(o.levels, o.followers)) + 4
 	args := []string{"serve", "--listen", "127.0.0.1:0", "--open", "--presenters", presFile,
 		"--host-key", filepath.Join(dir, "host"), "--max-sessions", strconv.Itoa(maxN),
 		"--rate", "100000", "--rate-burst", "100000"}
-	if path != "" {
-		args = append(args, path)
+	if o.path != "" {
+		args = append(args, o.path)
 	}
-	srv := exec.Command(bin, args...)
-	stderr, err := srv.StderrPipe()
+	srv, err := startChild(o.bin, args)
 	if err != nil {
 		return err
 	}
-	if err := srv.Start(); err != nil {
-		return err
-	}
-	defer func() { _ = srv.Process.Kill(); _ = srv.Wait() }()
-	addr, err := listenAddr(stderr, timeout)
+	defer srv.stop()
+	addr, err := srv.listenAddr(o.timeout)
 	if err != nil {
 		return err
 	}
-	fmt.Printf("server pid %d on %s, sessions %dx%d\n", srv.Process.Pid, addr, cols, rows)
-	fmt.Printf("%-10s %-12s\n", "sessions", "VmRSS")
-	fmt.Printf("%-10d %-12s\n", 0, rss(srv.Process.Pid))
+	time.Sleep(500 * time.Millisecond)
+	base := srv.rssKB()
+	baseHeap, _ := srv.heap()
+	fmt.Printf("server pid %d on %s, sessions %dx%d, date %s\n", srv.cmd.Process.Pid, addr, o.cols, o.rows, time.Now().Format(time.DateTime))
+	fmt.Printf("%-9s %-11s %-15s %-11s %-15s %s\n", "sessions", "VmRSS", "RSS/session", "live heap", "heap/session", "CPU idle")
+	fmt.Printf("%-9d %-11s %-15s %-11s %-15s\n", 0, kb(base), "", mb(baseHeap), "")
 
 	var open []*client
 	defer func() {
@@ -122,261 +154,137 @@ func run(bin, path, levelList string, followers, steps, cols, rows int, timeout 
 			c.close()
 		}
 	}()
-	for _, n := range levels {
-		for len(open) < n {
-			c, err := dial(addr, fmt.Sprintf("f%d", len(open)), nil, cols, rows)
-			if err != nil {
-				return err
+	for _, n := range o.levels {
+		if n < len(open) {
+			for _, c := range open[n:] {
+				c.close()
 			}
-			open = append(open, c)
+			open = open[:n]
 		}
-		for _, c := range open {
-			if err := c.waitFor(func(s *vtest.Screen) bool { return strings.TrimSpace(s.String()) != "" }, timeout); err != nil {
-				return fmt.Errorf("first frame: %w", err)
-			}
-		}
-		time.Sleep(time.Second) // let the renders and GC settle
-		c0 := cpuTicks(srv.Process.Pid)
-		time.Sleep(2 * time.Second)
-		idle := float64(cpuTicks(srv.Process.Pid)-c0) / 100 / 2 * 100 // USER_HZ is 100 on Linux
-		fmt.Printf("%-10d %-12s %.1f%% CPU while idle\n", n, rss(srv.Process.Pid), idle)
-	}
-	if followers == 0 {
-		return nil
-	}
-	for len(open) < followers {
-		c, err := dial(addr, fmt.Sprintf("f%d", len(open)), nil, cols, rows)
+		more, err := dialMany(addr, len(open), n-len(open), o)
+		open = append(open, more...)
 		if err != nil {
 			return err
 		}
-		open = append(open, c)
+		time.Sleep(time.Second) // let the renders settle
+		_ = srv.waitGC(3 * time.Second)
+		c0 := srv.cpuTicks()
+		time.Sleep(2 * time.Second)
+		idle := float64(srv.cpuTicks()-c0) / 2 // ticks of 1/100 s over 2 s, in percent
+		rss := srv.rssKB()
+		heap, _ := srv.heap()
+		fmt.Printf("%-9d %-11s %-15s %-11s %-15s %.1f%%\n", n, kb(rss), perSession(rss-base, n),
+			mb(heap), perSession((heap-baseHeap)*1024, n), idle)
 	}
-	for _, c := range open[followers:] {
-		c.close()
-	}
-	open = open[:followers]
-	p, err := dial(addr, "presenter", presenter, cols, rows)
-	if err != nil {
-		return err
-	}
-	defer p.close()
-	if err := p.waitFor(func(s *vtest.Screen) bool { return s.Contains("presenting") }, timeout); err != nil {
-		return fmt.Errorf("presenter screen: %w", err)
-	}
-	fmt.Printf("\n%d followers; per step: time until the last follower shows the new position\n", followers)
-	pass := func(name, key string, target func(i int) int) error {
-		var all []time.Duration
-		for i := range steps {
-			want := fmt.Sprintf(marker, target(i))
-			if marker == "title" {
-				var err error
-				if want, err = topicTitle(path, target(i)); err != nil {
-					return err
-				}
-			}
-			last, median, per, err := timeStep(p, open, key, want, timeout)
-			if err != nil {
-				return fmt.Errorf("%s step %d: %w", name, i+1, err)
-			}
-			all = append(all, last)
-			fmt.Printf("%s step %2d: all %d followers in %-10s (median follower %s, %d bytes per follower)\n",
-				name, i+1, len(open), last.Round(time.Microsecond), median.Round(time.Microsecond), per)
-			time.Sleep(200 * time.Millisecond)
-		}
-		slices.Sort(all)
-		fmt.Printf("%s: step to all %d followers: median %s, max %s over %d steps\n", name, len(open),
-			all[len(all)/2].Round(time.Microsecond), all[len(all)-1].Round(time.Microsecond), len(all))
-		return nil
-	}
-	if err := pass("forward", stepKey, func(i int) int { return i + 1 + markerBase }); err != nil {
-		return err
-	}
-	if backKey != "" {
-		if err := pass("back", backKey, func(i int) int { return steps - 1 - i + markerBase }); err != nil {
+	if o.scroll > 0 {
+		if err := scrollBytes(addr, o); err != nil {
 			return err
 		}
 	}
-	fmt.Printf("VmRSS with %d followers + presenter: %s\n", len(open), rss(srv.Process.Pid))
+	if o.followers > 0 {
+		if err := follow(srv, addr, presenter, open, o); err != nil {
+			return err
+		}
+	}
+	if o.hold > 0 {
+		fmt.Printf("holding the sessions open for %s (server pid %d)\n", o.hold, srv.cmd.Process.Pid)
+		time.Sleep(o.hold)
+	}
 	return nil
 }
 
-// timeStep has the presenter type key and waits until every follower's
-// screen shows want. It returns the time until the last and the median
-// follower showed it, and the bytes each follower received, on average.
-func timeStep(p *client, open []*client, key, want string, timeout time.Duration) (last, median time.Duration, per int64, err error) {
-	before := make([]int64, len(open))
-	for j, c := range open {
-		before[j] = c.bytes.Load()
-	}
-	t0 := time.Now()
-	if _, err := p.stdin.Write([]byte(key)); err != nil {
-		return 0, 0, 0, err
-	}
-	lat := make([]time.Duration, len(open))
-	errs := make([]error, len(open))
-	var wg sync.WaitGroup
-	for j, c := range open {
-		wg.Add(1)
+// dialMany opens n sessions, o.dialers at a time, and waits for each one's
+// first frame.
+func dialMany(addr string, from, n int, o options) ([]*client, error) {
+	out := make([]*client, n)
+	errs := make(chan error, n)
+	sem := make(chan struct{}, max(1, o.dialers))
+	for i := range n {
+		sem <- struct{}{}
 		go func() {
-			defer wg.Done()
-			errs[j] = c.waitFor(func(s *vtest.Screen) bool { return s.Contains(want) }, timeout)
-			lat[j] = time.Since(t0)
-		}()
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return 0, 0, 0, err
-	}
-	var sent int64
-	for j, c := range open {
-		sent += c.bytes.Load() - before[j]
-	}
-	slices.Sort(lat)
-	return lat[len(lat)-1], lat[len(lat)/2], sent / int64(len(open)), nil
-}
-
-// topicTitle returns the first 24 characters of topic n's title (enough to
-// tell the topics apart, short enough to survive truncation in a header).
-func topicTitle(path string, n int) (string, error) {
-	var d *dossier.Dossier
-	var probs dossier.Problems
-	var err error
-	if path == "" {
-		d, probs = dossier.Load(content.Default())
-	} else {
-		d, probs, err = dossier.LoadDir(path)
-	}
-	if err != nil {
-		return "", err
-	}
-	if d == nil {
-		return "", probs.Err()
-	}
-	if n < 0 || n >= len(d.Topics) {
-		return "", fmt.Errorf("the dossier has %d topics; step needs topic %d", len(d.Topics), n)
-	}
-	r := []rune(d.Topics[n].Title)
-	return string(r[:min(len(r), 24)]), nil
-}
-
-// listenAddr reads the server's log until its "listening" line.
-func listenAddr(r io.Reader, timeout time.Duration) (string, error) {
-	re := regexp.MustCompile(`listening addr=(\S+)`)
-	found := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(r)
-		for sc.Scan() {
-			if m := re.FindStringSubmatch(sc.Text()); m != nil {
-				select {
-				case found <- m[1]:
-				default:
+			defer func() { <-sem }()
+			c, err := dial(addr, fmt.Sprintf("f%d", from+i), nil, o.cols, o.rows)
+			if err == nil {
+				out[i] = c
+				err = c.waitFor(func(s *vtest.Screen) bool { return strings.TrimSpace(s.String()) != "" }, o.timeout)
+			}
+			if err == nil && o.browse {
+				c.quiet(200*time.Millisecond, o.timeout)
+				screen := c.screen.String()
+				if _, err = c.stdin.Write([]byte("j")); err == nil {
+					err = c.waitFor(func(s *vtest.Screen) bool { return s.String() != screen }, o.timeout)
 				}
 			}
-		}
-	}()
-	select {
-	case a := <-found:
-		return a, nil
-	case <-time.After(timeout):
-		return "", errors.New("the server never said where it listens")
+			errs <- err
+		}()
 	}
-}
-
-func rss(pid int) string {
-	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		return "?"
-	}
-	for _, l := range strings.Split(string(data), "\n") {
-		if strings.HasPrefix(l, "VmRSS:") {
-			return strings.Join(strings.Fields(strings.TrimPrefix(l, "VmRSS:")), " ")
+	var first error
+	for range n {
+		if err := <-errs; err != nil && first == nil {
+			first = err
 		}
 	}
-	return "?"
+	out = slices.DeleteFunc(out, func(c *client) bool { return c == nil })
+	if first != nil {
+		return out, fmt.Errorf("opening sessions: %w", first)
+	}
+	return out, nil
 }
 
-// cpuTicks returns the process's user+system time in clock ticks.
-func cpuTicks(pid int) int64 {
-	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+// scrollBytes opens one session, lets it browse on its own (j detaches a
+// follower) and counts the bytes it receives for each scroll step.
+func scrollBytes(addr string, o options) error {
+	c, err := dial(addr, "scroller", nil, o.cols, o.rows)
 	if err != nil {
-		return 0
+		return err
 	}
-	// Fields after the command name, which is in parentheses.
-	f := strings.Fields(string(data[strings.LastIndexByte(string(data), ')')+1:]))
-	if len(f) < 13 {
-		return 0
+	defer c.close()
+	if err := c.waitFor(func(s *vtest.Screen) bool { return strings.TrimSpace(s.String()) != "" }, o.timeout); err != nil {
+		return err
 	}
-	u, _ := strconv.ParseInt(f[11], 10, 64)
-	st, _ := strconv.ParseInt(f[12], 10, 64)
-	return u + st
-}
-
-// client is one SSH session with its screen.
-type client struct {
-	conn   *gossh.Client
-	sess   *gossh.Session
-	stdin  io.Writer
-	screen *vtest.Screen
-	bytes  atomic.Int64
-	mu     sync.Mutex
-	change chan struct{} // signalled on every write
-}
-
-func (c *client) Write(p []byte) (int, error) {
-	c.bytes.Add(int64(len(p)))
-	_, _ = c.screen.Write(p)
-	select {
-	case c.change <- struct{}{}:
-	default:
-	}
-	return len(p), nil
-}
-
-func dial(addr, user string, key gossh.Signer, cols, rows int) (*client, error) {
-	var auth []gossh.AuthMethod
-	if key != nil {
-		auth = append(auth, gossh.PublicKeys(key))
-	}
-	conn, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{User: user, Auth: auth,
-		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 30 * time.Second})
-	if err != nil {
-		return nil, err
-	}
-	sess, err := conn.NewSession()
-	if err != nil {
-		return nil, err
-	}
-	c := &client{conn: conn, sess: sess, screen: vtest.New(cols, rows), change: make(chan struct{}, 1)}
-	sess.Stdout = c
-	sess.Stderr = io.Discard
-	if c.stdin, err = sess.StdinPipe(); err != nil {
-		return nil, err
-	}
-	if err := sess.RequestPty("xterm-256color", rows, cols, gossh.TerminalModes{}); err != nil {
-		return nil, err
-	}
-	if err := sess.Shell(); err != nil {
-		return nil, err
-	}
-	return c, nil
-}
-
-// waitFor returns once cond holds for the screen, checking after every
-// write; it gives up after timeout.
-func (c *client) waitFor(cond func(*vtest.Screen) bool, timeout time.Duration) error {
-	deadline := time.NewTimer(timeout)
-	defer deadline.Stop()
-	for !cond(c.screen) {
-		select {
-		case <-c.change:
-		case <-deadline.C:
-			return fmt.Errorf("timed out; screen:\n%s", c.screen)
+	c.quiet(300*time.Millisecond, o.timeout)
+	var sizes []int
+	key := "j"
+	for i := 0; len(sizes) < o.scroll; i++ {
+		if i > 4*o.scroll+10 {
+			return errors.New("scroll steps do not change the screen")
+		}
+		before, screen := c.bytes.Load(), c.screen.String()
+		if _, err := c.stdin.Write([]byte(key)); err != nil {
+			return err
+		}
+		if err := c.waitFor(func(s *vtest.Screen) bool { return s.String() != screen }, time.Second); err != nil {
+			// at the end of the topic: scroll the other way
+			key = map[string]string{"j": "k", "k": "j"}[key]
+			c.quiet(300*time.Millisecond, o.timeout)
+			continue
+		}
+		c.quiet(150*time.Millisecond, o.timeout)
+		if i > 0 { // the first j also detaches the session: its status line changes
+			sizes = append(sizes, int(c.bytes.Load()-before))
 		}
 	}
+	slices.Sort(sizes)
+	sum := 0
+	for _, s := range sizes {
+		sum += s
+	}
+	fmt.Printf("\nscroll step (j or k) of a free-browsing session: mean %d bytes, median %d, max %d over %d steps\n",
+		sum/len(sizes), sizes[len(sizes)/2], sizes[len(sizes)-1], len(sizes))
 	return nil
 }
 
-func (c *client) close() {
-	_ = c.sess.Close()
-	_ = c.conn.Close()
+// markerRow is the -marker-row flag.
+var markerRow int
+
+func kb(n int) string { return strconv.Itoa(n) + " kB" }
+
+func mb(n int) string { return strconv.Itoa(n) + " MB" }
+
+// perSession is the growth per session in KiB.
+func perSession(deltaKB, n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(deltaKB/n) + " KiB"
 }

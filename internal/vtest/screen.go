@@ -304,6 +304,27 @@ func (s *Screen) Lines() []string {
 	return out
 }
 
+// Line returns row y as text, trailing blanks trimmed; "" outside the
+// screen. It is cheaper than Lines for a caller that watches one row.
+func (s *Screen) Line(y int) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if y < 0 || y >= s.h {
+		return ""
+	}
+	var b strings.Builder
+	for _, c := range s.cells[y] {
+		switch c {
+		case "":
+			b.WriteByte(' ')
+		case "\x00":
+		default:
+			b.WriteString(c)
+		}
+	}
+	return strings.TrimRight(b.String(), " ")
+}
+
 // String returns the screen as text, rows joined by newlines.
 func (s *Screen) String() string { return strings.Join(s.Lines(), "\n") }
 
