@@ -173,7 +173,7 @@ func (l *loader) parseAll(files map[string]*srcFile) {
 
 	if f, ok := files["dossier.md"]; ok {
 		l.parseMeta(f)
-		f.pre = nil
+		f.done()
 	} else if !l.hasProblemFor("dossier.md") {
 		l.errf(Pos{File: "dossier.md"}, "every dossier starts with a dossier.md holding id, title and accounts",
 			"dossier.md is missing")
@@ -189,7 +189,7 @@ func (l *loader) parseAll(files map[string]*srcFile) {
 		if f, ok := files[name]; ok {
 			l.current = name
 			parsers[name](f)
-			f.pre = nil
+			f.done()
 		}
 	}
 	for _, n := range names {
@@ -200,7 +200,7 @@ func (l *loader) parseAll(files map[string]*srcFile) {
 		case strings.HasPrefix(n, "briefings/"):
 			l.parseBriefing(files[n])
 		}
-		files[n].pre = nil
+		files[n].done()
 	}
 	l.current = ""
 }
