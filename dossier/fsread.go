@@ -136,6 +136,12 @@ func (l *loader) readFiles() map[string]*srcFile {
 // points into its text, and a large dossier need not hold every file's text
 // until the last one is read.
 func (f *srcFile) done() {
+	// a worker may be parsing it ahead (the loader did not ask for its
+	// results, e.g. its front matter is missing): wait for it, or make sure
+	// that none starts
+	if r := f.pre; r != nil && !r.started.CompareAndSwap(false, true) {
+		<-r.done
+	}
 	f.pre, f.src, f.lines = nil, nil, nil
 }
 
