@@ -35,9 +35,6 @@ type srcFile struct {
 	name  string // slash path relative to the root
 	src   []byte // cleaned text
 	lines *lineTable
-	// pre holds what the preparser parsed ahead (preparse.go); nil once
-	// the file is used, or when nothing was parsed ahead
-	pre *parsed
 }
 
 // readFiles walks fsys and returns the files the loader parses, cleaned,
@@ -136,13 +133,7 @@ func (l *loader) readFiles() map[string]*srcFile {
 // points into its text, and a large dossier need not hold every file's text
 // until the last one is read.
 func (f *srcFile) done() {
-	// a worker may be parsing it ahead (the loader did not ask for its
-	// results, e.g. its front matter is missing): wait for it, or make sure
-	// that none starts
-	if r := f.pre; r != nil && !r.started.CompareAndSwap(false, true) {
-		<-r.done
-	}
-	f.pre, f.src, f.lines = nil, nil, nil
+	f.src, f.lines = nil, nil
 }
 
 func isTopFile(name string) bool {

@@ -86,8 +86,6 @@ type loader struct {
 	// dossierFile is set when dossier.md's front matter was read, so that
 	// checks that need it stay quiet when it is missing or unreadable.
 	dossierFile bool
-	// pre parses files ahead on the other CPUs; nil on one CPU
-	pre *preparser
 }
 
 // ref is one reference to an element by id, kept with its position.
@@ -157,20 +155,6 @@ func (l *loader) parseAll(files map[string]*srcFile) {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	var order []*srcFile
-	for _, n := range topFiles {
-		if f, ok := files[n]; ok {
-			order = append(order, f)
-		}
-	}
-	for _, n := range names {
-		if strings.HasPrefix(n, "topics/") || strings.HasPrefix(n, "briefings/") {
-			order = append(order, files[n])
-		}
-	}
-	l.pre = newPreparser(order)
-	defer l.pre.wait()
-
 	if f, ok := files["dossier.md"]; ok {
 		l.parseMeta(f)
 		f.done()
