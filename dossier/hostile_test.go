@@ -38,3 +38,37 @@ func TestByteOrderMarkIgnored(t *testing.T) {
 		t.Errorf("problems: %s", got)
 	}
 }
+
+// Found by the scaffold's FuzzFiles: a party named "{{{…" (22 braces),
+// written by `dossier new` in several places, was refused as nesting too
+// deeply; brackets in quoted text and comments are text.
+func TestBracketsInQuotesAreText(t *testing.T) {
+	braces := strings.Repeat("{", 40)
+	d, probs := Load(mapFS(map[string]string{"dossier.md": `---
+id: t
+title: "T ` + braces + `"
+parties:
+  - {id: a, name: "` + braces + `"}
+  - {id: b, name: '` + braces + ` it''s ` + braces + `'}
+accounts: # ` + braces + braces + `
+  - {id: a, name: Alpha, party: a, description: "x \" ` + braces + `"}
+  - {id: b, name: Beta, party: b}
+---
+`}))
+	if d == nil {
+		t.Fatalf("brackets in quotes and comments refused: %v", problemStrings(probs))
+	}
+	// Real nesting is still refused, and cannot hide behind a quote that
+	// runs over lines, an apostrophe or a block scalar.
+	for name, fm := range map[string]string{
+		"plain":              "sources: " + strings.Repeat("[", 65),
+		"after a multi-line": "sources: \"a\n" + strings.Repeat("[", 65),
+		"apostrophe":         "note: it's " + strings.Repeat("[", 65),
+		"block scalar":       "note: |\n  \"x\nsources: " + strings.Repeat("[", 65),
+	} {
+		_, probs := Load(mapFS(map[string]string{"sources.md": "---\n" + fm + "\n---\n"}))
+		if !strings.Contains(strings.Join(problemStrings(probs), "\n"), "nests too deeply") {
+			t.Errorf("%s: not refused: %v", name, problemStrings(probs))
+		}
+	}
+}

@@ -68,31 +68,68 @@ func containerMarkers(line []byte) int {
 
 // yamlTooDeep returns the 1-based line (within fm) of the first place where
 // the front matter nests flow collections more than maxYAMLBrackets deep or
-// indents a line more than maxYAMLIndent columns, or 0. Brackets inside
-// quotes are counted too: the bound is far above any real use.
+// indents a line more than maxYAMLIndent columns, or 0. Brackets inside a
+// quoted scalar that opens and closes on one line, and in comments, are not
+// counted: they are text (found by the scaffold's FuzzFiles, whose party
+// named "{{{…" wrote a file refused for its name alone). A quoted scalar
+// that runs over lines has its later lines counted, so that nothing can
+// hide real nesting from the bound.
 func yamlTooDeep(fm []byte) int {
 	depth, ln, col := 0, 1, 0
 	indent := true
-	for _, c := range fm {
-		switch c {
-		case '\n':
+	var quote byte     // the quote of the scalar we are in, 0 outside one
+	last := byte('\n') // the last byte outside quotes that is not a space
+	for i := 0; i < len(fm); i++ {
+		c := fm[i]
+		if c == '\n' {
 			ln, col, indent = ln+1, 0, true
+			quote, last = 0, '\n'
 			continue
-		case '[', '{':
-			depth++
-			if depth > maxYAMLBrackets {
-				return ln
-			}
-		case ']', '}':
-			if depth > 0 {
-				depth--
-			}
 		}
 		col++
 		if c != ' ' {
 			indent = false
 		} else if indent && col > maxYAMLIndent {
 			return ln
+		}
+		switch {
+		case quote == '"':
+			if c == '\\' && i+1 < len(fm) && fm[i+1] != '\n' {
+				i++
+				col++
+			} else if c == '"' {
+				quote = 0
+			}
+			continue
+		case quote == '\'':
+			if c == '\'' {
+				if i+1 < len(fm) && fm[i+1] == '\'' { // '' is a quote inside
+					i++
+					col++
+				} else {
+					quote = 0
+				}
+			}
+			continue
+		case (c == '"' || c == '\'') && bytes.IndexByte([]byte("\n:-[{,?"), last) >= 0:
+			quote = c
+		case c == '#' && (last == '\n' || fm[i-1] == ' '):
+			for i+1 < len(fm) && fm[i+1] != '\n' { // a comment, to the end of the line
+				i++
+			}
+			continue
+		case c == '[' || c == '{':
+			depth++
+			if depth > maxYAMLBrackets {
+				return ln
+			}
+		case c == ']' || c == '}':
+			if depth > 0 {
+				depth--
+			}
+		}
+		if c != ' ' {
+			last = c
 		}
 	}
 	return 0

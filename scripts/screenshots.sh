@@ -52,7 +52,7 @@ fi
 tmp=$(mktemp -d)
 sock=dossier-shots-$$
 tmux_() { tmux -L "$sock" -f "$tmp/tmux.conf" "$@"; }
-trap 'tmux_ kill-server 2>/dev/null || true; rm -rf "$tmp"' EXIT INT TERM
+trap 'tmux_ kill-server 2>/dev/null || true; rm -rf "$tmp" "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"' EXIT INT TERM
 printf 'set -g status off\n' >"$tmp/tmux.conf"
 
 go build -o "$tmp/dossier" .

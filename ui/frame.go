@@ -12,6 +12,11 @@ import (
 const (
 	minWidth  = 40
 	minHeight = 10
+	// maxWidth and maxHeight bound the frame the reader draws: a terminal
+	// (or a client) claiming 65535x65535 would otherwise have it build a
+	// frame of four billion cells. The SSH server clamps tighter still.
+	maxWidth  = 1000
+	maxHeight = 500
 	// wideWidth is the width from which the two panes sit side by side;
 	// below it they become tabs.
 	wideWidth = 80
@@ -105,4 +110,10 @@ func (c *Common) tooSmall(w, h int) []string {
 		lines[top+i] = c.fit(strings.Repeat(" ", pad)+s, w)
 	}
 	return lines
+}
+
+// clampSize bounds a terminal size to what the reader draws; a negative
+// size counts as zero.
+func clampSize(w, h int) (int, int) {
+	return min(max(0, w), maxWidth), min(max(0, h), maxHeight)
 }

@@ -104,7 +104,7 @@ func New(opts Options) *Model {
 	if st == render.StyleAuto {
 		st = render.StyleDark
 	}
-	w, h := opts.Width, opts.Height
+	w, h := clampSize(opts.Width, opts.Height)
 	if w <= 0 || h <= 0 {
 		w, h = 80, 24
 	}
@@ -262,7 +262,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *Model) update(msg tea.Msg) (cmd tea.Cmd, user bool) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.c.Width, m.c.Height = max(0, msg.Width), max(0, msg.Height)
+		m.c.Width, m.c.Height = clampSize(msg.Width, msg.Height)
 		return m.resize(), false
 	case tea.BackgroundColorMsg:
 		if m.styleForced || m.noColor {

@@ -45,11 +45,7 @@ func newExportCmd() *cobra.Command {
 				return err
 			}
 			if l.d == nil {
-				errs := l.probs.Errors()
-				for _, p := range errs {
-					fmt.Fprintln(cmd.ErrOrStderr(), l.problemLine(p))
-				}
-				return &ExitError{Code: 1, Err: fmt.Errorf("the dossier has %s; fix them before exporting", plural(len(errs), "error"))}
+				return problemsErr(cmd, l)
 			}
 			var b bytes.Buffer
 			if err := export.Write(&b, l.d, export.Options{Briefing: briefing, Format: f, Notes: notes}); err != nil {

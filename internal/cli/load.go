@@ -2,10 +2,12 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 
 	"github.com/dossier-dev/dossier/content"
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/spf13/cobra"
 )
 
 // loaded is a dossier as the commands see it: the model (nil when it has
@@ -47,4 +49,14 @@ func (l *loaded) problemLine(p dossier.Problem) string {
 	q := p
 	q.Pos.File = l.file(p.Pos)
 	return dossier.Sanitize(q.String())
+}
+
+// problemsErr prints the errors of a dossier that did not load and returns
+// the command's error.
+func problemsErr(cmd *cobra.Command, l *loaded) error {
+	errs := l.probs.Errors()
+	for _, p := range errs {
+		fmt.Fprintln(cmd.ErrOrStderr(), l.problemLine(p))
+	}
+	return &ExitError{Code: 1, Err: fmt.Errorf("the dossier has %s; dossier check lists every problem", plural(len(errs), "error"))}
 }

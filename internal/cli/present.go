@@ -56,11 +56,7 @@ func runPresent(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	if l.d == nil {
-		errs := l.probs.Errors()
-		for _, p := range errs {
-			fmt.Fprintln(cmd.ErrOrStderr(), l.problemLine(p))
-		}
-		return &ExitError{Code: 1, Err: fmt.Errorf("the dossier has %s; dossier check lists every problem", plural(len(errs), "error"))}
+		return problemsErr(cmd, l)
 	}
 	id, _ := cmd.Flags().GetString("briefing")
 	b, err := briefingOf(l.d, id)

@@ -98,11 +98,7 @@ func runPrint(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	if l.d == nil {
-		errs := l.probs.Errors()
-		for _, p := range errs {
-			fmt.Fprintln(cmd.ErrOrStderr(), l.problemLine(p))
-		}
-		return &ExitError{Code: 1, Err: fmt.Errorf("the dossier has %s; dossier check lists every problem", plural(len(errs), "error"))}
+		return problemsErr(cmd, l)
 	}
 	var w io.Writer = out
 	if o.Color {

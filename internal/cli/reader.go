@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"os"
 
 	tea "charm.land/bubbletea/v2"
@@ -86,14 +85,4 @@ func runReader(cmd *cobra.Command, args []string) (err error) {
 	}
 	_, err = p.Run()
 	return err
-}
-
-// problemsErr prints the errors of a dossier that did not load and returns
-// the command's error.
-func problemsErr(cmd *cobra.Command, l *loaded) error {
-	errs := l.probs.Errors()
-	for _, p := range errs {
-		fmt.Fprintln(cmd.ErrOrStderr(), l.problemLine(p))
-	}
-	return &ExitError{Code: 1, Err: fmt.Errorf("the dossier has %s; dossier check lists every problem", plural(len(errs), "error"))}
 }

@@ -34,6 +34,7 @@ const malformedDir = "testdata/malformed"
 // error) or opens it and draws every view at several sizes (when it has only
 // warnings). Every step is bounded by hangLimit.
 func TestMalformedCorpus(t *testing.T) {
+	t.Parallel() // the tests that measure the whole process (goroutines, heap) are not parallel
 	cases := map[string]func(t *testing.T) string{}
 	entries, err := os.ReadDir(malformedDir)
 	if err != nil {

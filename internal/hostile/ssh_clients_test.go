@@ -9,12 +9,14 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/dossier-dev/dossier/internal/vtest"
 	"github.com/dossier-dev/dossier/server"
 )
 
@@ -48,27 +50,71 @@ func openRawSession(t *testing.T, c *gossh.Client, cols, rows uint32) gossh.Chan
 }
 
 // stallConn is a client's TCP connection that, once stalled, hands nothing
-// more to the SSH client: the client never sees another byte, so it never
-// reads its channel nor grants the server more window. The connection keeps
-// reading the socket underneath, only to count what the server sent.
+// more to the SSH client until resumed: the client sees no byte, so it
+// neither reads its channel nor grants the server more window. Underneath,
+// the connection keeps reading the socket into a buffer, to count what the
+// server sent and to hand it over on resume.
 type stallConn struct {
 	net.Conn
-	stalled atomic.Bool
+	mu      sync.Mutex
+	cond    *sync.Cond
+	stalled bool
+	resumed bool
+	buf     bytes.Buffer
+	err     error
 	sent    atomic.Int64 // bytes the server sent after the stall
 }
 
+func newStallConn(c net.Conn) *stallConn {
+	s := &stallConn{Conn: c}
+	s.cond = sync.NewCond(&s.mu)
+	return s
+}
+
+// stall starts holding everything back.
+func (s *stallConn) stall() {
+	s.mu.Lock()
+	s.stalled = true
+	s.mu.Unlock()
+	go func() {
+		b := make([]byte, 32<<10)
+		for {
+			n, err := s.Conn.Read(b)
+			s.sent.Add(int64(n))
+			s.mu.Lock()
+			s.buf.Write(b[:n])
+			s.err = err
+			s.cond.Broadcast()
+			s.mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+}
+
+// resume hands over what was held back, and everything after it.
+func (s *stallConn) resume() {
+	s.mu.Lock()
+	s.resumed = true
+	s.cond.Broadcast()
+	s.mu.Unlock()
+}
+
 func (s *stallConn) Read(p []byte) (int, error) {
-	if !s.stalled.Load() {
+	s.mu.Lock()
+	if !s.stalled {
+		s.mu.Unlock()
 		return s.Conn.Read(p)
 	}
-	buf := make([]byte, 32<<10)
-	for {
-		n, err := s.Conn.Read(buf)
-		s.sent.Add(int64(n))
-		if err != nil {
-			return 0, err
-		}
+	defer s.mu.Unlock()
+	for !s.resumed || s.buf.Len() == 0 && s.err == nil {
+		s.cond.Wait()
 	}
+	if s.buf.Len() > 0 {
+		return s.buf.Read(p)
+	}
+	return 0, s.err
 }
 
 // TestSSHStuckFollower has a follower that stops reading. It asks for fresh
@@ -77,9 +123,10 @@ func (s *stallConn) Read(p []byte) (int, error) {
 // a presenter walks through the topics: the presenter and a follower that
 // does read must get every move through, and a new client must get in at the
 // presenter's place. Meanwhile the server may send the stuck follower
-// nothing more than its window: its buffer is bounded. When it leaves, its
-// session ends.
+// nothing more than its window: its buffer is bounded. When it reads again
+// it catches up with the presenter; when it leaves, its session ends.
 func TestSSHStuckFollower(t *testing.T) {
+	t.Parallel() // the tests that measure the whole process (goroutines, heap) are not parallel
 	d := embeddedDossier(t)
 	pkey, pline := newClientKey(t, "alice")
 	srv := startSSH(t, d, server.Config{Open: true, Presenters: writeTemp(t, "presenters", pline)})
@@ -93,7 +140,7 @@ func TestSSHStuckFollower(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc := &stallConn{Conn: nc}
+	sc := newStallConn(nc)
 	cc, chans, reqs, err := gossh.NewClientConn(sc, srv.addr, &gossh.ClientConfig{User: "stuck", HostKeyCallback: gossh.InsecureIgnoreHostKey()})
 	if err != nil {
 		t.Fatal(err)
@@ -101,7 +148,14 @@ func TestSSHStuckFollower(t *testing.T) {
 	stuckClient := gossh.NewClient(cc, chans, reqs)
 	defer stuckClient.Close()
 	stuck := openRawSession(t, stuckClient, 500, 200)
-	sc.stalled.Store(true)
+	// Stall once the reader has drawn its first frame: a window-change
+	// before the session has read its PTY races inside charm.land/ssh
+	// (session.go writes pty.Window unlocked while Pty() reads it).
+	first := make([]byte, 1)
+	if _, err := io.ReadFull(stuck, first); err != nil {
+		t.Fatal(err)
+	}
+	sc.stall()
 	const window = 2 << 20 // golang.org/x/crypto/ssh's channel window
 	for i := 0; sc.sent.Load() < window-64<<10; i++ {
 		before := sc.sent.Load()
@@ -140,6 +194,12 @@ func TestSSHStuckFollower(t *testing.T) {
 		t.Errorf("the server sent the stuck follower %d bytes, more than its window of %d", got, window)
 	}
 	t.Logf("the server sent the stuck follower %d bytes and stopped (window %d)", sc.sent.Load(), window)
+
+	// When it reads again, it catches up with the presenter's place.
+	screen := vtest.New(500, 200)
+	sc.resume()
+	go func() { _, _ = io.Copy(&onlcr{w: screen}, stuck) }()
+	waitUntil(t, "the stuck follower to catch up with "+at(n), func() bool { return screen.Contains(at(n)) })
 
 	for _, st := range []*sshTerm{presenter, healthy, late} {
 		st.keys(t, "\x03")

@@ -30,6 +30,7 @@ var sweep = [][2]int{{1, 1}, {2, 2}, {10, 3}, {39, 9}, {40, 10}, {79, 24}, {80, 
 // size, as a follower and as the driving presenter (who sees the notes).
 // checkView fails any frame not exactly the terminal's size.
 func TestEveryViewEverySize(t *testing.T) {
+	t.Parallel() // the tests that measure the whole process (goroutines, heap) are not parallel
 	for name, d := range map[string]*dossier.Dossier{"embedded": embeddedDossier(t), "example": exampleDossier(t), "inject": loadInject(t)} {
 		t.Run(name, func(t *testing.T) {
 			cache := render.NewCache()
@@ -61,6 +62,7 @@ var stormKeys = []string{"1", "2", "3", "4", "5", "]", "[", "j", "k", "G", "g", 
 // are still running (their results then arrive late, for a size that is
 // gone). Every frame drawn is checked.
 func TestResizeStorm(t *testing.T) {
+	t.Parallel() // the tests that measure the whole process (goroutines, heap) are not parallel
 	for _, settled := range []bool{true, false} {
 		t.Run(fmt.Sprintf("settled=%v", settled), func(t *testing.T) {
 			rng := rand.New(rand.NewPCG(8, uint64(len(stormKeys))))
@@ -269,4 +271,18 @@ func colourDepths(s string) string {
 		}
 	}
 	return out
+}
+
+// TestHugeTerminalHeadless tells the reader its terminal is 65535x65535:
+// it must draw a bounded frame (1000x500), in every view, in bounded memory.
+func TestHugeTerminalHeadless(t *testing.T) {
+	r := newReader(t, embeddedDossier(t), nil, 80, 24, render.StyleDark)
+	_, before := snapshot()
+	r.send(tea.WindowSizeMsg{Width: 65535, Height: 65535})
+	r.w, r.h = 1000, 500 // the reader's bound
+	r.screens()
+	_, after := snapshot()
+	if after > before+256<<20 {
+		t.Errorf("heap grew from %.1f to %.1f MiB", mib(before), mib(after))
+	}
 }

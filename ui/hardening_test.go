@@ -101,3 +101,22 @@ func runCmd(m *Model, cmd tea.Cmd) {
 		runCmd(m, next)
 	}
 }
+
+// The hardening tests (internal/hostile) send the reader a 65535x65535
+// terminal: it must draw a bounded frame, not one of four billion cells.
+func TestHugeTerminalIsClamped(t *testing.T) {
+	dossiers(t)
+	m := New(Options{Dossier: example, Style: render.StyleDark, Width: 1 << 20, Height: 1 << 20})
+	if m.c.Width != maxWidth || m.c.Height != maxHeight {
+		t.Errorf("options: %dx%d", m.c.Width, m.c.Height)
+	}
+	m.Update(tea.WindowSizeMsg{Width: 65535, Height: 65535})
+	lines := strings.Split(m.View().Content, "\n")
+	if len(lines) != maxHeight || ansi.StringWidth(lines[0]) != maxWidth {
+		t.Errorf("frame of %d lines, the first %d wide", len(lines), ansi.StringWidth(lines[0]))
+	}
+	m.Update(tea.WindowSizeMsg{Width: -5, Height: -1})
+	if m.c.Width != 0 || m.c.Height != 0 {
+		t.Errorf("negative size: %dx%d", m.c.Width, m.c.Height)
+	}
+}
