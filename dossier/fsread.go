@@ -35,9 +35,6 @@ type srcFile struct {
 	name  string // slash path relative to the root
 	src   []byte // cleaned text
 	lines *lineTable
-	// pre holds what the preparser parsed ahead (preparse.go); nil once
-	// the file is used, or when nothing was parsed ahead
-	pre *parsed
 }
 
 // readFiles walks fsys and returns the files the loader parses, cleaned,
@@ -132,6 +129,13 @@ func (l *loader) readFiles() map[string]*srcFile {
 	return files
 }
 
+// done drops what a file holds once it is parsed: nothing in the model
+// points into its text, and a large dossier need not hold every file's text
+// until the last one is read.
+func (f *srcFile) done() {
+	f.src, f.lines = nil, nil
+}
+
 func isTopFile(name string) bool {
 	for _, f := range topFiles {
 		if f == name {
@@ -183,7 +187,9 @@ func (l *loader) readOne(p string, typ fs.FileMode, total *int64) (*srcFile, boo
 		return nil, false
 	}
 	defer f.Close()
+	var size int64 = -1
 	if fi, err := f.Stat(); err == nil {
+		size = fi.Size()
 		if fi.Size() > fileLimit {
 			l.errf(pos, "", "file is %d bytes; the limit is %s per file", fi.Size(), mib(fileLimit))
 			return nil, false
@@ -193,7 +199,7 @@ func (l *loader) readOne(p string, typ fs.FileMode, total *int64) (*srcFile, boo
 			return nil, false
 		}
 	}
-	src, err := io.ReadAll(io.LimitReader(f, fileLimit+1))
+	src, err := readAll(f, fileLimit+1, size)
 	*total += int64(len(src))
 	if err != nil {
 		l.errf(pos, "", "cannot read %s: %v", p, cleanErr(err))
@@ -216,6 +222,30 @@ func (l *loader) readOne(p string, typ fs.FileMode, total *int64) (*srcFile, boo
 
 // cleanErr turns an error from the file system into text fit for a message:
 // sanitised, and without the absolute path of the root.
+// readAll reads at most limit bytes of r into a buffer the size of the
+// file when it is known (size >= 0), so that reading a file does not grow
+// and copy its buffer again and again.
+func readAll(r io.Reader, limit, size int64) ([]byte, error) {
+	if size < 0 || size >= limit {
+		return io.ReadAll(io.LimitReader(r, limit))
+	}
+	r = io.LimitReader(r, limit)
+	buf := make([]byte, 0, size+1) // +1: the read that finds the end needs room
+	for {
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+		if len(buf) == cap(buf) { // the file grew since Stat
+			buf = append(buf, 0)[:len(buf)]
+		}
+	}
+}
+
 func cleanErr(err error) string {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {

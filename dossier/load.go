@@ -86,8 +86,6 @@ type loader struct {
 	// dossierFile is set when dossier.md's front matter was read, so that
 	// checks that need it stay quiet when it is missing or unreadable.
 	dossierFile bool
-	// pre parses files ahead on the other CPUs; nil on one CPU
-	pre *preparser
 }
 
 // ref is one reference to an element by id, kept with its position.
@@ -157,23 +155,9 @@ func (l *loader) parseAll(files map[string]*srcFile) {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	var order []*srcFile
-	for _, n := range topFiles {
-		if f, ok := files[n]; ok {
-			order = append(order, f)
-		}
-	}
-	for _, n := range names {
-		if strings.HasPrefix(n, "topics/") || strings.HasPrefix(n, "briefings/") {
-			order = append(order, files[n])
-		}
-	}
-	l.pre = newPreparser(order)
-	defer l.pre.wait()
-
 	if f, ok := files["dossier.md"]; ok {
 		l.parseMeta(f)
-		f.pre = nil
+		f.done()
 	} else if !l.hasProblemFor("dossier.md") {
 		l.errf(Pos{File: "dossier.md"}, "every dossier starts with a dossier.md holding id, title and accounts",
 			"dossier.md is missing")
@@ -189,7 +173,7 @@ func (l *loader) parseAll(files map[string]*srcFile) {
 		if f, ok := files[name]; ok {
 			l.current = name
 			parsers[name](f)
-			f.pre = nil
+			f.done()
 		}
 	}
 	for _, n := range names {
@@ -200,7 +184,7 @@ func (l *loader) parseAll(files map[string]*srcFile) {
 		case strings.HasPrefix(n, "briefings/"):
 			l.parseBriefing(files[n])
 		}
-		files[n].pre = nil
+		files[n].done()
 	}
 	l.current = ""
 }

@@ -182,9 +182,6 @@ func isAttrAssign(tok string) bool {
 // blanked, so that offsets stay those of the file). A panic inside goldmark
 // becomes an error naming the file.
 func (l *loader) parseMarkdown(f *srcFile, bodyOff int) (doc ast.Node, src []byte) {
-	if r := l.pre.get(f); r != nil && r.doc != nil && r.bodyOff == bodyOff {
-		return r.doc, r.src
-	}
 	if ln := markdownTooDeep(f.src[bodyOff:]); ln > 0 {
 		l.markBroken(f.name)
 		first := f.lines.pos(f.name, bodyOff).Line

@@ -22,12 +22,7 @@ func (l *loader) frontMatter(f *srcFile, required bool) (root *yval, bodyOff int
 		l.errf(Pos{File: f.name, Line: 1, Col: 1}, "end the YAML fields with a line '---'", "the front matter is never closed")
 		return nil, len(f.src)
 	}
-	var probs Problems
-	if r := l.pre.get(f); r != nil && r.ok {
-		root, probs = r.root, r.probs
-	} else {
-		root, probs = parseFrontMatter(f.name, fm, fmLine, f.lines)
-	}
+	root, probs := parseFrontMatter(f.name, fm, fmLine, f.lines)
 	l.add(probs...)
 	if root == nil || probs.HasErrors() {
 		l.markBroken(f.name)

@@ -22,12 +22,23 @@ type client struct {
 	last   atomic.Int64 // UnixNano of the last write
 	mu     sync.Mutex
 	change chan struct{} // signalled on every write
+	// blind clients keep no screen: they only count bytes and note when
+	// the first write after armed came (hit), for timing many followers
+	// without emulating their terminals
+	blind bool
+	armed atomic.Int64
+	hit   atomic.Int64
 }
 
 func (c *client) Write(p []byte) (int, error) {
 	c.bytes.Add(int64(len(p)))
-	_, _ = c.screen.Write(p)
-	c.last.Store(time.Now().UnixNano())
+	now := time.Now().UnixNano()
+	if !c.blind {
+		_, _ = c.screen.Write(p)
+	} else if c.armed.Load() != 0 {
+		c.hit.CompareAndSwap(0, now)
+	}
+	c.last.Store(now)
 	select {
 	case c.change <- struct{}{}:
 	default:

@@ -112,6 +112,10 @@ func timeStep(p *client, open []*client, key, want string, timeout time.Duration
 		before[j] = c.bytes.Load()
 	}
 	t0 := time.Now()
+	for _, c := range open {
+		c.hit.Store(0)
+		c.armed.Store(t0.UnixNano())
+	}
 	if _, err := p.stdin.Write([]byte(key)); err != nil {
 		return nil, 0, err
 	}
@@ -122,6 +126,11 @@ func timeStep(p *client, open []*client, key, want string, timeout time.Duration
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			if c.blind {
+				errs[j] = c.waitFor(func(*vtest.Screen) bool { return c.hit.Load() != 0 }, timeout)
+				lat[j] = time.Duration(c.hit.Load() - t0.UnixNano())
+				return
+			}
 			errs[j] = c.waitFor(func(s *vtest.Screen) bool {
 				if markerRow >= 0 {
 					return strings.Contains(s.Line(markerRow), want)
@@ -137,6 +146,7 @@ func timeStep(p *client, open []*client, key, want string, timeout time.Duration
 	}
 	for _, c := range open {
 		c.quiet(50*time.Millisecond, timeout)
+		c.armed.Store(0)
 	}
 	var sent int64
 	for j, c := range open {

@@ -53,6 +53,7 @@ type options struct {
 	markerBase, dialers int
 	cpuProfile          string
 	browse              bool
+	blind               bool
 }
 
 func main() {
@@ -76,6 +77,8 @@ func main() {
 	flag.IntVar(&o.markerBase, "marker-base", 0, "added to the step number in -marker")
 	flag.BoolVar(&o.browse, "browse", false, "the sessions of -sessions browse on their own (each types j once), "+
 		"so that the memory figures are those of free-browsing sessions rather than of followers")
+	flag.BoolVar(&o.blind, "blind", false, "followers keep no emulated screen: a step counts as arrived at a follower with "+
+		"its first bytes after the key (cheaper for this tool, which shares the machine with the server)")
 	flag.IntVar(&markerRow, "marker-row", 0, "the screen row (0 is the top) where -marker shows; -1 looks at every row (costlier for this tool)")
 	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write this load tool's CPU profile to the file (to see what the client side costs)")
 	flag.Parse()
@@ -206,7 +209,12 @@ func dialMany(addr string, from, n int, o options) ([]*client, error) {
 			c, err := dial(addr, fmt.Sprintf("f%d", from+i), nil, o.cols, o.rows)
 			if err == nil {
 				out[i] = c
-				err = c.waitFor(func(s *vtest.Screen) bool { return strings.TrimSpace(s.String()) != "" }, o.timeout)
+				if o.blind && !o.browse {
+					c.blind = true
+					err = c.waitFor(func(*vtest.Screen) bool { return c.bytes.Load() > 0 }, o.timeout)
+				} else {
+					err = c.waitFor(func(s *vtest.Screen) bool { return strings.TrimSpace(s.String()) != "" }, o.timeout)
+				}
 			}
 			if err == nil && o.browse {
 				c.quiet(200*time.Millisecond, o.timeout)

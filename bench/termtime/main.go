@@ -32,7 +32,8 @@ func main() {
 	runs := flag.Int("runs", 11, "how many times to start each program (median over runs)")
 	ready := flag.String("ready", "Pakistani sources say,bare bubbletea", "text on the screen that shows the first frame is complete; "+
 		"comma-separated, one per program in order (the last one is used for the rest)")
-	keys := flag.String("keys", "j,k,],[,j,k", "comma-separated keys to time after the first frame (j, k, ], [, space, down, …; empty for none)")
+	keys := flag.String("keys", "j,k,],[,j,k", "comma-separated keys to time after the first frame (j, k, ], [, space, down, …; empty for none); "+
+		"one list per program separated by | (the last one is used for the rest)")
 	cols := flag.Int("cols", 120, "terminal width")
 	rows := flag.Int("rows", 40, "terminal height")
 	settle := flag.Duration("settle", 250*time.Millisecond, "quiet time that ends a frame before the next key")
@@ -57,13 +58,16 @@ func main() {
 		defer t.close()
 		term, mode = t, "tmux "+t.version
 	}
-	keyList := slices.DeleteFunc(strings.Split(*keys, ","), func(k string) bool { return k == "" })
+	var keyLists [][]string
+	for _, list := range strings.Split(*keys, "|") {
+		keyLists = append(keyLists, slices.DeleteFunc(strings.Split(list, ","), func(k string) bool { return k == "" }))
+	}
 	starts := make([][]time.Duration, len(progs))
 	answers := make([][]time.Duration, len(progs))
 	for i := 0; i < *runs; i++ {
 		for p, argv := range progs {
 			r := readies[min(p, len(readies)-1)]
-			res, err := term.run(argv, r, keyList, *cols, *rows, *settle, *timeout)
+			res, err := term.run(argv, r, keyLists[min(p, len(keyLists)-1)], *cols, *rows, *settle, *timeout)
 			if err != nil {
 				fmt.Fprintf(os.Stderr, "%s, run %d: %v\n", argv[0], i+1, err)
 				os.Exit(1)
