@@ -8,6 +8,8 @@ import (
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/dossier-dev/dossier/internal/vtest"
 )
 
 // Found by the hardening tests (internal/hostile): the handshake and idle
@@ -73,4 +75,35 @@ func TestClosedChannelEndsTheSession(t *testing.T) {
 	_ = ch.Close() // the channel only; the connection stays
 	waitFor(t, "the session to end", func() bool { return ts.Sessions() == 0 })
 	waitFor(t, "the log", func() bool { return strings.Contains(ts.logs.String(), "reason=\"client closed the session\"") })
+}
+
+// Found by the hardening tests (internal/hostile): a window change sent
+// right after the shell request raced, inside charm.land/ssh, with the
+// session reading its PTY. Under -race (as CI runs) this test failed; the
+// last size must still reach the reader.
+func TestWindowChangeAtOnce(t *testing.T) {
+	ts := startServer(t, Config{Open: true}, nil)
+	c := mustDial(t, ts.addr, "quick")
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm := &term{sess: sess, screen: vtest.New(100, 30), raw: &syncBuffer{}, stderr: &syncBuffer{}, done: make(chan error, 1)}
+	sess.Stdout, sess.Stderr = multiWriter{tm.screen, tm.raw}, tm.stderr
+	if tm.stdin, err = sess.StdinPipe(); err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.RequestPty("xterm", 24, 80, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 20 {
+		if err := sess.WindowChange(30, 81+i); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tm.waitScreen(t, "size=100x30.")
+	_ = sess.Close()
 }

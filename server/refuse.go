@@ -179,25 +179,48 @@ func (f *filteredChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error)
 	if err != nil {
 		return ch, reqs, err
 	}
+	sc := newStartedChannel(ch)
 	out := make(chan *gossh.Request)
 	go func() {
 		defer close(out)
-		for r := range reqs {
-			switch r.Type {
-			case "auth-agent-req@openssh.com":
-				f.s.refusedLog(f.ctx, "agent forwarding")
-				notesOf(f.ctx).add(msgAgent)
-				_ = r.Reply(false, nil)
-				continue
-			case "x11-req":
-				f.s.refusedLog(f.ctx, "X11 forwarding")
-				_ = r.Reply(false, nil)
-				continue
+		var held *gossh.Request // the latest window change, until the session has started
+		started := sc.started
+		for {
+			select {
+			case r, ok := <-reqs:
+				if !ok {
+					return
+				}
+				switch r.Type {
+				case "auth-agent-req@openssh.com":
+					f.s.refusedLog(f.ctx, "agent forwarding")
+					notesOf(f.ctx).add(msgAgent)
+					_ = r.Reply(false, nil)
+					continue
+				case "x11-req":
+					f.s.refusedLog(f.ctx, "X11 forwarding")
+					_ = r.Reply(false, nil)
+					continue
+				case "window-change":
+					if started != nil { // see startedChannel
+						if held != nil {
+							_ = held.Reply(true, nil) // superseded
+						}
+						held = r
+						continue
+					}
+				}
+				out <- r
+			case <-started:
+				started = nil
+				if held != nil {
+					out <- held
+					held = nil
+				}
 			}
-			out <- r
 		}
 	}()
-	return ch, out, nil
+	return sc, out, nil
 }
 
 // refuseChannel rejects local port forwarding (direct-tcpip and its Unix

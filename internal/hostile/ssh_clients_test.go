@@ -148,9 +148,7 @@ func TestSSHStuckFollower(t *testing.T) {
 	stuckClient := gossh.NewClient(cc, chans, reqs)
 	defer stuckClient.Close()
 	stuck := openRawSession(t, stuckClient, 500, 200)
-	// Stall once the reader has drawn its first frame: a window-change
-	// before the session has read its PTY races inside charm.land/ssh
-	// (session.go writes pty.Window unlocked while Pty() reads it).
+	// Stall once the reader has drawn its first frame.
 	first := make([]byte, 1)
 	if _, err := io.ReadFull(stuck, first); err != nil {
 		t.Fatal(err)
