@@ -54,6 +54,7 @@ type options struct {
 	cpuProfile          string
 	browse              bool
 	blind               bool
+	serverArgs          string
 }
 
 func main() {
@@ -79,6 +80,7 @@ func main() {
 		"so that the memory figures are those of free-browsing sessions rather than of followers")
 	flag.BoolVar(&o.blind, "blind", false, "followers keep no emulated screen: a step counts as arrived at a follower with "+
 		"its first bytes after the key (cheaper for this tool, which shares the machine with the server)")
+	flag.StringVar(&o.serverArgs, "server-args", "", "more flags for `dossier serve`, space-separated (e.g. --shared-frames=false)")
 	flag.IntVar(&markerRow, "marker-row", 0, "the screen row (0 is the top) where -marker shows; -1 looks at every row (costlier for this tool)")
 	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write this load tool's CPU profile to the file (to see what the client side costs)")
 	flag.Parse()
@@ -132,6 +134,7 @@ func run(o options) error {
 	args := []string{"serve", "--listen", "127.0.0.1:0", "--open", "--presenters", presFile,
 		"--host-key", filepath.Join(dir, "host"), "--max-sessions", strconv.Itoa(maxN),
 		"--rate", "100000", "--rate-burst", "100000"}
+	args = append(args, strings.Fields(o.serverArgs)...)
 	if o.path != "" {
 		args = append(args, o.path)
 	}
@@ -147,7 +150,8 @@ func run(o options) error {
 	time.Sleep(500 * time.Millisecond)
 	base := srv.rssKB()
 	baseHeap, _ := srv.heap()
-	fmt.Printf("server pid %d on %s, sessions %dx%d, date %s\n", srv.cmd.Process.Pid, addr, o.cols, o.rows, time.Now().Format(time.DateTime))
+	fmt.Printf("server pid %d on %s, sessions %dx%d, date %s, server flags %q\n", srv.cmd.Process.Pid, addr, o.cols, o.rows,
+		time.Now().Format(time.DateTime), o.serverArgs)
 	fmt.Printf("%-9s %-11s %-15s %-11s %-15s %s\n", "sessions", "VmRSS", "RSS/session", "live heap", "heap/session", "CPU idle")
 	fmt.Printf("%-9d %-11s %-15s %-11s %-15s\n", 0, kb(base), "", mb(baseHeap), "")
 

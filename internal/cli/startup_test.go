@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"runtime/debug"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -84,5 +86,29 @@ func TestStartupQuitsOnErrors(t *testing.T) {
 		t.Fatalf("Cmd yields %v, want tea.Quit's message", msgs)
 	} else if _, ok := msgs[0].(tea.QuitMsg); !ok {
 		t.Errorf("Cmd yields %T, want tea.QuitMsg", msgs[0])
+	}
+}
+
+// pauseGC turns the collector off under a memory limit, and its resume
+// (or its timer) puts both settings back as they were.
+func TestPauseGC(t *testing.T) {
+	gcPercent := func() int { p := debug.SetGCPercent(0); debug.SetGCPercent(p); return p }
+	defer debug.SetGCPercent(debug.SetGCPercent(70))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(1 << 40))
+	resume := pauseGC(time.Hour)
+	if p, l := gcPercent(), debug.SetMemoryLimit(-1); p != -1 || l != 64<<20 {
+		t.Fatalf("paused: GC percent %d, memory limit %d; want -1 and 64 MiB", p, l)
+	}
+	resume()
+	if p, l := gcPercent(), debug.SetMemoryLimit(-1); p != 70 || l != 1<<40 {
+		t.Fatalf("resumed: GC percent %d, memory limit %d; want 70 and 1 TiB", p, l)
+	}
+	pauseGC(time.Millisecond)
+	deadline := time.Now().Add(10 * time.Second)
+	for gcPercent() != 70 {
+		if time.Now().After(deadline) {
+			t.Fatal("the collector was not resumed by the timer")
+		}
+		time.Sleep(time.Millisecond)
 	}
 }
