@@ -8,6 +8,8 @@ import (
 	"path"
 	"sort"
 	"strings"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Size limits: a dossier is hand-written text; anything larger is a mistake
@@ -217,6 +219,11 @@ func (l *loader) readOne(p string, typ fs.FileMode, total *int64) (*srcFile, boo
 	if !ok {
 		return nil, false
 	}
+	// Text is compared after NFC normalisation: an account heading typed as
+	// "Su" + U+0308 names "Südmark", and search finds either spelling.
+	if !norm.NFC.IsNormal(clean) {
+		clean = norm.NFC.Bytes(clean)
+	}
 	return &srcFile{name: p, src: clean, lines: newLineTable(clean)}, true
 }
 
@@ -262,4 +269,6 @@ func mib(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-func quote(s string) string { return fmt.Sprintf("'%s'", Sanitize(s)) }
+// quote puts s in quotes for a message, sanitised, with invisible
+// characters escaped ('rumour\u200b-blog').
+func quote(s string) string { return fmt.Sprintf("'%s'", EscapeInvisible(Sanitize(s))) }

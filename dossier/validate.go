@@ -45,7 +45,13 @@ func (l *loader) resolveRefs() {
 			idCache[r.kind] = cands
 		}
 		hint := ""
-		if hinted++; hinted <= maxHints {
+		for _, c := range cands {
+			if why := lookAlike(r.id, c); why != "" {
+				hint = why
+				break
+			}
+		}
+		if hinted++; hinted <= maxHints && hint == "" {
 			hint = didYouMean(r.id, cands)
 		}
 		switch {
