@@ -129,6 +129,36 @@ func (o *obj) refs(key, kind string) []string {
 	return ids
 }
 
+// texts returns a list of text items (a YAML list, or a single text),
+// trimmed, empty ones left out.
+func (o *obj) texts(key string) []string {
+	v := o.get(key)
+	if v == nil {
+		return nil
+	}
+	var items []*yval
+	switch v.kind {
+	case ySeq:
+		items = v.items
+	case yScalar:
+		items = []*yval{v}
+	default:
+		o.l.errf(v.pos, "", "field %s of a %s must be a list, like [a, b]", key, o.what)
+		return nil
+	}
+	var out []string
+	for _, it := range items {
+		if it.kind != yScalar {
+			o.l.errf(it.pos, "", "field %s of a %s must be a list of text, like [a, b]", key, o.what)
+			continue
+		}
+		if s := strings.TrimSpace(it.str); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // ref returns a single id and records a reference to it.
 func (o *obj) ref(key, kind string) string {
 	s, p := o.str(key)
