@@ -136,6 +136,7 @@ func (v *compareView) pane(side int, tw int) pane {
 		}
 		p.current[i] = hasCur && y >= cur.Start && y < cur.Start+cur.Height
 	}
+	v.tagPane(&p, side, off, tw) // notes_keys.go: bookmark, note, new
 	return p
 }
 
