@@ -56,6 +56,9 @@ type row struct {
 	Label     string // the relation in words, for the phone layout and print
 	Key       string
 	Elsewhere bool // one-sided here, but the key has a counterpart out of order
+	// Missing says what the empty side has (render.Placeholder: "no
+	// counterpart", "counterpart out of order", …), "" when both are set.
+	Missing string
 	Left      *claim
 	Right     *claim
 }
