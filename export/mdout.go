@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/dossier-dev/dossier/internal/sanitize"
 )
 
 // writeMarkdown writes the handout as GitHub-flavoured Markdown: the same
@@ -29,7 +31,7 @@ func writeMarkdown(w io.Writer, h *handout) error {
 		note = " Presenter notes are left out."
 	}
 	m.p("---\n\n*Made with `dossier export` from the dossier “%s”.%s*\n", esc(h.Title), note)
-	_, err := io.WriteString(w, stripControls(m.b.String()))
+	_, err := io.WriteString(w, sanitize.Text(m.b.String()))
 	return err
 }
 
