@@ -155,6 +155,13 @@ func (m *mdWriter) day(d day) {
 		m.p(" — %s", esc(d.Label))
 	}
 	m.p(" (%s)\n\n", d.Phase)
+	if len(d.Readings) > 0 {
+		var rs []string
+		for _, r := range d.Readings {
+			rs = append(rs, esc(r.Text)+badgesMD(r.Badges))
+		}
+		m.p("**In dispute:** %s\n\n", strings.Join(rs, "; "))
+	}
 	if len(d.Hours) > 0 {
 		var hs []string
 		for _, h := range d.Hours {

@@ -207,7 +207,14 @@ func (w *writer) day(day *dossier.Day) {
 	if day.Label != "" {
 		title += " · " + day.Label
 	}
-	w.heading(title + " · " + day.Phase.String())
+	w.heading(title + " · " + day.Kind())
+	for _, r := range day.Readings {
+		s := "as " + r.As
+		if r.Text != "" {
+			s += ": " + inline(r.Text)
+		}
+		w.wrap("in dispute: "+s+" ["+badges(d, r.Sources)+"]", 2)
+	}
 	if len(day.Hours) > 0 {
 		w.wrap("hours: "+hours(d, day.Hours), 2)
 	}

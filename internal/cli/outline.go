@@ -85,7 +85,7 @@ func writeOutline(w io.Writer, d *dossier.Dossier) {
 	p("\nDays (%d):\n", len(d.Days))
 	tw = table(w)
 	for _, day := range d.Days {
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s, %s\n", date(day.Date), day.ID, day.Phase, day.Label,
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s, %s\n", date(day.Date), day.ID, day.Kind(), day.Label,
 			plural(len(day.Events), "event"), plural(len(day.Hours), "hours report"))
 	}
 	tw.Flush()
