@@ -13,6 +13,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/dossier-dev/dossier/dossier"
 	"github.com/dossier-dev/dossier/internal/sanitize"
@@ -109,18 +110,23 @@ type sourceList struct {
 	Items   []source
 }
 
-var page = template.Must(template.New("handout").Funcs(template.FuncMap{
-	"md":     blockHTML,
-	"inline": inlineHTML,
-	"css":    func() template.CSS { return template.CSS(handoutCSS) }, //nolint:gosec // our own file
-	"sourceList": func(anchors bool, items []source) sourceList {
-		return sourceList{Anchors: anchors, Items: items}
-	},
-}).Parse(handoutTmpl))
+// page is the handout's template, parsed on first use: parsing it at
+// package initialisation cost every start of the program (the reader
+// included) ~1 ms and 0.1 MB before main.
+var page = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("handout").Funcs(template.FuncMap{
+		"md":     blockHTML,
+		"inline": inlineHTML,
+		"css":    func() template.CSS { return template.CSS(handoutCSS) }, //nolint:gosec // our own file
+		"sourceList": func(anchors bool, items []source) sourceList {
+			return sourceList{Anchors: anchors, Items: items}
+		},
+	}).Parse(handoutTmpl))
+})
 
 func writeHTML(w io.Writer, h *handout) error {
 	var b strings.Builder
-	if err := page.Execute(&b, h); err != nil {
+	if err := page().Execute(&b, h); err != nil {
 		return err
 	}
 	_, err := io.WriteString(w, sanitize.Text(b.String()))
