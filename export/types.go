@@ -59,8 +59,8 @@ type row struct {
 	// Missing says what the empty side has (render.Placeholder: "no
 	// counterpart", "counterpart out of order", …), "" when both are set.
 	Missing string
-	Left      *claim
-	Right     *claim
+	Left    *claim
+	Right   *claim
 }
 
 type claim struct {
