@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/dossier-dev/dossier/internal/sanitize"
 )
 
 // Size limits: a dossier is hand-written text; anything larger is a mistake
@@ -256,9 +258,9 @@ func readAll(r io.Reader, limit, size int64) ([]byte, error) {
 func cleanErr(err error) string {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return Sanitize(path.Base(pe.Path) + ": " + pe.Err.Error())
+		return sanitize.Line(path.Base(pe.Path) + ": " + pe.Err.Error())
 	}
-	return Sanitize(err.Error())
+	return sanitize.Line(err.Error())
 }
 
 // mib formats a byte count as whole MiB, or bytes when under one MiB.
@@ -270,5 +272,6 @@ func mib(n int64) string {
 }
 
 // quote puts s in quotes for a message, sanitised, with invisible
-// characters escaped ('rumour\u200b-blog').
-func quote(s string) string { return fmt.Sprintf("'%s'", EscapeInvisible(Sanitize(s))) }
+// characters escaped first ('rumour\u200b-blog'), so that even the bidi
+// controls the sanitiser removes are shown.
+func quote(s string) string { return sanitize.Quote(EscapeInvisible(s)) }

@@ -54,6 +54,11 @@ type Dossier struct {
 	// index maps "kind:id" to the element's position in its slice; built once
 	// by Load so lookups need no scan.
 	index map[string]int
+	// base and sel are set on a dossier made by Select: the dossier as
+	// loaded and the selection it was seen through (Relate aligns on
+	// base, so every subset agrees about counterparts).
+	base *Dossier
+	sel  Selection
 }
 
 // Party is a side of the negotiation, or a mediator or host.

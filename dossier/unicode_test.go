@@ -9,7 +9,7 @@ func TestNFCHeadingNamesAccount(t *testing.T) {
 	// "Beta" spelt with a decomposed ë (e + U+0308) in the heading, the
 	// composed one in dossier.md.
 	files := map[string]string{
-		"dossier.md": strings.Replace(base["dossier.md"], "name: Beta", "name: Bëta", 1),
+		"dossier.md":   strings.Replace(base["dossier.md"], "name: Beta", "name: Bëta", 1),
 		"topics/t1.md": strings.Replace(base["topics/t1.md"], "## Beta", "## Be\u0308ta", 1),
 	}
 	d, probs := Load(mapFS(files))
@@ -28,7 +28,7 @@ func TestNFCIDs(t *testing.T) {
 	// A source id written composed in sources.md and decomposed in a
 	// citation is the same id.
 	files := map[string]string{
-		"sources.md": strings.Replace(base["sources.md"], "id: s2,", "id: sü,", 1),
+		"sources.md":   strings.Replace(base["sources.md"], "id: s2,", "id: sü,", 1),
 		"topics/t1.md": strings.Replace(base["topics/t1.md"], "[@s2]", "[@su\u0308]", 1),
 	}
 	d, probs := Load(mapFS(files))
@@ -39,9 +39,9 @@ func TestNFCIDs(t *testing.T) {
 
 func TestInvisibleCharacters(t *testing.T) {
 	files := map[string]string{
-		"sources.md": "---\nsources:\n  - {id: \"rumour\u200b-blog\", outlet: S1, reliability: B}\n  - {id: s2, outlet: S2, reliability: C}\n  - {id: s1, outlet: S1, reliability: B}\n---\n",
+		"sources.md":   "---\nsources:\n  - {id: \"rumour\u200b-blog\", outlet: S1, reliability: B}\n  - {id: s2, outlet: S2, reliability: C}\n  - {id: s1, outlet: S1, reliability: B}\n---\n",
 		"topics/t1.md": strings.Replace(base["topics/t1.md"], "[@s2]", "[@s2\u2066]", 1),
-		"days.md": "---\ndays:\n  - id: d1\n    date: 2030-01-02\n    hours: [{hours: 3, sources: [s1]}]\n    events: [{text: E, sources: [\"s\u200d1\"]}]\n---\n",
+		"days.md":      "---\ndays:\n  - id: d1\n    date: 2030-01-02\n    hours: [{hours: 3, sources: [s1]}]\n    events: [{text: E, sources: [\"s\u200d1\"]}]\n---\n",
 	}
 	_, probs := Load(mapFS(files))
 	want := []string{
@@ -65,7 +65,7 @@ func TestConfusableIDs(t *testing.T) {
 	files := map[string]string{
 		// s1 and a Cyrillic "ѕ1" (U+0455) both defined; a citation of a
 		// Cyrillic "ѕ2" that is not defined points at the Latin s2.
-		"sources.md": "---\nsources:\n  - {id: s1, outlet: S1, reliability: B}\n  - {id: s2, outlet: S2, reliability: C}\n  - {id: ѕ1, outlet: S3, reliability: C}\n---\n",
+		"sources.md":   "---\nsources:\n  - {id: s1, outlet: S1, reliability: B}\n  - {id: s2, outlet: S2, reliability: C}\n  - {id: ѕ1, outlet: S3, reliability: C}\n---\n",
 		"topics/t1.md": strings.Replace(base["topics/t1.md"], "[@s2]", "[@s2; @ѕ1; @ѕ2]", 1),
 	}
 	_, probs := Load(mapFS(files))

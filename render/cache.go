@@ -84,6 +84,7 @@ type claimKey struct {
 type compareKey struct {
 	d      *dossier.Dossier
 	topic  string
+	day    string
 	pair   [2]string
 	method ansi.Method
 }

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/sanitize"
 )
 
 // Kind says what a document of the index is, and so which view shows it.
@@ -200,7 +201,7 @@ func (ix *Index) addNames(forms []string) {
 // name of a person, party, mediator or account and its aliases, compared
 // folded), or nil when query is no such name.
 func (ix *Index) Forms(query string) []string {
-	q := strings.Join(strings.Fields(Fold(dossier.Sanitize(query))), " ")
+	q := strings.Join(strings.Fields(Fold(sanitize.Text(query))), " ")
 	for i, f := range ix.folded {
 		if slices.Contains(f, q) {
 			return ix.names[i]
@@ -247,7 +248,7 @@ func (ix *Index) Find(query string, limit int) []Hit {
 
 // find is Find for one query, taken literally.
 func (ix *Index) find(query string, limit int) []Hit {
-	terms := strings.Fields(Fold(dossier.Sanitize(query)))
+	terms := strings.Fields(Fold(sanitize.Text(query)))
 	if len(terms) == 0 || len(ix.docs) == 0 {
 		return nil
 	}
@@ -314,7 +315,7 @@ func (ix *Index) origEnd(he int) int {
 // plain turns a Markdown text into one line of plain text: emphasis and
 // code marks removed, white space collapsed, sanitised.
 func plain(s string) string {
-	s = dossier.Sanitize(s)
+	s = sanitize.Text(s)
 	s = strings.NewReplacer("**", "", "__", "", "`", "", "*", "").Replace(s)
 	return strings.Join(strings.Fields(s), " ")
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/sanitize"
 	"github.com/dossier-dev/dossier/render"
 )
 
@@ -195,7 +196,7 @@ func (w *writer) view(name string) error {
 			}
 		}
 	default:
-		return fmt.Errorf("unknown view %q (views: %s)", dossier.Sanitize(name), strings.Join(Views, ", "))
+		return fmt.Errorf("unknown view %q (views: %s)", sanitize.Text(name), strings.Join(Views, ", "))
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/sanitize"
 	"github.com/spf13/cobra"
 )
 
@@ -32,7 +33,7 @@ func runOutline(cmd *cobra.Command, args []string) error {
 	}
 	var b strings.Builder
 	writeOutline(&b, l.d)
-	if _, err := io.WriteString(cmd.OutOrStdout(), dossier.Sanitize(b.String())); err != nil {
+	if _, err := io.WriteString(cmd.OutOrStdout(), sanitize.Text(b.String())); err != nil {
 		return err
 	}
 	if n := len(l.probs.Warnings()); n > 0 {
