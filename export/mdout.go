@@ -172,7 +172,11 @@ func (m *mdWriter) day(d day) {
 	if len(d.Hours) > 0 {
 		var hs []string
 		for _, h := range d.Hours {
-			hs = append(hs, esc(h.Text)+badgesMD(h.Badges))
+			s := esc(h.Text) + badgesMD(h.Badges)
+			if h.Disputed {
+				s += " · *disputed*"
+			}
+			hs = append(hs, s)
 		}
 		m.p("**Hours of talks:** %s\n\n", strings.Join(hs, "; "))
 	}
@@ -181,7 +185,11 @@ func (m *mdWriter) day(d day) {
 		if e.Account != "" {
 			m.p("**%s:** ", esc(e.Account))
 		}
-		m.p("%s%s\n", flat(e.TextMD), badgesMD(e.Badges))
+		m.p("%s%s", flat(e.TextMD), badgesMD(e.Badges))
+		if e.Disputed {
+			m.p(" · *disputed*")
+		}
+		m.p("\n")
 	}
 	if len(d.Events) > 0 {
 		m.p("\n")
