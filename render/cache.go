@@ -84,6 +84,7 @@ type claimKey struct {
 type compareKey struct {
 	d      *dossier.Dossier
 	topic  string
+	day    string
 	pair   [2]string
 	method ansi.Method
 }
@@ -98,7 +99,7 @@ func (c *Cache) Stats() Stats {
 // layout returns the entry for (width, style), creating it and evicting the
 // least recently used entry when needed.
 func (c *Cache) layout(width int, st Style) *layout {
-	k := layoutKey{width, st.concrete()}
+	k := layoutKey{width, st.Concrete()}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.clock++

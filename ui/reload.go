@@ -11,25 +11,6 @@ import (
 	"github.com/dossier-dev/dossier/search"
 )
 
-// ReloadMsg tells the reader that its dossier was loaded again from disk
-// (dossier --watch). The reader shows the new version where it was: the
-// same view, topic, day and accounts, the same claim at the top of the
-// panes, each kept by id when it still exists and clamped otherwise. It
-// clears the error banner of an earlier ReloadFailedMsg.
-type ReloadMsg struct {
-	Dossier *dossier.Dossier
-}
-
-// ReloadFailedMsg tells the reader that the dossier on disk has errors. The
-// reader keeps showing the version it has, under a banner naming the first
-// error (file:line:col: message, the file as the problem gives it), until a
-// ReloadMsg brings a good version.
-type ReloadFailedMsg struct {
-	// Problems are every problem of the version on disk; the banner shows
-	// the first error and counts the rest.
-	Problems dossier.Problems
-}
-
 // reloadFailed puts up the banner.
 func (m *Model) reloadFailed(msg ReloadFailedMsg) {
 	errs := msg.Problems.Errors()
@@ -88,6 +69,7 @@ func (m *Model) reload(d *dossier.Dossier) tea.Cmd {
 		}
 	}
 
+	c.Notes.reloaded(c.Base, d) // notes.go: --watch reloads count as changes
 	c.Base = d
 	if i, ok := d.DayIndex(dayID); ok {
 		c.Day = i
@@ -114,7 +96,9 @@ func (m *Model) reload(d *dossier.Dossier) tea.Cmd {
 	}
 	// Pickers, the search box and the provenance list the old version;
 	// the help does not.
-	if _, ok := m.overlay.(*helpOverlay); !ok {
+	switch m.overlay.(type) {
+	case *helpOverlay, *noteEditor: // a note being written is never dropped
+	default:
 		m.overlay = nil
 	}
 	m.redeck(d)
