@@ -26,6 +26,9 @@ func writeMarkdown(w io.Writer, h *handout) error {
 		m.p("## Discrepancies\n\n")
 		m.discs(h.Discs)
 	}
+	if h.MemoMD != "" {
+		m.p("## Your notes\n\n%s\n\n", safeMD(h.MemoMD))
+	}
 	note := ""
 	if !h.Notes {
 		note = " Presenter notes are left out."

@@ -18,6 +18,9 @@ type handout struct {
 	Discs       []disc   // discrepancies the handout touches
 	DiscsInBody bool     // a stop already lists every discrepancy
 	Notes       bool     // presenter notes are included
+	// MemoMD is the reader's own bookmarks and notes (dossier export
+	// --with-notes), Markdown from notes.Memo; "" leaves them out.
+	MemoMD string
 }
 
 // stop is one stop of the briefing; exactly one of the view fields is set.

@@ -140,6 +140,7 @@ func (v *compareView) pane(side int, tw int) pane {
 		}
 		p.current[i] = hasCur && y >= cur.Start && y < cur.Start+cur.Heights[side]
 	}
+	v.tagPane(&p, side, off, tw) // notes_keys.go: bookmark, note, new
 	return p
 }
 

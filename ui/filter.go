@@ -117,7 +117,7 @@ func (m *Model) applyFilters() tea.Cmd {
 		}
 	}
 	c.Sel = sel
-	c.Dossier = selected(c.Base, sel)
+	c.Dossier = c.Notes.onlyNewOf(selected(c.Base, sel)) // notes.go: u
 	c.Keys.ClearFilter.SetEnabled(sel.Source != "")
 	return m.broadcast(FilterChangedMsg{})
 }
@@ -192,6 +192,9 @@ func (c *Common) filterNote() string {
 			}
 		}
 		parts = append(parts, render.Clean(name)+" only")
+	}
+	if c.Notes != nil && c.Notes.onlyNew {
+		parts = append(parts, "new only")
 	}
 	out := ""
 	for i, p := range parts {
