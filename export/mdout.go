@@ -95,16 +95,17 @@ func (m *mdWriter) stop(s stop) {
 		m.p("\n")
 	}
 	for _, d := range s.Demands {
-		m.p("- **%s** — *%s*: %s", esc(d.Party), d.Status, flat(d.TextMD))
-		if d.ResponseMD != "" {
-			m.p(" **Answer:** %s", flat(d.ResponseMD))
-		}
+		m.p("- **%s** — *%s* · `%s`: %s", esc(d.Party), d.Status, d.ID, flat(d.TextMD))
 		m.p("%s", badgesMD(d.Badges))
 		if d.Days != "" {
 			m.p(" · %s", esc(d.Days))
 		}
 		if d.Topic != "" {
 			m.p(" · topic: %s", esc(d.Topic))
+		}
+		if d.ResponseMD != "" {
+			// a paragraph of its own in the item, not run into the demand
+			m.p("\n\n  **Answer:** %s\n", flat(d.ResponseMD))
 		}
 		m.p("\n")
 	}

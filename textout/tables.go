@@ -118,9 +118,9 @@ func (w *writer) view(name string) error {
 		w.heading(render.Clean(d.Title) + " · demands")
 		var rows [][]string
 		for _, x := range d.Demands {
-			rows = append(rows, []string{render.Clean(d.PartyName(x.Party)), inline(x.Text), inline(x.Response), x.Status.String(), days(d, x.Days), shorts(d, x.Sources)})
+			rows = append(rows, []string{render.Clean(x.ID), render.Clean(d.PartyName(x.Party)), inline(x.Text), inline(x.Response), x.Status.String(), days(d, x.Days), shorts(d, x.Sources)})
 		}
-		w.table([]tcol{{title: "party", cap: 12}, {title: "demand", grow: true}, {title: "response", grow: true}, {title: "status"}, {title: "days", cap: 8}, {title: "sources", cap: 14}}, rows)
+		w.table([]tcol{{title: "id", cap: 14}, {title: "party", cap: 12}, {title: "demand", grow: true}, {title: "response", grow: true}, {title: "status"}, {title: "days", cap: 8}, {title: "sources", cap: 14}}, rows)
 	case "sources":
 		w.heading(render.Clean(d.Title) + " · sources")
 		var rows [][]string
