@@ -36,8 +36,10 @@ type Compare struct {
 	// Marks holds the gutter mark of each line: the styled one-cell mark
 	// on the first line of a row, a blank cell elsewhere.
 	Marks []string
-	// Dossier is the dossier the layout was made from: a reader may show
-	// several (the one loaded, and the same seen through a filter).
+	// Dossier is the dossier the layout was asked for: a reader may show
+	// several (the one loaded, and the same seen through a filter). The
+	// cache holds the layout without it; each caller gets a copy naming
+	// its own.
 	Dossier *dossier.Dossier
 }
 
@@ -71,33 +73,58 @@ func (c *Compare) RowOf(claimID string) int {
 // cache, without rendering anything. Readers call it on the key path and
 // fall back to rendering in the background when it misses.
 func (c *Cache) CachedCompare(d *dossier.Dossier, t *dossier.Topic, pair [2]string, width int, st Style, m ansi.Method) (*Compare, bool) {
-	l := c.layout(clampWidth(width), st)
-	cmp, ok := l.cachedCompare(compareKey{d, t.ID, pair, m})
-	if ok {
-		c.count(func(s *Stats) { s.CompareHits++ })
-	}
-	return cmp, ok
+	width = clampWidth(width)
+	claims := sectionClaims(t, pair)
+	return c.cachedCompare(d, compareKey(d, t.ID, pair, claims, width, st, m))
 }
 
-// Compare returns the layout of a topic for two accounts, rendering and
-// caching whatever is missing. It may take tens of milliseconds for a
-// topic not seen before at this width; readers call it from a tea.Cmd.
-// The result is shared: callers must not modify it.
-func (c *Cache) Compare(d *dossier.Dossier, t *dossier.Topic, pair [2]string, width int, st Style, m ansi.Method) *Compare {
-	width = clampWidth(width)
-	if cmp, ok := c.CachedCompare(d, t, pair, width, st, m); ok {
-		return cmp
+func (c *Cache) cachedCompare(d *dossier.Dossier, k Key) (*Compare, bool) {
+	v, ok := c.get(k)
+	if !ok {
+		return nil, false
 	}
-	c.count(func(s *Stats) { s.CompareMisses++ })
-	l := c.layout(width, st)
+	c.count(func(s *Stats) { s.CompareHits++ })
+	return v.(*Compare).of(d), true
+}
+
+// of returns the layout as made from d: the cache holds layouts without
+// their dossier (the same layout serves every dossier that shows the same
+// claims), and hands out a copy naming the one asked about.
+func (cmp *Compare) of(d *dossier.Dossier) *Compare {
+	out := *cmp
+	out.Dossier = d
+	return &out
+}
+
+// sectionClaims returns the claims of the two accounts of pair in t.
+func sectionClaims(t *dossier.Topic, pair [2]string) [2][]dossier.Claim {
 	var claims [2][]dossier.Claim
 	for side, acct := range pair {
 		if sec, ok := t.Section(acct); ok {
 			claims[side] = sec.Claims
 		}
 	}
-	cmp := &Compare{Dossier: d, Topic: t.ID, Pair: pair, Width: width, Style: l.key.style, Method: m}
-	plain := l.topicPlainNote(d, claims)
+	return claims
+}
+
+// Compare returns the layout of a topic for two accounts, rendering and
+// caching whatever is missing. It may take tens of milliseconds for a
+// topic not seen before at this width; readers call it from a tea.Cmd.
+// The result's lines are shared: callers must not modify them.
+func (c *Cache) Compare(d *dossier.Dossier, t *dossier.Topic, pair [2]string, width int, st Style, m ansi.Method) *Compare {
+	return c.compare(d, t.ID, pair, sectionClaims(t, pair), clampWidth(width), st, m)
+}
+
+// compare lays two lists of claims out side by side under the name topic.
+func (c *Cache) compare(d *dossier.Dossier, topic string, pair [2]string, claims [2][]dossier.Claim, width int, st Style, m ansi.Method) *Compare {
+	k := compareKey(d, topic, pair, claims, width, st, m)
+	if cmp, ok := c.cachedCompare(d, k); ok {
+		return cmp
+	}
+	c.count(func(s *Stats) { s.CompareMisses++ })
+	l := c.layout(width, st)
+	cmp := &Compare{Topic: topic, Pair: pair, Width: width, Style: l.key.style, Method: m}
+	plain := c.topicPlainNote(claims)
 	th := l.theme
 	blank := strings.Repeat(" ", width)
 	for _, p := range Align(claims[0], claims[1]) {
@@ -144,10 +171,9 @@ func (c *Cache) Compare(d *dossier.Dossier, t *dossier.Topic, pair [2]string, wi
 		}
 		cmp.Marks = cmp.Marks[:len(cmp.Marks)-1]
 	}
-	l.mu.Lock()
-	l.compares[compareKey{d, t.ID, pair, m}] = cmp
-	l.mu.Unlock()
-	return cmp
+	size := linesSize(cmp.Lines[0]) + linesSize(cmp.Lines[1]) + 16*len(cmp.Marks) + 64*len(cmp.Rows)
+	c.put(k, cmp, size)
+	return cmp.of(d)
 }
 
 // mark returns the one-cell gutter mark of a row.

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/weakmemo"
 	"github.com/dossier-dev/dossier/render"
 	"github.com/dossier-dev/dossier/search"
 )
@@ -68,20 +69,20 @@ func (c *Common) selectedDay() *dossier.Day {
 	return &days[clamp(c.Day, 0, len(days)-1)]
 }
 
-// selections remembers the dossiers derived for each selection, so that
-// every session asking for the same one gets the same pointer and the
-// render cache's entries for it are shared. It holds at most maxSelections
-// entries and forgets one at random beyond.
-var selections = struct {
-	sync.Mutex
-	m map[selKey]*dossier.Dossier
-}{m: map[selKey]*dossier.Dossier{}}
+// selections remembers the dossiers derived from each dossier for each
+// selection, so that every session asking for the same one gets the same
+// pointer (and the same search index, and the same layouts in the render
+// cache). What is derived from a dossier goes when the dossier goes.
+var selections weakmemo.Map[dossier.Dossier, *derived]
 
+// maxSelections bounds the selections remembered for one dossier; one at
+// random is forgotten beyond.
 const maxSelections = 256
 
-type selKey struct {
-	base *dossier.Dossier
-	sel  dossier.Selection
+// derived holds the versions of one dossier seen through a selection.
+type derived struct {
+	sync.Mutex
+	m map[dossier.Selection]*dossier.Dossier
 }
 
 // selected returns base seen through sel, shared between sessions.
@@ -89,20 +90,22 @@ func selected(base *dossier.Dossier, sel dossier.Selection) *dossier.Dossier {
 	if sel.IsZero() {
 		return base
 	}
-	k := selKey{base, sel}
-	selections.Lock()
-	defer selections.Unlock()
-	if d, ok := selections.m[k]; ok {
+	sels := selections.Get(base, func() *derived {
+		return &derived{m: map[dossier.Selection]*dossier.Dossier{}}
+	})
+	sels.Lock()
+	defer sels.Unlock()
+	if d, ok := sels.m[sel]; ok {
 		return d
 	}
-	for old := range selections.m {
-		if len(selections.m) < maxSelections {
+	for old := range sels.m {
+		if len(sels.m) < maxSelections {
 			break
 		}
-		delete(selections.m, old)
+		delete(sels.m, old)
 	}
 	d := base.Select(sel)
-	selections.m[k] = d
+	sels.m[sel] = d
 	return d
 }
 

@@ -75,7 +75,7 @@ func runPresent(cmd *cobra.Command, args []string) error {
 	opts.NoColor = os.Getenv("NO_COLOR") != "" && opts.Style == render.StyleAuto
 	p := tea.NewProgram(ui.New(opts), tea.WithContext(cmd.Context()), tea.WithOutput(out), tea.WithFPS(readerFPS))
 	if w != nil {
-		defer followEdits(cmd.Context(), w, p, l.d, opts.Cache)()
+		defer followEdits(cmd.Context(), w, p)()
 	}
 	_, err = p.Run()
 	return err

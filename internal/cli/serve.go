@@ -28,9 +28,6 @@ func newServeCmd() *cobra.Command {
 			Presence: s.Presence,
 			Briefing: s.Briefing,
 		})
-	}, func(c *server.Config) {
-		// serve --watch: the versions nobody shows any more
-		c.Release = func(d *dossier.Dossier) { ui.Release(d, cache) }
 	})
 }
 
