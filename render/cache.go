@@ -11,6 +11,9 @@ import (
 	"sync"
 
 	"charm.land/glamour/v2"
+
+	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/weakmemo"
 )
 
 // DefaultMaxLayouts is how many (width, style) renderers a Cache keeps
@@ -57,6 +60,10 @@ type Cache struct {
 	// costs memoises markdownCost by the text's fingerprint: it depends on
 	// neither width nor style.
 	costs map[Sum]int
+
+	// sums memoises the fingerprints of each dossier's topic layouts, for
+	// as long as the dossier is in use (key.go).
+	sums weakmemo.Map[dossier.Dossier, *topicSums]
 
 	stats Stats
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"hash/maphash"
 	"strconv"
+	"sync"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -125,11 +126,11 @@ func claimKey(d *dossier.Dossier, cl *dossier.Claim, width int, st Style, plain 
 	return Key{Sum: x.sum(), Width: width, Style: st.Concrete()}
 }
 
-// compareKey returns the key of a compare layout: the two accounts' claims
-// of a topic side by side. Besides what each claim shows, it holds what
+// compareSum returns the fingerprint of a compare layout: the two accounts'
+// claims of a topic side by side. Besides what each claim shows, it holds what
 // the layout reads: the topic and claim ids (rows carry them), the
 // alignment keys and relations, the pair, and the width method.
-func compareKey(d *dossier.Dossier, topic string, pair [2]string, claims [2][]dossier.Claim, width int, st Style, m ansi.Method) Key {
+func compareSum(d *dossier.Dossier, topic string, pair [2]string, claims [2][]dossier.Claim, m ansi.Method) Sum {
 	x := newHasher("compare")
 	x.str(topic)
 	x.num(int(m))
@@ -148,7 +149,41 @@ func compareKey(d *dossier.Dossier, topic string, pair [2]string, claims [2][]do
 			x.claimInputs(d, cl.Text, cl.Sources, cl.Cred, cl.Days, len(cl.Discrepancies) > 0)
 		}
 	}
-	return Key{Sum: x.sum(), Width: width, Style: st.Concrete()}
+	return x.sum()
+}
+
+// topicSums memoises, for one dossier, the fingerprints of its topics'
+// layouts: a fingerprint reads every claim of the topic, tens of
+// microseconds for a long one, and readers look a layout up on every
+// topic switch. It holds no pointer to the dossier (Cache.sums holds it
+// weakly), so it goes with the dossier.
+type topicSums struct {
+	mu sync.Mutex
+	m  map[topicSumKey]Sum
+}
+
+type topicSumKey struct {
+	topic string
+	pair  [2]string
+	m     ansi.Method
+}
+
+// compareKey returns the key of the layout of claims under the name topic
+// for pair, from the memo of d when it was taken before. The claims must be
+// those d holds for (topic, pair): a dossier never changes.
+func (c *Cache) compareKey(d *dossier.Dossier, topic string, pair [2]string, claims [2][]dossier.Claim, width int, st Style, m ansi.Method) Key {
+	sums := c.sums.Get(d, func() *topicSums { return &topicSums{m: map[topicSumKey]Sum{}} })
+	tk := topicSumKey{topic, pair, m}
+	sums.mu.Lock()
+	sum, ok := sums.m[tk]
+	sums.mu.Unlock()
+	if !ok {
+		sum = compareSum(d, topic, pair, claims, m)
+		sums.mu.Lock()
+		sums.m[tk] = sum
+		sums.mu.Unlock()
+	}
+	return Key{Sum: sum, Width: width, Style: st.Concrete()}
 }
 
 // notesKey returns the key of presenter notes.

@@ -75,7 +75,7 @@ func (c *Compare) RowOf(claimID string) int {
 func (c *Cache) CachedCompare(d *dossier.Dossier, t *dossier.Topic, pair [2]string, width int, st Style, m ansi.Method) (*Compare, bool) {
 	width = clampWidth(width)
 	claims := sectionClaims(t, pair)
-	return c.cachedCompare(d, compareKey(d, t.ID, pair, claims, width, st, m))
+	return c.cachedCompare(d, c.compareKey(d, t.ID, pair, claims, width, st, m))
 }
 
 func (c *Cache) cachedCompare(d *dossier.Dossier, k Key) (*Compare, bool) {
@@ -117,7 +117,7 @@ func (c *Cache) Compare(d *dossier.Dossier, t *dossier.Topic, pair [2]string, wi
 
 // compare lays two lists of claims out side by side under the name topic.
 func (c *Cache) compare(d *dossier.Dossier, topic string, pair [2]string, claims [2][]dossier.Claim, width int, st Style, m ansi.Method) *Compare {
-	k := compareKey(d, topic, pair, claims, width, st, m)
+	k := c.compareKey(d, topic, pair, claims, width, st, m)
 	if cmp, ok := c.cachedCompare(d, k); ok {
 		return cmp
 	}

@@ -203,20 +203,20 @@ func TestCacheStaysBoundedAcrossReloads(t *testing.T) {
 // into claimInputs/compareKey or named here as not shown.
 func TestKeysCoverEveryClaimField(t *testing.T) {
 	covered := map[string]string{
-		"ID":            "compareKey (rows carry it); not shown in a claim",
+		"ID":            "compareSum (rows carry it); not shown in a claim",
 		"Text":          "claimInputs",
 		"Sources":       "claimInputs (badges)",
 		"Cred":          "claimInputs (badges)",
 		"Days":          "claimInputs (day tags)",
-		"Key":           "compareKey (alignment)",
-		"Relation":      "compareKey (gutter marks)",
-		"Discrepancies": "claimInputs (disputed), compareKey",
+		"Key":           "compareSum (alignment)",
+		"Relation":      "compareSum (gutter marks)",
+		"Discrepancies": "claimInputs (disputed), compareSum",
 		"Pos":           "not shown",
 	}
 	ty := reflect.TypeFor[dossier.Claim]()
 	for i := range ty.NumField() {
 		if _, ok := covered[ty.Field(i).Name]; !ok {
-			t.Errorf("dossier.Claim.%s is not in the render keys: add it to claimInputs or compareKey (render/key.go), or here if it is never shown", ty.Field(i).Name)
+			t.Errorf("dossier.Claim.%s is not in the render keys: add it to claimInputs or compareSum (render/key.go), or here if it is never shown", ty.Field(i).Name)
 		}
 	}
 }
