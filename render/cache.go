@@ -9,6 +9,7 @@ package render
 import (
 	"container/list"
 	"sync"
+	"sync/atomic"
 
 	"charm.land/glamour/v2"
 
@@ -49,11 +50,11 @@ type Cache struct {
 
 	mu      sync.Mutex
 	clock   uint64
-	layouts map[layoutKey]*layout
+	layouts map[rendererKey]*layout
 
-	// blocks are the rendered blocks, most recently used at the front of
-	// lru; bytes is their size.
-	blocks map[Key]*list.Element
+	// blocks are the rendered blocks (keyed by a Key or a LayoutKey), most
+	// recently used at the front of lru; bytes is their size.
+	blocks map[any]*list.Element
 	lru    list.List
 	bytes  int
 
@@ -61,9 +62,12 @@ type Cache struct {
 	// neither width nor style.
 	costs map[Sum]int
 
-	// sums memoises the fingerprints of each dossier's topic layouts, for
-	// as long as the dossier is in use (key.go).
-	sums weakmemo.Map[dossier.Dossier, *topicSums]
+	// serials numbers the dossiers layouts are made from (LayoutKey), for
+	// as long as each is in use; when one is collected its layouts are
+	// dropped.
+	serials    weakmemo.Map[dossier.Dossier, uint64]
+	lastSerial atomic.Uint64
+	onDrop     sync.Once
 
 	stats Stats
 }
@@ -83,14 +87,14 @@ type Stats struct {
 // NewCache returns an empty cache.
 func NewCache() *Cache { return &Cache{} }
 
-type layoutKey struct {
+type rendererKey struct {
 	width int
 	style Style
 }
 
 // layout is the renderer of one (width, style).
 type layout struct {
-	key   layoutKey
+	key   rendererKey
 	theme *Theme
 	used  uint64
 
@@ -103,7 +107,7 @@ type layout struct {
 
 // block is one entry of the cache.
 type block struct {
-	key  Key
+	key  any // Key or LayoutKey
 	size int
 	val  any // []string for a claim or notes, *Compare for a layout
 }
@@ -120,7 +124,7 @@ func (c *Cache) Stats() Stats {
 // layout returns the renderer for (width, style), creating it and evicting
 // the least recently used one when needed.
 func (c *Cache) layout(width int, st Style) *layout {
-	k := layoutKey{width, st.Concrete()}
+	k := rendererKey{width, st.Concrete()}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.clock++
@@ -129,7 +133,7 @@ func (c *Cache) layout(width int, st Style) *layout {
 		return l
 	}
 	if c.layouts == nil {
-		c.layouts = make(map[layoutKey]*layout)
+		c.layouts = make(map[rendererKey]*layout)
 	}
 	max := c.MaxLayouts
 	if max <= 0 {
@@ -157,7 +161,7 @@ func (c *Cache) count(f func(*Stats)) {
 }
 
 // get returns the block stored under k, marking it used.
-func (c *Cache) get(k Key) (any, bool) {
+func (c *Cache) get(k any) (any, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.blocks[k]
@@ -170,11 +174,11 @@ func (c *Cache) get(k Key) (any, bool) {
 
 // put stores a block of the given size under k, dropping the least
 // recently used blocks beyond MaxBytes (never the one just stored).
-func (c *Cache) put(k Key, val any, size int) {
+func (c *Cache) put(k any, val any, size int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.blocks == nil {
-		c.blocks = make(map[Key]*list.Element)
+		c.blocks = make(map[any]*list.Element)
 	}
 	if e, ok := c.blocks[k]; ok { // stored meanwhile by another renderer
 		c.lru.MoveToFront(e)
@@ -222,4 +226,26 @@ func (c *Cache) cost(text string) int {
 	c.costs[k] = n
 	c.mu.Unlock()
 	return n
+}
+
+// serial returns the serial number of d, numbering it on first use.
+func (c *Cache) serial(d *dossier.Dossier) uint64 {
+	c.onDrop.Do(func() { c.serials.OnDrop(c.forgetLayouts) })
+	return c.serials.Get(d, func() uint64 { return c.lastSerial.Add(1) })
+}
+
+// forgetLayouts drops the layouts of a dossier that was collected.
+func (c *Cache) forgetLayouts(serial uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for e := c.lru.Front(); e != nil; {
+		next := e.Next()
+		b := e.Value.(*block)
+		if k, ok := b.key.(LayoutKey); ok && k.Dossier == serial {
+			c.lru.Remove(e)
+			delete(c.blocks, b.key)
+			c.bytes -= b.size
+		}
+		e = next
+	}
 }

@@ -3,7 +3,6 @@ package render
 import (
 	"hash/maphash"
 	"strconv"
-	"sync"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -126,64 +125,27 @@ func claimKey(d *dossier.Dossier, cl *dossier.Claim, width int, st Style, plain 
 	return Key{Sum: x.sum(), Width: width, Style: st.Concrete()}
 }
 
-// compareSum returns the fingerprint of a compare layout: the two accounts'
-// claims of a topic side by side. Besides what each claim shows, it holds what
-// the layout reads: the topic and claim ids (rows carry them), the
-// alignment keys and relations, the pair, and the width method.
-func compareSum(d *dossier.Dossier, topic string, pair [2]string, claims [2][]dossier.Claim, m ansi.Method) Sum {
-	x := newHasher("compare")
-	x.str(topic)
-	x.num(int(m))
-	for side := range claims {
-		x.str(pair[side])
-		x.num(len(claims[side]))
-		for i := range claims[side] {
-			cl := &claims[side][i]
-			x.str(cl.ID)
-			x.str(cl.Key)
-			x.num(int(cl.Relation))
-			x.num(len(cl.Discrepancies))
-			for _, id := range cl.Discrepancies {
-				x.str(id)
-			}
-			x.claimInputs(d, cl.Text, cl.Sources, cl.Cred, cl.Days, len(cl.Discrepancies) > 0)
-		}
-	}
-	return x.sum()
+// LayoutKey names a topic layout in a Cache. A layout is made from one
+// dossier (dossier.Relate reads the whole topic and the selection the
+// dossier was seen through), so it is keyed by the dossier, but by a serial
+// number the cache gives each dossier rather than a pointer: the cache keeps
+// no dossier alive, and drops a dossier's layouts when the dossier is
+// collected. The claims inside a layout come from the content-keyed blocks,
+// so a layout made again for a new version of a dossier renders only the
+// claims that changed.
+type LayoutKey struct {
+	Dossier uint64 // the cache's serial number of the dossier
+	Topic   string
+	Day     string // "" for the whole topic
+	Pair    [2]string
+	Width   int
+	Style   Style // concrete
+	Method  ansi.Method
 }
 
-// topicSums memoises, for one dossier, the fingerprints of its topics'
-// layouts: a fingerprint reads every claim of the topic, tens of
-// microseconds for a long one, and readers look a layout up on every
-// topic switch. It holds no pointer to the dossier (Cache.sums holds it
-// weakly), so it goes with the dossier.
-type topicSums struct {
-	mu sync.Mutex
-	m  map[topicSumKey]Sum
-}
-
-type topicSumKey struct {
-	topic string
-	pair  [2]string
-	m     ansi.Method
-}
-
-// compareKey returns the key of the layout of claims under the name topic
-// for pair, from the memo of d when it was taken before. The claims must be
-// those d holds for (topic, pair): a dossier never changes.
-func (c *Cache) compareKey(d *dossier.Dossier, topic string, pair [2]string, claims [2][]dossier.Claim, width int, st Style, m ansi.Method) Key {
-	sums := c.sums.Get(d, func() *topicSums { return &topicSums{m: map[topicSumKey]Sum{}} })
-	tk := topicSumKey{topic, pair, m}
-	sums.mu.Lock()
-	sum, ok := sums.m[tk]
-	sums.mu.Unlock()
-	if !ok {
-		sum = compareSum(d, topic, pair, claims, m)
-		sums.mu.Lock()
-		sums.m[tk] = sum
-		sums.mu.Unlock()
-	}
-	return Key{Sum: sum, Width: width, Style: st.Concrete()}
+// layoutKey returns the key of a layout of d.
+func (c *Cache) layoutKey(d *dossier.Dossier, topic, day string, pair [2]string, width int, st Style, m ansi.Method) LayoutKey {
+	return LayoutKey{Dossier: c.serial(d), Topic: topic, Day: day, Pair: pair, Width: width, Style: st.Concrete(), Method: m}
 }
 
 // notesKey returns the key of presenter notes.

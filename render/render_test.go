@@ -123,7 +123,7 @@ func TestCompareLayout(t *testing.T) {
 	l := c.Compare(d, &d.Topics[0], [2]string{"up", "down"}, 57, StyleDark, ansi.WcWidth)
 	var got []string
 	for _, r := range l.Rows {
-		got = append(got, r.Key+":"+r.Rel.String())
+		got = append(got, r.Key+":"+r.Rel[0].String())
 	}
 	if strings.Join(got, " ") != "figure:contradict walkout:one-sided :one-sided" {
 		t.Errorf("rows %v", got)

@@ -62,6 +62,15 @@ type Config struct {
 	// with no name.
 	ShareFrames bool
 
+	// NoNotes keeps no bookmarks, notes or seen record for anyone
+	// (serve --no-notes). Otherwise each user with a known key keeps
+	// their own under NotesDir ("" means $XDG_STATE_HOME/dossier/serve),
+	// at most NotesLimit bytes (0 means DefaultNotesLimit); anonymous
+	// users keep none. server/notes.go.
+	NoNotes    bool
+	NotesDir   string
+	NotesLimit int64
+
 	// Logger receives the structured log; nil means a logger on stderr.
 	Logger *log.Logger
 }

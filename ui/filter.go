@@ -3,6 +3,7 @@ package ui
 import (
 	"strconv"
 	"sync"
+	"weak"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -72,17 +73,15 @@ func (c *Common) selectedDay() *dossier.Day {
 // selections remembers the dossiers derived from each dossier for each
 // selection, so that every session asking for the same one gets the same
 // pointer (and the same search index, and the same layouts in the render
-// cache). What is derived from a dossier goes when the dossier goes.
+// cache). A derived dossier points to its base, so it is held weakly: it
+// lives while a session shows it, and its base with it; when neither is
+// shown any more both go, with nothing to release by hand.
 var selections weakmemo.Map[dossier.Dossier, *derived]
-
-// maxSelections bounds the selections remembered for one dossier; one at
-// random is forgotten beyond.
-const maxSelections = 256
 
 // derived holds the versions of one dossier seen through a selection.
 type derived struct {
 	sync.Mutex
-	m map[dossier.Selection]*dossier.Dossier
+	m map[dossier.Selection]weak.Pointer[dossier.Dossier]
 }
 
 // selected returns base seen through sel, shared between sessions.
@@ -91,21 +90,20 @@ func selected(base *dossier.Dossier, sel dossier.Selection) *dossier.Dossier {
 		return base
 	}
 	sels := selections.Get(base, func() *derived {
-		return &derived{m: map[dossier.Selection]*dossier.Dossier{}}
+		return &derived{m: map[dossier.Selection]weak.Pointer[dossier.Dossier]{}}
 	})
 	sels.Lock()
 	defer sels.Unlock()
-	if d, ok := sels.m[sel]; ok {
+	if d := sels.m[sel].Value(); d != nil {
 		return d
 	}
-	for old := range sels.m {
-		if len(sels.m) < maxSelections {
-			break
+	for s, wp := range sels.m { // those nobody shows any more
+		if wp.Value() == nil {
+			delete(sels.m, s)
 		}
-		delete(sels.m, old)
 	}
 	d := base.Select(sel)
-	sels.m[sel] = d
+	sels.m[sel] = weak.Make(d)
 	return d
 }
 
@@ -120,7 +118,7 @@ func (m *Model) applyFilters() tea.Cmd {
 		}
 	}
 	c.Sel = sel
-	c.Dossier = selected(c.Base, sel)
+	c.Dossier = c.Notes.onlyNewOf(selected(c.Base, sel)) // notes.go: u
 	c.Keys.ClearFilter.SetEnabled(sel.Source != "")
 	return m.broadcast(FilterChangedMsg{})
 }
@@ -195,6 +193,9 @@ func (c *Common) filterNote() string {
 			}
 		}
 		parts = append(parts, render.Clean(name)+" only")
+	}
+	if c.Notes != nil && c.Notes.onlyNew {
+		parts = append(parts, "new only")
 	}
 	out := ""
 	for i, p := range parts {

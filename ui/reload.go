@@ -68,6 +68,7 @@ func (m *Model) reload(d *dossier.Dossier) tea.Cmd {
 		}
 	}
 
+	c.Notes.reloaded(c.Base, d) // notes.go: --watch reloads count as changes
 	c.Base = d
 	if i, ok := d.DayIndex(dayID); ok {
 		c.Day = i
@@ -94,7 +95,9 @@ func (m *Model) reload(d *dossier.Dossier) tea.Cmd {
 	}
 	// Pickers, the search box and the provenance list the old version;
 	// the help does not.
-	if _, ok := m.overlay.(*helpOverlay); !ok {
+	switch m.overlay.(type) {
+	case *helpOverlay, *noteEditor: // a note being written is never dropped
+	default:
 		m.overlay = nil
 	}
 	m.redeck(d)

@@ -24,6 +24,7 @@ func addReaderFlags(root *cobra.Command) {
 	root.Flags().String("style", "auto", "colours: auto (ask the terminal), dark, light or notty")
 	addSettingFlags(root.Flags())
 	addWatchFlag(root)
+	addNotesFlag(root)
 }
 
 // runReader is the root command's action: it opens the reader on the
@@ -53,6 +54,9 @@ func runReader(cmd *cobra.Command, args []string) (err error) {
 		return err
 	}
 	opts := set.options(ui.Options{Cache: render.NewCache()})
+	if opts.Notes, err = notesPlace(cmd); err != nil {
+		return err
+	}
 	opts.NoColor = os.Getenv("NO_COLOR") != "" && opts.Style == render.StyleAuto
 	// the terminal's size now, so that the first layout is rendered for
 	// it and not for 80x24

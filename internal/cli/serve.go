@@ -27,6 +27,7 @@ func newServeCmd() *cobra.Command {
 			Role:     s.Role,
 			Presence: s.Presence,
 			Briefing: s.Briefing,
+			Notes:    s.Notes,
 		})
 	})
 }

@@ -20,8 +20,18 @@ import (
 // it holds): the map holds values strongly, so such an object would never
 // be reclaimed.
 type Map[K, V any] struct {
-	mu sync.Mutex
-	m  map[weak.Pointer[K]]V
+	mu      sync.Mutex
+	m       map[weak.Pointer[K]]V
+	dropped func(V)
+}
+
+// OnDrop makes f be called with the value of each object collected from
+// now on, after its entry is gone (on the runtime's cleanup goroutine: f
+// must not block for long).
+func (m *Map[K, V]) OnDrop(f func(V)) {
+	m.mu.Lock()
+	m.dropped = f
+	m.mu.Unlock()
 }
 
 // Get returns the value for k, calling make to create it on first use. make
@@ -49,8 +59,13 @@ func (m *Map[K, V]) Get(k *K, make func() V) V {
 // drop forgets the value of an object the collector reclaimed.
 func (m *Map[K, V]) drop(wp weak.Pointer[K]) {
 	m.mu.Lock()
+	v, ok := m.m[wp]
 	delete(m.m, wp)
+	f := m.dropped
 	m.mu.Unlock()
+	if ok && f != nil {
+		f(v)
+	}
 }
 
 // Len returns the number of objects with a value, for tests.
