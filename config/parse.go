@@ -11,7 +11,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 
-	"github.com/dossier-dev/dossier/render"
+	"github.com/dossier-dev/dossier/session"
 )
 
 // settings are the top-level fields a config file may hold.
@@ -115,7 +115,7 @@ func (p *parse) style(n ast.Node) {
 		p.errf(n, "style is one word: auto, dark, light or notty")
 		return
 	}
-	st, err := render.ParseStyle(s)
+	st, err := session.ParseStyle(s)
 	if err != nil {
 		p.errf(n, "unknown style %q: use auto, dark, light or notty", s)
 		return

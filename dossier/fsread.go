@@ -8,6 +8,8 @@ import (
 	"path"
 	"sort"
 	"strings"
+
+	"github.com/dossier-dev/dossier/internal/sanitize"
 )
 
 // Size limits: a dossier is hand-written text; anything larger is a mistake
@@ -249,9 +251,9 @@ func readAll(r io.Reader, limit, size int64) ([]byte, error) {
 func cleanErr(err error) string {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return Sanitize(path.Base(pe.Path) + ": " + pe.Err.Error())
+		return sanitize.Line(path.Base(pe.Path) + ": " + pe.Err.Error())
 	}
-	return Sanitize(err.Error())
+	return sanitize.Line(err.Error())
 }
 
 // mib formats a byte count as whole MiB, or bytes when under one MiB.
@@ -262,4 +264,4 @@ func mib(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-func quote(s string) string { return fmt.Sprintf("'%s'", Sanitize(s)) }
+func quote(s string) string { return sanitize.Quote(s) }

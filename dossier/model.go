@@ -170,12 +170,54 @@ func (p Phase) String() string {
 	return "unknown"
 }
 
+// DayStatus says whether talks were held on a day, where the phase alone
+// does not: a rest day inside the talks, or a day the sources read
+// differently.
+type DayStatus int
+
+// Day statuses.
+const (
+	DayPlain    DayStatus = iota // the phase says it all (the default)
+	DayRest                      // a day inside the talks with no talks
+	DayDisputed                  // sources disagree on what the day was; see Day.Readings
+)
+
+var dayStatusNames = [...]string{"", "rest", "disputed"}
+
+// String returns the status as written in a dossier ("rest", "disputed";
+// "" for DayPlain).
+func (s DayStatus) String() string {
+	if int(s) >= 0 && int(s) < len(dayStatusNames) {
+		return dayStatusNames[s]
+	}
+	return "unknown"
+}
+
+// DayReading is one reading of a disputed day, as some sources give it.
+type DayReading struct {
+	// As is what these sources make of the day: "talks" (a day of talks),
+	// "rest" (a day inside the talks without talks), "before" or "after"
+	// (a day outside the talks).
+	As      string
+	Text    string // Markdown, inline: how the sources say it; may be empty
+	Sources []string
+	Pos     Pos
+}
+
 // Day is one day of the sequence.
 type Day struct {
 	ID    string
 	Date  time.Time
 	Label string // e.g. "Day 2"
+	// Phase places the day on the timeline. For a disputed day it is the
+	// phase the author files it under; Readings hold what each source says.
 	Phase Phase
+	// Status is DayRest for a rest day and DayDisputed for a day whose
+	// status is in dispute; neither is warned for having no hours.
+	Status DayStatus
+	// Readings holds, for a disputed day, each reading and its sources (at
+	// least two different ones); nil otherwise.
+	Readings []DayReading
 	// Hours holds the length of the talks that day as each source reports
 	// it; several entries when sources disagree.
 	Hours  []HoursReport

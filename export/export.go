@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/sanitize"
 )
 
 // Format is the kind of file Write produces.
@@ -92,7 +93,7 @@ func pick(d *dossier.Dossier, id string) (*dossier.Briefing, error) {
 	for _, b := range d.Briefings {
 		ids = append(ids, b.ID)
 	}
-	return nil, fmt.Errorf("no briefing %q; the briefings are %s", dossier.Sanitize(id), strings.Join(ids, ", "))
+	return nil, fmt.Errorf("no briefing %q; the briefings are %s", sanitize.Text(id), strings.Join(ids, ", "))
 }
 
 //go:embed assets/handout.html.tmpl
@@ -122,6 +123,6 @@ func writeHTML(w io.Writer, h *handout) error {
 	if err := page.Execute(&b, h); err != nil {
 		return err
 	}
-	_, err := io.WriteString(w, stripControls(b.String()))
+	_, err := io.WriteString(w, sanitize.Text(b.String()))
 	return err
 }

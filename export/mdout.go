@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/dossier-dev/dossier/internal/sanitize"
 )
 
 // writeMarkdown writes the handout as GitHub-flavoured Markdown: the same
@@ -29,7 +31,7 @@ func writeMarkdown(w io.Writer, h *handout) error {
 		note = " Presenter notes are left out."
 	}
 	m.p("---\n\n*Made with `dossier export` from the dossier “%s”.%s*\n", esc(h.Title), note)
-	_, err := io.WriteString(w, stripControls(m.b.String()))
+	_, err := io.WriteString(w, sanitize.Text(m.b.String()))
 	return err
 }
 
@@ -153,6 +155,13 @@ func (m *mdWriter) day(d day) {
 		m.p(" — %s", esc(d.Label))
 	}
 	m.p(" (%s)\n\n", d.Phase)
+	if len(d.Readings) > 0 {
+		var rs []string
+		for _, r := range d.Readings {
+			rs = append(rs, esc(r.Text)+badgesMD(r.Badges))
+		}
+		m.p("**In dispute:** %s\n\n", strings.Join(rs, "; "))
+	}
 	if len(d.Hours) > 0 {
 		var hs []string
 		for _, h := range d.Hours {

@@ -219,7 +219,14 @@ func (bl *builder) badges(ids []string, cred int) []badge {
 }
 
 func (bl *builder) day(x *dossier.Day) day {
-	out := day{ID: x.ID, Date: longDate(x.Date), Label: clean(x.Label), Phase: x.Phase.String()}
+	out := day{ID: x.ID, Date: longDate(x.Date), Label: clean(x.Label), Phase: x.Kind()}
+	for _, r := range x.Readings {
+		text := r.As
+		if r.Text != "" {
+			text += ": " + clean(r.Text)
+		}
+		out.Readings = append(out.Readings, hours{Text: text, Badges: bl.badges(r.Sources, 0)})
+	}
 	for _, h := range x.Hours {
 		out.Hours = append(out.Hours, hours{Text: clean(h.Text), Badges: bl.badges(h.Sources, 0)})
 	}

@@ -77,11 +77,17 @@ type badge struct {
 }
 
 type day struct {
-	ID, Date, Label, Phase string
-	Hours                  []hours
-	Events                 []event
+	ID, Date, Label string
+	// Phase is what the day was in a few words: its phase, "rest day", or
+	// the readings of a disputed day (dossier.Day.Kind).
+	Phase string
+	// Readings are a disputed day's versions, each with its sources.
+	Readings []hours
+	Hours    []hours
+	Events   []event
 }
 
+// hours is a reported figure or reading and the sources that give it.
 type hours struct {
 	Text   string
 	Badges []badge

@@ -98,7 +98,7 @@ func (c *Cache) Stats() Stats {
 // layout returns the entry for (width, style), creating it and evicting the
 // least recently used entry when needed.
 func (c *Cache) layout(width int, st Style) *layout {
-	k := layoutKey{width, st.concrete()}
+	k := layoutKey{width, st.Concrete()}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.clock++

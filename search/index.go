@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/sanitize"
 )
 
 // Kind says what a document of the index is, and so which view shows it.
@@ -173,7 +174,7 @@ func (ix *Index) Docs() []Doc { return ix.docs }
 // spaces, folded), in index order, at most limit of them (no limit when
 // limit <= 0). An empty query finds nothing.
 func (ix *Index) Find(query string, limit int) []Hit {
-	terms := strings.Fields(Fold(dossier.Sanitize(query)))
+	terms := strings.Fields(Fold(sanitize.Text(query)))
 	if len(terms) == 0 || len(ix.docs) == 0 {
 		return nil
 	}
@@ -240,7 +241,7 @@ func (ix *Index) origEnd(he int) int {
 // plain turns a Markdown text into one line of plain text: emphasis and
 // code marks removed, white space collapsed, sanitised.
 func plain(s string) string {
-	s = dossier.Sanitize(s)
+	s = sanitize.Text(s)
 	s = strings.NewReplacer("**", "", "__", "", "`", "", "*", "").Replace(s)
 	return strings.Join(strings.Fields(s), " ")
 }

@@ -9,7 +9,7 @@ import (
 	"charm.land/wish/v2/ratelimiter"
 	"golang.org/x/time/rate"
 
-	"github.com/dossier-dev/dossier/ui"
+	"github.com/dossier-dev/dossier/session"
 )
 
 // handler builds the session handler. Middleware order, outermost first
@@ -173,14 +173,14 @@ func (s *Server) Sessions() int {
 }
 
 // role is the session's part in the presentation.
-func (s *Server) role(id identity) ui.Role {
+func (s *Server) role(id identity) session.Role {
 	switch {
 	case s.hub == nil:
-		return ui.RoleAlone
+		return session.RoleAlone
 	case id.presenter:
-		return ui.RolePresenter
+		return session.RolePresenter
 	default:
-		return ui.RoleFollower
+		return session.RoleFollower
 	}
 }
 

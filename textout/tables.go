@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/sanitize"
 	"github.com/dossier-dev/dossier/render"
 )
 
@@ -119,7 +120,7 @@ func (w *writer) view(name string) error {
 		w.heading(render.Clean(d.Title) + " · days")
 		var rows [][]string
 		for _, day := range d.Days {
-			rows = append(rows, []string{dayDate(day), inline(day.Label), day.Phase.String(), hours(d, day.Hours), strconv.Itoa(len(day.Events))})
+			rows = append(rows, []string{dayDate(day), inline(day.Label), day.Kind(), hours(d, day.Hours), strconv.Itoa(len(day.Events))})
 		}
 		w.table([]tcol{{title: "date"}, {title: "label", grow: true}, {title: "phase"}, {title: "hours", grow: true}, {title: "events"}}, rows)
 		for _, day := range d.Days {
@@ -195,7 +196,7 @@ func (w *writer) view(name string) error {
 			}
 		}
 	default:
-		return fmt.Errorf("unknown view %q (views: %s)", dossier.Sanitize(name), strings.Join(Views, ", "))
+		return fmt.Errorf("unknown view %q (views: %s)", sanitize.Text(name), strings.Join(Views, ", "))
 	}
 	return nil
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/sanitize"
 	"github.com/dossier-dev/dossier/render"
 )
 
@@ -62,7 +63,7 @@ func (w *writer) line(s string) {
 	}
 	s = render.FilterANSI(s)
 	if !w.o.Color {
-		s = dossier.Sanitize(ansi.Strip(s))
+		s = sanitize.Text(ansi.Strip(s))
 	}
 	if ansi.StringWidth(s) > w.o.Width {
 		s = render.Slice(s, 0, w.o.Width, ansi.WcWidth)
@@ -98,7 +99,7 @@ func Write(out io.Writer, d *dossier.Dossier, o Options) error {
 	}
 	for _, a := range o.Pair {
 		if _, ok := d.Account(a); !ok {
-			return fmt.Errorf("unknown account %q (accounts: %s)", dossier.Sanitize(a), accountIDs(d))
+			return fmt.Errorf("unknown account %q (accounts: %s)", sanitize.Text(a), accountIDs(d))
 		}
 	}
 	if o.Pair[0] == o.Pair[1] {
@@ -114,13 +115,13 @@ func Write(out io.Writer, d *dossier.Dossier, o Options) error {
 	case o.Topic != "":
 		t, ok := d.Topic(o.Topic)
 		if !ok {
-			return fmt.Errorf("unknown topic %q (topics: %s)", dossier.Sanitize(o.Topic), topicIDs(d))
+			return fmt.Errorf("unknown topic %q (topics: %s)", sanitize.Text(o.Topic), topicIDs(d))
 		}
 		w.topic(t)
 	case o.Day != "":
 		day, ok := findDay(d, o.Day)
 		if !ok {
-			return fmt.Errorf("unknown day %q (days: %s)", dossier.Sanitize(o.Day), dayIDs(d))
+			return fmt.Errorf("unknown day %q (days: %s)", sanitize.Text(o.Day), dayIDs(d))
 		}
 		w.day(day)
 	case o.View != "":
@@ -206,7 +207,14 @@ func (w *writer) day(day *dossier.Day) {
 	if day.Label != "" {
 		title += " · " + day.Label
 	}
-	w.heading(title + " · " + day.Phase.String())
+	w.heading(title + " · " + day.Kind())
+	for _, r := range day.Readings {
+		s := "as " + r.As
+		if r.Text != "" {
+			s += ": " + inline(r.Text)
+		}
+		w.wrap("in dispute: "+s+" ["+badges(d, r.Sources)+"]", 2)
+	}
 	if len(day.Hours) > 0 {
 		w.wrap("hours: "+hours(d, day.Hours), 2)
 	}

@@ -206,6 +206,16 @@ func hoursLine(c *Common, day *dossier.Day) string {
 	return strings.Join(parts, sep)
 }
 
+// readingsLine says what each source makes of a disputed day: "talks
+// (MNTV) ≠ after (NP, AfPost)".
+func readingsLine(c *Common, day *dossier.Day) string {
+	var parts []string
+	for _, r := range day.Readings {
+		parts = append(parts, r.As+" ("+c.shorts(r.Sources)+")")
+	}
+	return strings.Join(parts, " ≠ ")
+}
+
 // disagree reports whether sources give different hours for a day.
 func disagree(hs []dossier.HoursReport) bool {
 	for _, h := range hs {

@@ -28,6 +28,7 @@ type KeyMap struct {
 
 	ViewKeys    // the other views, as of, search: viewkeys.go
 	PresentKeys // stops and control, for presenters: presentkeys.go
+	NotesKeys   // bookmarks, notes, copy, what is new: noteskeys.go
 }
 
 // DefaultKeyMap returns the default bindings, as documented in the README.
@@ -60,6 +61,7 @@ func DefaultKeyMap() KeyMap {
 
 		ViewKeys:    DefaultViewKeys(),
 		PresentKeys: DefaultPresentKeys(),
+		NotesKeys:   DefaultNotesKeys(),
 	}
 }
 

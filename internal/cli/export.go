@@ -7,8 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/dossier-dev/dossier/dossier"
 	"github.com/dossier-dev/dossier/export"
+	"github.com/dossier-dev/dossier/internal/sanitize"
 	"github.com/spf13/cobra"
 )
 
@@ -58,7 +58,7 @@ func newExportCmd() *cobra.Command {
 			if err := os.WriteFile(out, b.Bytes(), 0o644); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s (%s, %d bytes)\n", out, f, b.Len())
+			fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s (%s, %d bytes)\n", sanitize.Line(out), f, b.Len())
 			return nil
 		},
 	}
@@ -81,7 +81,7 @@ func completeBriefings(cmd *cobra.Command, args []string, _ string) ([]string, c
 	}
 	var ids []string
 	for _, b := range l.d.Briefings {
-		ids = append(ids, b.ID+"\t"+dossier.Sanitize(b.Title))
+		ids = append(ids, b.ID+"\t"+sanitize.Text(b.Title))
 	}
 	return ids, cobra.ShellCompDirectiveNoFileComp
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/sanitize"
 	"github.com/dossier-dev/dossier/render"
 	"github.com/dossier-dev/dossier/ui"
 )
@@ -92,11 +93,11 @@ func briefingOf(d *dossier.Dossier, id string) (*dossier.Briefing, error) {
 		b := &d.Briefings[i]
 		if id == "" || b.ID == id {
 			if len(b.Stops) == 0 {
-				return nil, fmt.Errorf("briefing %q has no stops to present", dossier.Sanitize(b.ID))
+				return nil, fmt.Errorf("briefing %q has no stops to present", sanitize.Text(b.ID))
 			}
 			return b, nil
 		}
 		ids = append(ids, b.ID)
 	}
-	return nil, fmt.Errorf("no briefing %q; the briefings are %s", dossier.Sanitize(id), strings.Join(ids, ", "))
+	return nil, fmt.Errorf("no briefing %q; the briefings are %s", sanitize.Text(id), strings.Join(ids, ", "))
 }

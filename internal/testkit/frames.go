@@ -24,6 +24,7 @@ type Frames[F any] struct {
 	passed int // barriers the program handled
 	from   int // index of the first frame drawn after the last barrier handled
 	seen   int // index of the frame the last wait returned
+	ended  bool // the program has finished: no barrier will pass any more
 }
 
 // Add records a frame.
@@ -55,6 +56,13 @@ func (r *Frames[F]) pass(msg tea.Msg) bool {
 	return true
 }
 
+// end marks the program finished.
+func (r *Frames[F]) end() {
+	r.mu.Lock()
+	r.ended = true
+	r.mu.Unlock()
+}
+
 // All returns a copy of every frame so far.
 func (r *Frames[F]) All() []F {
 	r.mu.Lock()
@@ -75,7 +83,8 @@ func (r *Frames[F]) Last() F {
 
 // Wait waits for the first frame, drawn after the last barrier sent and not
 // before the frame the previous wait returned, that satisfies cond, and
-// returns it. A frame drawn before the program handled the last step is
+// returns it. Once the program has finished (a step quit it), the barriers
+// it will never handle are not waited for. A frame drawn before the program handled the last step is
 // never returned, however well it matches. HangLimit bounds the wait; on
 // timeout t fails with describe(the last frame).
 func (r *Frames[F]) Wait(t testing.TB, what string, cond func(F) bool, describe func(F) string) F {
@@ -83,7 +92,7 @@ func (r *Frames[F]) Wait(t testing.TB, what string, cond func(F) bool, describe 
 	deadline := time.Now().Add(HangLimit())
 	for time.Now().Before(deadline) {
 		r.mu.Lock()
-		if r.passed >= r.sent {
+		if r.passed >= r.sent || r.ended {
 			for i := max(r.seen, r.from); i < len(r.frames); i++ {
 				if cond(r.frames[i]) {
 					f := r.frames[i]
@@ -132,8 +141,9 @@ func (r recorder[F]) View() tea.View {
 type Program[F any] struct {
 	*teatest.TestModel
 	*Frames[F]
-	t    testing.TB
-	once sync.Once
+	t        testing.TB
+	once     sync.Once
+	finished chan struct{} // closed when the program has finished
 }
 
 // ProgramOptions are the options of Start.
@@ -150,10 +160,15 @@ type ProgramOptions[F any] struct {
 // ends the program quits and, with Check set, every frame is checked.
 func Start[F any](t testing.TB, m tea.Model, o ProgramOptions[F]) *Program[F] {
 	t.Helper()
-	p := &Program[F]{Frames: &Frames[F]{}, t: t}
+	p := &Program[F]{Frames: &Frames[F]{}, t: t, finished: make(chan struct{})}
 	rec := recorder[F]{model: m, snap: o.Snap, frames: p.Frames}
 	p.TestModel = teatest.NewTestModel(t, rec, teatest.WithInitialTermSize(o.Width, o.Height),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.TrueColor)))
+	go func() {
+		p.TestModel.WaitFinished(t) // no timeout: Stop bounds the wait
+		p.Frames.end()
+		close(p.finished)
+	}()
 	t.Cleanup(func() {
 		p.Stop()
 		if o.Check != nil {
@@ -165,11 +180,18 @@ func Start[F any](t testing.TB, m tea.Model, o ProgramOptions[F]) *Program[F] {
 	return p
 }
 
+// Finished is closed when the program has finished.
+func (p *Program[F]) Finished() <-chan struct{} { return p.finished }
+
 // Stop quits the program and waits for it; it may be called more than once.
 func (p *Program[F]) Stop() {
 	p.once.Do(func() {
 		_ = p.TestModel.Quit()
-		p.TestModel.WaitFinished(p.t, teatest.WithFinalTimeout(Limit(5*time.Second)))
+		select {
+		case <-p.finished:
+		case <-time.After(HangLimit()):
+			p.t.Errorf("hang: the program did not finish within %s of quitting", HangLimit())
+		}
 	})
 }
 
