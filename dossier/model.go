@@ -54,6 +54,11 @@ type Dossier struct {
 	// index maps "kind:id" to the element's position in its slice; built once
 	// by Load so lookups need no scan.
 	index map[string]int
+	// base and sel are set on a dossier made by Select: the dossier as
+	// loaded and the selection it was seen through (Relate aligns on
+	// base, so every subset agrees about counterparts).
+	base *Dossier
+	sel  Selection
 }
 
 // Party is a side of the negotiation, or a mediator or host.
@@ -62,17 +67,26 @@ type Party struct {
 	Name string
 	// Role is "party", "mediator" or "host".
 	Role string
-	Pos  Pos
+	// Aliases are other spellings and scripts of the name.
+	Aliases []string
+	Pos     Pos
 }
 
 // Account is one narrative to compare: usually one per party, plus e.g.
 // "Mediators" and "Independent".
 type Account struct {
-	ID          string
-	Name        string
-	Party       string // party id, "" when the account is not a party's
+	ID    string
+	Name  string
+	Party string // party id, "" when the account is not a party's
+	// Mediator is the id of the mediator (or host) whose account this is,
+	// "" when it is not a mediator's; an account has a Party or a
+	// Mediator or neither, never both.
+	Mediator    string
 	Description string
-	Pos         Pos
+	// Aliases are other spellings and scripts of the account's name; a
+	// topic heading may use any of them.
+	Aliases []string
+	Pos     Pos
 }
 
 // Source is one report or outlet that claims cite.
@@ -107,7 +121,13 @@ type Delegation struct {
 // Member is one person on a delegation. An unnamed member ("a brigadier",
 // "two aides") has Name == "" and Unnamed set; Title then describes them.
 type Member struct {
-	Name    string
+	Name string
+	// Aliases are other spellings and scripts of the name ("佐藤 花子",
+	// "Satō Hanako"); Family is the family name as a text uses it alone
+	// ("Sato"), when the last word of the name is not it. Both serve to
+	// find the claims naming the member (NameTerms).
+	Aliases []string
+	Family  string
 	Unnamed bool
 	Title   string
 	Org     string

@@ -26,6 +26,9 @@ func writeMarkdown(w io.Writer, h *handout) error {
 		m.p("## Discrepancies\n\n")
 		m.discs(h.Discs)
 	}
+	if h.MemoMD != "" {
+		m.p("## Your notes\n\n%s\n\n", safeMD(h.MemoMD))
+	}
 	note := ""
 	if !h.Notes {
 		note = " Presenter notes are left out."
@@ -129,15 +132,19 @@ func (m *mdWriter) compare(c *compare) {
 	}
 	m.p("| | %s | %s |\n|:-:|---|---|\n", cell(esc(c.Left.Name)), cell(esc(c.Right.Name)))
 	for _, r := range c.Rows {
-		m.p("| `%s` | %s | %s |\n", r.Mark, cell(claimMD(r.Left)), cell(claimMD(r.Right)))
+		m.p("| `%s` | %s | %s |\n", r.Mark, cell(claimMD(r.Left, r.Missing)), cell(claimMD(r.Right, r.Missing)))
 	}
 	m.p("\n")
 }
 
-// claimMD is a claim on one line: its text, then its badges and tags.
-func claimMD(c *claim) string {
+// claimMD is a claim on one line: its text, then its badges and tags; for
+// no claim, what the account has instead (missing, e.g. "no counterpart").
+func claimMD(c *claim, missing string) string {
 	if c == nil {
-		return "—"
+		if missing == "" {
+			return "—"
+		}
+		return "*" + esc(missing) + "*"
 	}
 	s := flat(c.TextMD) + badgesMD(c.Badges)
 	for _, d := range c.Days {

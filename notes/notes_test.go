@@ -123,7 +123,7 @@ func TestLocateEditedAndDeletedClaims(t *testing.T) {
 			t.Errorf("%s: %v, want %v", p.Entry.ID, p.State, want[p.Entry.ID])
 		}
 	}
-	memo := Memo(edited, b, "Notes")
+	memo := Memo(edited, b, "Notes", 1)
 	for _, s := range []string{"(changed since the note)", "## Orphaned", "note on flows/down/2", "We were never shown a map"} {
 		if !strings.Contains(memo, s) {
 			t.Errorf("memo lacks %q:\n%s", s, memo)

@@ -64,6 +64,7 @@ func NewRoot() *cobra.Command {
 	root.AddCommand(newCheckCmd(), newOutlineCmd(), newPrintCmd())
 	root.AddCommand(authorCmds()...)
 	root.AddCommand(newServeCmd(), newPresentCmd())
+	root.AddCommand(newNotesCmd())
 	return root
 }
 

@@ -34,6 +34,7 @@ func newPresentCmd() *cobra.Command {
 	cmd.Flags().StringP("briefing", "b", "", "id of the briefing to present (default: the first)")
 	cmd.Flags().String("style", "auto", "colours: auto (ask the terminal), dark, light or notty")
 	addSettingFlags(cmd.Flags())
+	addNotesFlag(cmd)
 	addWatchFlag(cmd)
 	_ = cmd.RegisterFlagCompletionFunc("briefing", completeBriefings)
 	cmd.ValidArgsFunction = completeDirs
@@ -74,9 +75,12 @@ func runPresent(cmd *cobra.Command, args []string) error {
 	}
 	opts := set.options(ui.Options{Dossier: l.d, Cache: render.NewCache(), Role: ui.RolePresenter, Briefing: b.ID})
 	opts.NoColor = os.Getenv("NO_COLOR") != "" && opts.Style == render.StyleAuto
+	if opts.Notes, err = notesPlace(cmd); err != nil {
+		return err
+	}
 	p := tea.NewProgram(ui.New(opts), tea.WithContext(cmd.Context()), tea.WithOutput(out), tea.WithFPS(readerFPS))
 	if w != nil {
-		defer followEdits(cmd.Context(), w, p, l.d, opts.Cache)()
+		defer followEdits(cmd.Context(), w, p)()
 	}
 	_, err = p.Run()
 	return err
