@@ -20,10 +20,10 @@ type BarrierMsg struct{ N int }
 type Frames[F any] struct {
 	mu     sync.Mutex
 	frames []F
-	sent   int // barriers sent
-	passed int // barriers the program handled
-	from   int // index of the first frame drawn after the last barrier handled
-	seen   int // index of the frame the last wait returned
+	sent   int  // barriers sent
+	passed int  // barriers the program handled
+	from   int  // index of the first frame drawn after the last barrier handled
+	seen   int  // index of the frame the last wait returned
 	ended  bool // the program has finished: no barrier will pass any more
 }
 
