@@ -77,7 +77,7 @@ func (w *writer) line(s string) {
 // wrap writes text wrapped at the width, each following line indented.
 func (w *writer) wrap(s string, indent int) {
 	pre := strings.Repeat(" ", indent)
-	for i, l := range strings.Split(ansi.Wrap(s, max(1, w.o.Width-indent), ""), "\n") {
+	for i, l := range render.WrapWords(s, w.o.Width-indent, ansi.WcWidth) {
 		if i > 0 {
 			l = pre + l
 		}
