@@ -158,7 +158,7 @@ func memoEntry(s *strings.Builder, d *dossier.Dossier, p Placed, h3 string) {
 	e := p.Entry
 	head := Title(d, p)
 	if e.Bookmark {
-		head = "⚑ " + head
+		head = "★ " + head
 	}
 	if p.State == Changed {
 		head += " (changed since the note)"

@@ -46,7 +46,9 @@ type Compare struct {
 	// on the first line of a row, a blank cell elsewhere.
 	Marks []string
 	// Dossier is the dossier the layout was made from: a reader may show
-	// several (the one loaded, and the same seen through a filter).
+	// several (the one loaded, and the same seen through a filter). The
+	// cache holds the layout without it (so that it keeps no dossier
+	// alive) and hands each caller a copy naming it.
 	Dossier *dossier.Dossier
 }
 
@@ -87,18 +89,26 @@ func (c *Cache) CachedCompare(d *dossier.Dossier, t *dossier.Topic, pair [2]stri
 
 // CachedCompareDay is CachedCompare for the claims about one day.
 func (c *Cache) CachedCompareDay(d *dossier.Dossier, t *dossier.Topic, day string, pair [2]string, width int, st Style, m ansi.Method) (*Compare, bool) {
-	l := c.layout(clampWidth(width), st)
-	cmp, ok := l.cachedCompare(compareKey{d, t.ID, day, pair, m})
-	if ok {
-		c.count(func(s *Stats) { s.CompareHits++ })
+	v, ok := c.get(c.layoutKey(d, t.ID, day, pair, clampWidth(width), st, m))
+	if !ok {
+		return nil, false
 	}
-	return cmp, ok
+	c.count(func(s *Stats) { s.CompareHits++ })
+	return v.(*Compare).of(d), true
+}
+
+// of returns a copy of the layout naming d as the dossier it was made
+// from.
+func (cmp *Compare) of(d *dossier.Dossier) *Compare {
+	out := *cmp
+	out.Dossier = d
+	return &out
 }
 
 // Compare returns the layout of a topic for two accounts, rendering and
 // caching whatever is missing. It may take tens of milliseconds for a
 // topic not seen before at this width; readers call it from a tea.Cmd.
-// The result is shared: callers must not modify it.
+// The result's lines are shared: callers must not modify them.
 func (c *Cache) Compare(d *dossier.Dossier, t *dossier.Topic, pair [2]string, width int, st Style, m ansi.Method) *Compare {
 	return c.CompareDay(d, t, "", pair, width, st, m)
 }
@@ -123,8 +133,8 @@ func (c *Cache) CompareDay(d *dossier.Dossier, t *dossier.Topic, day string, pai
 			}
 		}
 	}
-	cmp := &Compare{Dossier: d, Topic: t.ID, Day: day, Pair: pair, Width: width, Style: l.key.style, Method: m}
-	plain := l.topicPlainNote(d, claims)
+	cmp := &Compare{Topic: t.ID, Day: day, Pair: pair, Width: width, Style: l.key.style, Method: m}
+	plain := c.topicPlainNote(claims)
 	th := l.theme
 	blank := strings.Repeat(" ", width)
 	notes := paneNotes(d, al)
@@ -190,10 +200,9 @@ func (c *Cache) CompareDay(d *dossier.Dossier, t *dossier.Topic, day string, pai
 		}
 		cmp.Marks = cmp.Marks[:len(cmp.Marks)-1]
 	}
-	l.mu.Lock()
-	l.compares[compareKey{d, t.ID, day, pair, m}] = cmp
-	l.mu.Unlock()
-	return cmp
+	size := linesSize(cmp.Lines[0]) + linesSize(cmp.Lines[1]) + 16*len(cmp.Marks) + 96*len(cmp.Rows)
+	c.put(c.layoutKey(d, t.ID, day, pair, width, st, m), cmp, size)
+	return cmp.of(d)
 }
 
 // paneNotes returns, for each account of an alignment, the one line its

@@ -4,10 +4,10 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/dossier-dev/dossier/dossier"
 	"github.com/dossier-dev/dossier/internal/sanitize"
+	"github.com/dossier-dev/dossier/internal/weakmemo"
 )
 
 // Kind says what a document of the index is, and so which view shows it.
@@ -82,22 +82,14 @@ type Hit struct {
 	n          int // the document's place in the index, to merge hits in order
 }
 
-var (
-	memoMu sync.Mutex
-	memo   = map[*dossier.Dossier]*Index{}
-)
+// memo holds the index of each dossier in use; an index goes with its
+// dossier (it holds none of the dossier's pointers, only its text).
+var memo weakmemo.Map[dossier.Dossier, *Index]
 
 // For returns the index of d, building it on first use; every caller
-// with the same d gets the same Index.
+// with the same d gets the same Index for as long as d is in use.
 func For(d *dossier.Dossier) *Index {
-	memoMu.Lock()
-	defer memoMu.Unlock()
-	if ix, ok := memo[d]; ok {
-		return ix
-	}
-	ix := New(d)
-	memo[d] = ix
-	return ix
+	return memo.Get(d, func() *Index { return New(d) })
 }
 
 // New builds the index of d.

@@ -21,7 +21,7 @@ type Option func(*Config)
 
 // Command returns the `serve` command. load turns the PATH argument into a
 // dossier; factory builds each session's reader; opts adjust the Config
-// (e.g. set Config.Release). SIGINT and SIGTERM shut the server down;
+// (e.g. set Config.ShareFrames). SIGINT and SIGTERM shut the server down;
 // SIGHUP re-reads the key files. With --watch the dossier folder is watched
 // and every session shows each new version (watch.go).
 func Command(load Loader, factory Factory, opts ...Option) *cobra.Command {

@@ -11,6 +11,7 @@ import (
 	"github.com/dossier-dev/dossier/dossier"
 	"github.com/dossier-dev/dossier/notes"
 	"github.com/dossier-dev/dossier/render"
+	"github.com/dossier-dev/dossier/search"
 )
 
 // notebook is the analyst's own layer of one session: the bookmarks and
@@ -129,21 +130,25 @@ func (n *notebook) place(d *dossier.Dossier, k notes.Kind, id string) (notes.Pla
 }
 
 // changed forgets the placing after the book changed and returns the Cmd
-// that saves it.
-func (n *notebook) changed(title string) tea.Cmd {
+// that saves it; done is what the status line says once it is saved.
+func (n *notebook) changed(title, done string) tea.Cmd {
 	n.placeOf = nil
 	if n.book.Preamble == "" && len(n.book.Entries) > 0 {
 		n.book.Preamble = notes.Header(title)
 	}
 	n.gen++
 	data, gen, st := notes.Format(n.book), n.gen, n.store
-	return func() tea.Msg { return noteSavedMsg{err: st.Save(data, gen)} }
+	return func() tea.Msg { return noteSavedMsg{err: st.Save(data, gen), done: done} }
 }
 
-// noteSavedMsg reports a save of the notes or of the seen record.
-type noteSavedMsg struct{ err error }
+// noteSavedMsg reports a save of the notes or of the seen record: the
+// error, else what to say.
+type noteSavedMsg struct {
+	err  error
+	done string
+}
 
-// tags returns the marks of a thing for the views: "⚑" bookmarked, "✎"
+// tags returns the marks of a thing for the views: "★" bookmarked, "✎"
 // noted, "changed" when a noted claim's text changed since, "new" when
 // the claim is new since the last reading; styled, "" when none.
 func (c *Common) tags(k notes.Kind, id string) string {
@@ -154,7 +159,7 @@ func (c *Common) tags(k notes.Kind, id string) string {
 	var parts []string
 	if p, ok := n.place(c.Base, k, id); ok {
 		if p.Entry.Bookmark {
-			parts = append(parts, c.Styles.Cursor.Render("⚑"))
+			parts = append(parts, c.Styles.Cursor.Render("★"))
 		}
 		if p.Entry.Text != "" {
 			parts = append(parts, c.Styles.Cursor.Render("✎"))
@@ -239,7 +244,7 @@ func (c *Common) provenanceLines(claimID string) []string {
 	st := c.Styles
 	out := []string{"", st.OverlayTitle.Render("Your note") + st.Faint.Render(" · n edits it")}
 	if p.Entry.Bookmark {
-		out[1] = st.OverlayTitle.Render("⚑ Bookmarked") + st.Faint.Render(" · m removes it")
+		out[1] = st.OverlayTitle.Render("★ Bookmarked") + st.Faint.Render(" · m removes it")
 		if p.Entry.Text != "" {
 			out = append(out, st.OverlayTitle.Render("Your note")+st.Faint.Render(" · n edits it"))
 		}
@@ -249,6 +254,58 @@ func (c *Common) provenanceLines(claimID string) []string {
 	}
 	for _, l := range strings.Split(render.Clean(p.Entry.Text), "\n") {
 		out = append(out, "  "+l)
+	}
+	return out
+}
+
+// noteHits returns the user's notes that match a search, as hits on the
+// thing each is about (notes are searchable: search.go lists them first).
+// Their text reads "✎ <the note>".
+func (c *Common) noteHits(query string) []search.Hit {
+	n := c.Notes
+	if n == nil || strings.TrimSpace(query) == "" {
+		return nil
+	}
+	var out []search.Hit
+	for _, p := range notes.Locate(n.book, c.Base) {
+		if p.State == notes.Orphaned || p.Entry.Text == "" {
+			continue
+		}
+		text := "✎ " + cell(p.Entry.Text)
+		all := true
+		for _, term := range strings.Fields(query) {
+			if len(search.NewMatcher(term).Spans(text)) == 0 {
+				all = false
+				break
+			}
+		}
+		if !all {
+			continue
+		}
+		doc := &search.Doc{Text: text}
+		switch p.Entry.Kind {
+		case notes.KindClaim:
+			r, ok := notes.FindClaim(c.Base, p.ID)
+			if !ok {
+				continue
+			}
+			doc.Kind, doc.Topic, doc.Claim, doc.Account = search.KindClaim, r.Topic.ID, p.ID, r.Account
+		case notes.KindDay:
+			doc.Kind, doc.Day = search.KindDay, p.ID
+		case notes.KindDemand:
+			doc.Kind, doc.Demand = search.KindDemand, p.ID
+			if x, ok := c.Base.Demand(p.ID); ok {
+				doc.Party = x.Party
+			}
+		case notes.KindDiscrepancy:
+			doc.Kind, doc.Discrepancy = search.KindDiscrepancy, p.ID
+		}
+		sp := search.NewMatcher(query).Spans(text)
+		h := search.Hit{Doc: doc}
+		if len(sp) > 0 {
+			h.Start, h.End = sp[0][0], sp[0][1]
+		}
+		out = append(out, h)
 	}
 	return out
 }

@@ -87,12 +87,11 @@ func (m *Model) notesKey(msg tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 		m.overlay = newNoteEditor(m.c, t, text)
 		return nil, true
 	}
-	on := n.book.ToggleBookmark(t.anchor, cell(t.quote), n.now())
-	m.status = "bookmark removed from " + t.label
-	if on {
-		m.status = "bookmarked " + t.label + " (' lists bookmarks)"
+	done := "bookmark removed from " + t.label
+	if n.book.ToggleBookmark(t.anchor, cell(t.quote), n.now()) {
+		done = "bookmarked " + t.label + " (' lists bookmarks)"
 	}
-	return n.changed(m.c.Base.Title), true
+	return n.changed(m.c.Base.Title, done), true
 }
 
 // notesUpdate handles the messages of the notes layer.
@@ -104,14 +103,16 @@ func (m *Model) notesUpdate(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		n.book.SetNote(msg.t.anchor, cell(msg.t.quote), msg.text, n.now())
-		m.status = "note saved on " + msg.t.label
+		done := "note saved on " + msg.t.label
 		if msg.text == "" {
-			m.status = "note removed from " + msg.t.label
+			done = "note removed from " + msg.t.label
 		}
-		return n.changed(m.c.Base.Title)
+		return n.changed(m.c.Base.Title, done)
 	case noteSavedMsg:
 		if msg.err != nil {
 			m.status = "notes not saved: " + render.Clean(msg.err.Error())
+		} else if msg.done != "" {
+			m.status = msg.done
 		}
 	}
 	return nil
@@ -149,7 +150,7 @@ func (m *Model) copyClaim() tea.Cmd {
 }
 
 // notesLocation adds to the header's location the marks of the thing
-// marked in the view (⚑ ✎ changed new) and "12 new since 3 Nov".
+// marked in the view (★ ✎ changed new) and "12 new since 3 Nov".
 func (m *Model) notesLocation(loc string) string {
 	n := m.c.Notes
 	if n == nil {
@@ -166,7 +167,7 @@ func (m *Model) notesLocation(loc string) string {
 	return loc
 }
 
-// tagPane writes the marks of each claim (⚑ bookmarked, ✎ noted, changed,
+// tagPane writes the marks of each claim (★ bookmarked, ✎ noted, changed,
 // new) at the right end of its first line, the badge line, which is
 // mostly blank there.
 func (v *compareView) tagPane(p *pane, side, off, tw int) {

@@ -181,7 +181,7 @@ func (l *bookmarkList) Box(maxW, maxH int) []string {
 		p := l.items[i]
 		mark := "  "
 		if p.Entry.Bookmark {
-			mark = "⚑ "
+			mark = "★ "
 		}
 		if p.Entry.Text != "" {
 			mark += "✎ "

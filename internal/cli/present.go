@@ -80,7 +80,7 @@ func runPresent(cmd *cobra.Command, args []string) error {
 	}
 	p := tea.NewProgram(ui.New(opts), tea.WithContext(cmd.Context()), tea.WithOutput(out), tea.WithFPS(readerFPS))
 	if w != nil {
-		defer followEdits(cmd.Context(), w, p, l.d, opts.Cache)()
+		defer followEdits(cmd.Context(), w, p)()
 	}
 	_, err = p.Run()
 	return err

@@ -29,9 +29,6 @@ func newServeCmd() *cobra.Command {
 			Briefing: s.Briefing,
 			Notes:    s.Notes,
 		})
-	}, func(c *server.Config) {
-		// serve --watch: the versions nobody shows any more
-		c.Release = func(d *dossier.Dossier) { ui.Release(d, cache) }
 	})
 }
 
