@@ -79,6 +79,25 @@ func TestCheckJSON(t *testing.T) {
 	if p.File != mistake+"/days.md" || p.Line != 33 || p.Col != 5 || p.Severity != "error" || p.Hint != "list days in date order" {
 		t.Errorf("first problem = %+v", p)
 	}
+	// every field the docs list is in every object, hint "" when none
+	var raw []map[string]any
+	if err := json.Unmarshal([]byte(out), &raw); err != nil {
+		t.Fatal(err)
+	}
+	noHint := 0
+	for i, o := range raw {
+		for _, f := range []string{"file", "line", "col", "severity", "message", "hint"} {
+			if _, ok := o[f]; !ok {
+				t.Errorf("problem %d has no %q: %v", i, f, o)
+			}
+		}
+		if o["hint"] == "" {
+			noHint++
+		}
+	}
+	if noHint == 0 {
+		t.Error("no problem without a hint: the case of an empty hint is not tested")
+	}
 }
 
 func TestCheckMissingFolder(t *testing.T) {
@@ -156,5 +175,17 @@ func TestVersionAndArgs(t *testing.T) {
 	}
 	if code, _, _ := run(t, "check", "a", "b"); code == 0 {
 		t.Error("check with two paths succeeded")
+	}
+}
+
+// The format reference ships in the binary: `dossier help format` prints
+// docs/format.md, which the files written by `dossier new` point to.
+func TestHelpFormat(t *testing.T) {
+	code, out, _ := run(t, "help", "format")
+	if code != 0 || !strings.HasPrefix(out, "# The dossier format") || !strings.Contains(out, "status: disputed") {
+		t.Errorf("code %d, output starts %q", code, out[:min(len(out), 80)])
+	}
+	if code, _, _ := run(t, "help", "nope"); code == 0 {
+		t.Error("help on an unknown topic exits 0")
 	}
 }
