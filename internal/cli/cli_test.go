@@ -117,8 +117,8 @@ func TestOutlineExample(t *testing.T) {
 		"Parties:   Upstream Republic (up), Downstream Federation (down)\n",
 		"  up    Upstream     Upstream Republic      3 claims\n",
 		"  flows      6 claims  Dry-season flows (up 2, down 2, med 1, ind 1)\n",
-		"  2031-03-03  mar03  talks   Day 2   1 event, 2 hours reports\n",
-		"  radio-down    C  2031-03-03  Radio Downstream (via wire-0304)  Downstream state media\n",
+		"  2031-03-03  mar03  talks   Day 2   1 event, hours 9h ≠ 11h\n",
+		"  radio-down    C  2031-03-03  Radio Downstream  via wire-0304  Downstream state media\n",
 		"Counts: 4 sources, 8 claims, 2 topics, 5 days, 2 demands, 3 delegations (4 members), 1 discrepancy, 1 briefing (3 stops).\n",
 	} {
 		if !strings.Contains(out, want) {
