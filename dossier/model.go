@@ -367,6 +367,6 @@ type Stop struct {
 	// Third is a third account to show beside the pair (accounts=a,b,c),
 	// "" for two.
 	Third string
-	Notes    string    // presenter notes, Markdown; shown to presenters only
-	Pos      Pos
+	Notes string // presenter notes, Markdown; shown to presenters only
+	Pos   Pos
 }

@@ -38,8 +38,8 @@ type Position struct {
 	Day      string    // day id
 	Accounts [2]string // account ids, left and right
 	// Third is the id of a third account shown beside them, "" for two.
-	Third string
-	Anchor   string    // id of the claim (or row key) at the top of the panes
+	Third  string
+	Anchor string // id of the claim (or row key) at the top of the panes
 	// Stop is the index of the briefing stop the presenter last went to
 	// (they may have navigated on from it since); -1 before the first.
 	Stop int
