@@ -99,7 +99,7 @@ func TestSecondExampleIsClean(t *testing.T) {
 	for _, day := range d.Days {
 		kinds[day.ID] = day.Kind()
 	}
-	if kinds["may10"] != "rest day" || kinds["may12"] != "talks or after? (in dispute)" || kinds["may14"] != "after" {
+	if kinds["may10"] != "rest day" || kinds["may12"] != "in dispute: talks or after" || kinds["may14"] != "after" {
 		t.Errorf("day kinds = %v", kinds)
 	}
 	if day, _ := d.Day("may08"); len(day.Hours) != 2 || day.Hours[0].Discrepancies[0] != "day1-length" {
