@@ -101,6 +101,9 @@ func startServer(t *testing.T, cfg Config, factory Factory) *testServer {
 	if cfg.RatePerSecond == 0 {
 		cfg.RatePerSecond, cfg.RateBurst = 1000, 1000
 	}
+	if cfg.MaxSessionsPerAddress == 0 {
+		cfg.MaxSessionsPerAddress = 1000 // every test client is 127.0.0.1
+	}
 	if factory == nil {
 		factory = newFakeReader
 	}
