@@ -55,6 +55,12 @@ type testServer struct {
 // zero HostKey a key in a temporary folder.
 func startServer(t *testing.T, cfg Config, factory Factory) *testServer {
 	t.Helper()
+	return startServerOn(t, cfg, testDossier(), factory)
+}
+
+// startServerOn is startServer serving d.
+func startServerOn(t *testing.T, cfg Config, d *dossier.Dossier, factory Factory) *testServer {
+	t.Helper()
 	logs := &syncBuffer{}
 	cfg.Logger = log.New(logs)
 	if cfg.HostKey == "" {
@@ -69,7 +75,7 @@ func startServer(t *testing.T, cfg Config, factory Factory) *testServer {
 	if factory == nil {
 		factory = newFakeReader
 	}
-	srv, err := New(cfg, testDossier(), factory)
+	srv, err := New(cfg, d, factory)
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}

@@ -65,6 +65,7 @@ func NewRoot() *cobra.Command {
 	root.AddCommand(authorCmds()...)
 	root.AddCommand(newServeCmd(), newPresentCmd())
 	root.AddCommand(newNotesCmd())
+	root.SetHelpCommand(newHelpCmd(root))
 	return root
 }
 
