@@ -8,7 +8,8 @@ import (
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
-	"github.com/agnivade/levenshtein"
+
+	"github.com/dossier-dev/dossier/internal/suggest"
 )
 
 // modifiers in the order Bubble Tea writes them ("ctrl+alt+shift+x"); a
@@ -59,7 +60,7 @@ func checkKey(k string) string {
 	if r, _ := utf8.DecodeRuneInString(base); namedKeys[base] || utf8.RuneCountInString(base) == 1 && unicode.IsGraphic(r) && !unicode.IsSpace(r) {
 		return ""
 	}
-	if m := closest(base, keyNames()); m != "" {
+	if m := suggest.Closest(base, keyNames()); m != "" {
 		return fmt.Sprintf("unknown key %q (did you mean %q?)", k, strings.TrimSuffix(k, base)+m)
 	}
 	return fmt.Sprintf("unknown key %q: use one character, or a name such as enter, esc, space, tab, up, pgdown, home or f1", k)
@@ -97,7 +98,7 @@ func (c Config) ApplyKeys(named map[string]*key.Binding) error {
 	for _, o := range c.Keys {
 		if _, ok := named[o.Action]; !ok {
 			msg := fmt.Sprintf("unknown action %q", o.Action)
-			if m := closest(o.Action, actions); m != "" {
+			if m := suggest.Closest(o.Action, actions); m != "" {
 				msg += fmt.Sprintf(" (did you mean %s?)", m)
 			}
 			errs = append(errs, &Error{File: c.File, Pos: o.Pos, Msg: msg + "; actions are " + strings.Join(actions, ", ")})
@@ -134,19 +135,4 @@ func (c Config) ApplyKeys(named map[string]*key.Binding) error {
 		b.SetHelp(strings.Join(o.Keys, "/"), b.Help().Desc)
 	}
 	return nil
-}
-
-// closest returns the candidate nearest to s by edit distance, when it is
-// near enough to be a likely typo; "" otherwise.
-func closest(s string, cands []string) string {
-	best, bestD := "", 3
-	if len(s) <= 3 {
-		bestD = 2
-	}
-	for _, c := range cands {
-		if d := levenshtein.ComputeDistance(strings.ToLower(s), c); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best
 }

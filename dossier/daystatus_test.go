@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -157,5 +158,55 @@ func TestDayKind(t *testing.T) {
 	}
 	if d.Days[1].Phase != PhaseAfter || d.Days[1].Status != DayDisputed || len(d.Days[1].Readings) != 2 {
 		t.Errorf("day 2 = %+v", d.Days[1])
+	}
+}
+
+func TestDiscOnEventsAndHours(t *testing.T) {
+	files := daysFS(`  - id: d1
+    date: 2030-01-02
+    hours:
+      - {hours: 5, sources: [s1], disc: len}
+      - {hours: 7, sources: [s2], disc: [len]}
+    events:
+      - {text: E, sources: [s1], disc: [len, walkout]}
+      - {text: F, sources: [s2], disc: [lenn]}
+`)
+	files["discrepancies.md"] = `---
+discrepancies:
+  - id: len
+    fact: How long?
+    versions:
+      - {value: five hours, sources: [s1]}
+      - {value: seven hours, sources: [s2]}
+  - id: walkout
+    fact: A walk-out?
+    day: d1
+    versions:
+      - {value: yes, sources: [s1]}
+      - {value: no, sources: [s2]}
+---
+`
+	_, probs := Load(mapFS(files))
+	want := []string{"days.md:10:41: error: unknown discrepancy 'lenn' (did you mean 'len'?)"}
+	if got := problemStrings(probs); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("problems:\n got  %s\n want %s", strings.Join(got, "\n      "), strings.Join(want, "\n      "))
+	}
+	files["days.md"] = strings.Replace(files["days.md"], "lenn", "len", 1)
+	d, probs := Load(mapFS(files))
+	if d == nil {
+		t.Fatal(problemStrings(probs))
+	}
+	day := d.Days[0]
+	if !slices.Equal(day.Hours[0].Discrepancies, []string{"len"}) || !slices.Equal(day.Hours[1].Discrepancies, []string{"len"}) ||
+		!slices.Equal(day.Events[0].Discrepancies, []string{"len", "walkout"}) {
+		t.Errorf("day = %+v", day)
+	}
+	if got := d.DayDiscrepancies("d1"); !slices.Equal(got, []string{"len", "walkout"}) {
+		t.Errorf("DayDiscrepancies = %v", got)
+	}
+	// as of a selection that drops a discrepancy, the references go too
+	sel := d.Select(Selection{Source: "s1"})
+	if sel.Days[0].Events[0].Discrepancies == nil {
+		t.Error("selection dropped a discrepancy s1 supports")
 	}
 }

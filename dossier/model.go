@@ -277,7 +277,10 @@ type HoursReport struct {
 	Hours   float64 // best numeric reading, for the timeline bar
 	Text    string  // as reported, e.g. "nearly 18 hours"
 	Sources []string
-	Pos     Pos
+	// Discrepancies are the ids of the discrepancies this figure is part
+	// of (disc: in days.md), as a claim's are.
+	Discrepancies []string
+	Pos           Pos
 }
 
 // Event is one thing that happened on a day, attributed to its sources.
@@ -285,7 +288,10 @@ type Event struct {
 	Text    string // Markdown, inline
 	Account string // account whose version this is, "" when undisputed
 	Sources []string
-	Pos     Pos
+	// Discrepancies are the ids of the discrepancies the event touches
+	// (disc: in days.md), as a claim's are.
+	Discrepancies []string
+	Pos           Pos
 }
 
 // Relation says how aligned claims of different accounts relate.

@@ -100,6 +100,19 @@ func (d *Dossier) Select(s Selection) *Dossier {
 	for i, day := range d.Days {
 		day.Hours = keep(d, s, day.Hours, func(h *HoursReport) *[]string { return &h.Sources })
 		day.Events = keep(d, s, day.Events, func(e *Event) *[]string { return &e.Sources })
+		for j := range day.Hours {
+			day.Hours[j].Discrepancies = without(day.Hours[j].Discrepancies, gone)
+		}
+		for j := range day.Events {
+			day.Events[j].Discrepancies = without(day.Events[j].Discrepancies, gone)
+		}
+		if day.Status == DayDisputed {
+			// a dispute is shown while two different readings are known
+			day.Readings = keep(d, s, day.Readings, func(r *DayReading) *[]string { return &r.Sources })
+			if distinctReadings(day.Readings) < 2 {
+				day.Status, day.Readings = DayPlain, nil
+			}
+		}
 		out.Days[i] = day
 	}
 	out.Delegations = make([]Delegation, len(d.Delegations))

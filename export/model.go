@@ -225,10 +225,10 @@ func (bl *builder) day(x *dossier.Day) day {
 		out.Readings = append(out.Readings, hours{Text: text, Badges: bl.badges(r.Sources, 0)})
 	}
 	for _, h := range x.Hours {
-		out.Hours = append(out.Hours, hours{Text: clean(h.Text), Badges: bl.badges(h.Sources, 0)})
+		out.Hours = append(out.Hours, hours{Text: clean(h.Text), Badges: bl.badges(h.Sources, 0), Disputed: len(h.Discrepancies) > 0})
 	}
 	for _, e := range x.Events {
-		ev := event{TextMD: mdText(e.Text), Badges: bl.badges(e.Sources, 0)}
+		ev := event{TextMD: mdText(e.Text), Badges: bl.badges(e.Sources, 0), Disputed: len(e.Discrepancies) > 0}
 		if e.Account != "" {
 			ev.Account = bl.account(e.Account).Name
 		}

@@ -207,3 +207,20 @@ func TestStoreAtomicAndLimit(t *testing.T) {
 		t.Errorf("load of a mangled file: %v", err)
 	}
 }
+
+// A claim both edited and renumbered (a claim inserted before it): the
+// note follows the words it was made on, not the id.
+func TestLocateEditedAndRenumbered(t *testing.T) {
+	d, _ := example(t, nil)
+	r, _ := FindClaim(d, "flows/up/1")
+	b := &Book{}
+	b.SetNote(Anchor{Kind: KindClaim, ID: r.Claim.ID, FP: Fingerprint(r.Claim.Text)}, r.Claim.Text, "the figure", day1)
+	both, _ := example(t, func(s string) string {
+		s = strings.Replace(s, "40 cubic metres a second", "45 cubic metres a second", 1)
+		return strings.Replace(s, "## Upstream\n\n", "## Upstream\n\n- An unrelated new first claim. [@gazette-0303]\n", 1)
+	})
+	p := Locate(b, both)[0]
+	if p.State != Changed || p.ID != "flows/up/2" {
+		t.Errorf("placed = %+v, want changed on flows/up/2", p)
+	}
+}

@@ -232,6 +232,9 @@ func (w *writer) day(day *dossier.Day) {
 		if e.Account != "" {
 			s += " (" + accountName(d, e.Account) + " version)"
 		}
+		if len(e.Discrepancies) > 0 {
+			s += " ⚑ disputed: " + strings.Join(e.Discrepancies, ", ")
+		}
 		w.wrap(s, 2)
 	}
 	w.line("")

@@ -84,6 +84,9 @@ func buildDayDoc(req dayReq, cache *render.Cache, names [2]string, st dayDocStyl
 				if ev.Account != "" {
 					l += st.faint.Render("  " + accountName(d, ev.Account) + " version")
 				}
+				if len(ev.Discrepancies) > 0 {
+					l += st.faint.Render("  ⚑ disputed (d)")
+				}
 			}
 			add(pre + l)
 		}
@@ -176,7 +179,11 @@ func accountName(d *dossier.Dossier, id string) string {
 func hoursLine(c *Common, day *dossier.Day) string {
 	var parts []string
 	for _, h := range day.Hours {
-		parts = append(parts, hoursText(h.Hours)+" ("+c.shorts(h.Sources)+")")
+		s := hoursText(h.Hours) + " (" + c.shorts(h.Sources) + ")"
+		if len(h.Discrepancies) > 0 {
+			s += " ⚑"
+		}
+		parts = append(parts, s)
 	}
 	sep := " · "
 	if disagree(day.Hours) {

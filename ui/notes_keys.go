@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/dossier-dev/dossier/notes"
 	"github.com/dossier-dev/dossier/render"
@@ -168,15 +171,14 @@ func (m *Model) notesLocation(loc string) string {
 }
 
 // tagPane writes the marks of each claim (★ bookmarked, ✎ noted, changed,
-// new) at the right end of its first line, the badge line, which is
-// mostly blank there.
+// new) at the right end of its first line, the badge line, when its end is
+// blank; else at the right end of the blank line below the claim.
 func (v *compareView) tagPane(p *pane, side, off, tw int) {
 	if v.c.Notes == nil || v.lay == nil {
 		return
 	}
 	for _, r := range v.lay.Rows {
-		y := r.Start - off
-		if y < 0 || y >= len(p.lines) || r.IDs[side] == "" {
+		if r.IDs[side] == "" || r.Start+r.Height < off || r.Start-off >= len(p.lines) {
 			continue
 		}
 		tags := v.c.tags(notes.KindClaim, r.IDs[side])
@@ -188,6 +190,15 @@ func (v *compareView) tagPane(p *pane, side, off, tw int) {
 		if w >= tw {
 			continue
 		}
-		p.lines[y] = render.Slice(p.lines[y], 0, tw-w, v.c.Method) + "\x1b[m" + tags
+		y := r.Start - off
+		if y >= 0 && y < len(p.lines) {
+			line := ansi.Strip(p.lines[y])
+			if len(line)-len(strings.TrimRight(line, " ")) < w {
+				y = r.Start + r.Height - off // the badges fill the line: below the claim
+			}
+		}
+		if y >= 0 && y < len(p.lines) {
+			p.lines[y] = render.Slice(p.lines[y], 0, tw-w, v.c.Method) + "\x1b[m" + tags
+		}
 	}
 }
