@@ -168,11 +168,11 @@ type Demand struct {
 	// each was written as one text. Text and Response are then the parts
 	// joined; "as of a day" keeps only the parts known by then.
 	TextParts, ResponseParts []Part
-	Status   Status
-	Days     []string // day ids when raised
-	Topic    string   // topic id where it is argued, "" if none
-	Sources  []string
-	Pos      Pos
+	Status                   Status
+	Days                     []string // day ids when raised
+	Topic                    string   // topic id where it is argued, "" if none
+	Sources                  []string
+	Pos                      Pos
 }
 
 // Part is one piece of a text field that an author split by source, so
@@ -373,8 +373,8 @@ type Version struct {
 	// NoteParts is the note as the author split it by source, nil when it
 	// was written as one text (Note is then the parts joined).
 	NoteParts []Part
-	Sources []string
-	Pos     Pos
+	Sources   []string
+	Pos       Pos
 }
 
 // Briefing is an ordered walk through the dossier for presenting.
