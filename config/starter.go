@@ -24,6 +24,7 @@ const Starter = `# Settings for dossier, the negotiation dossier reader.
 #   next-topic prev-topic topics accounts swap sync focus provenance
 #   search follow help back quit next-day prev-day open as-of next-match
 #   prev-match clear-filter discrepancies party-filter status-filter
+#   bookmark note bookmarks copy only-new
 # keys:
 #   quit: [q, ctrl+c]
 #   next-topic: ["]", ">"]

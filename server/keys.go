@@ -47,7 +47,7 @@ func readKeyFile(path string) (keyFile, error) {
 		for _, o := range opts {
 			if o != "restrict" && !strings.HasPrefix(o, "no-") {
 				return nil, fmt.Errorf("%s:%d: option %q is not supported by dossier serve (it would not be enforced); "+
-					"list the key without it in a file of its own", path, i+1, clean(o))
+					"copy the key without the option into a file of keys for dossier serve, and give that file", path, i+1, clean(o))
 			}
 		}
 		keys[string(pk.Marshal())] = keyEntry{name: clean(strings.TrimSpace(comment)), file: path, line: i + 1}
