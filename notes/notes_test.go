@@ -224,3 +224,32 @@ func TestLocateEditedAndRenumbered(t *testing.T) {
 		t.Errorf("placed = %+v, want changed on flows/up/2", p)
 	}
 }
+
+// FuzzParse: whatever parses formats and parses back to the same entries
+// (so a save never loses what was read), and nothing panics.
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("# n\n\n## claim a/b/1 @0a1b2c3d\n> q\nbookmark: yes\nadded: 2025-11-03\n\ntext\n\\## x\n"))
+	f.Add([]byte("pre\n## day d\n> not a quote?\n\nbookmark: no\n"))
+	f.Add([]byte("## demand x\n\n\\\\## y\n> z\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		b, err := Parse(data)
+		if err != nil {
+			return
+		}
+		again, err := Parse(Format(b))
+		if err != nil {
+			t.Fatalf("the formatted book does not parse: %v\n%q", err, Format(b))
+		}
+		if len(again.Entries) != len(b.Entries) {
+			t.Fatalf("entries %d, then %d", len(b.Entries), len(again.Entries))
+		}
+		for i := range b.Entries {
+			x, y := b.Entries[i], again.Entries[i]
+			x.Line, y.Line = 0, 0
+			x.Quote, y.Quote = oneLine(x.Quote), oneLine(y.Quote)
+			if x != y {
+				t.Fatalf("entry %d:\n%+v\n%+v\nformatted:\n%q", i, x, y, Format(b))
+			}
+		}
+	})
+}

@@ -159,9 +159,13 @@ func (m *Model) notesLocation(loc string) string {
 	if n == nil {
 		return loc
 	}
-	if t, ok := m.marked(); ok && t.anchor.Kind != notes.KindClaim {
-		if tags := m.c.tags(t.anchor.Kind, t.anchor.ID); tags != "" {
-			loc += " " + tags
+	// claims carry their marks in the panes; a day, a demand or a
+	// discrepancy carries them here (and marked() is cheap for those)
+	if _, cmp := m.views[m.active].(*compareView); !cmp && len(n.book.Entries) > 0 {
+		if t, ok := m.marked(); ok {
+			if tags := m.c.tags(t.anchor.Kind, t.anchor.ID); tags != "" {
+				loc += " " + tags
+			}
 		}
 	}
 	if s := n.newNote(); s != "" {
@@ -177,8 +181,16 @@ func (v *compareView) tagPane(p *pane, side, off, tw int) {
 	if v.c.Notes == nil || v.lay == nil {
 		return
 	}
-	for _, r := range v.lay.Rows {
-		if r.IDs[side] == "" || r.Start+r.Height < off || r.Start-off >= len(p.lines) {
+	first := v.lay.RowAt(off) // the first row on screen…
+	if first < 0 {
+		first = len(v.lay.Rows)
+	}
+	first = max(0, first-1) // …and the one above, whose marks may sit below it
+	for _, r := range v.lay.Rows[min(first, len(v.lay.Rows)):] {
+		if r.Start-off >= len(p.lines) {
+			break
+		}
+		if r.IDs[side] == "" || r.Start+r.Height < off {
 			continue
 		}
 		tags := v.c.tags(notes.KindClaim, r.IDs[side])
@@ -201,4 +213,16 @@ func (v *compareView) tagPane(p *pane, side, off, tw int) {
 			p.lines[y] = render.Slice(p.lines[y], 0, tw-w, v.c.Method) + "\x1b[m" + tags
 		}
 	}
+}
+
+// guardNote turns the first ctrl+c over a note editor holding unsaved text
+// into its question ("drop the unsaved note?"); it reports whether it did.
+// A second ctrl+c quits.
+func (m *Model) guardNote() bool {
+	e, ok := m.overlay.(*noteEditor)
+	if !ok || e.asking || !e.dirty() {
+		return false
+	}
+	e.asking = true
+	return true
 }

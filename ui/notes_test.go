@@ -326,3 +326,17 @@ func waitForFile(t *testing.T, path string) {
 	}
 	t.Fatalf("%s was never written", path)
 }
+
+// ctrl+c over a note with unsaved text asks first, as esc does.
+func TestCtrlCAsksBeforeDroppingANote(t *testing.T) {
+	dossiers(t)
+	d := example
+	s := start(t, d, 100, 30, withNotes(filepath.Join(t.TempDir(), "notes.md"), nov3))
+	s.waitFor("topic 1", ready(d, 0))
+	s.press("n")
+	s.typeText("half a thought")
+	s.press("ctrl+c")
+	s.waitFor("the question", contains("Drop the unsaved note?"))
+	s.press("n")
+	s.waitFor("the editor again", contains("half a thought", "ctrl+s saves"))
+}
