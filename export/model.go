@@ -13,7 +13,6 @@ var gradeText = map[string]string{
 	"D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged",
 }
 
-
 // builder collects the sources and discrepancies the handout cites while
 // it builds the stops.
 type builder struct {
