@@ -123,7 +123,7 @@ func TestLocateEditedAndDeletedClaims(t *testing.T) {
 			t.Errorf("%s: %v, want %v", p.Entry.ID, p.State, want[p.Entry.ID])
 		}
 	}
-	memo := Memo(edited, b, "Notes")
+	memo := Memo(edited, b, "Notes", 1)
 	for _, s := range []string{"(changed since the note)", "## Orphaned", "note on flows/down/2", "We were never shown a map"} {
 		if !strings.Contains(memo, s) {
 			t.Errorf("memo lacks %q:\n%s", s, memo)
@@ -206,4 +206,50 @@ func TestStoreAtomicAndLimit(t *testing.T) {
 	if _, err := s.Load(); err == nil || !strings.Contains(err.Error(), s.Path+":1:") {
 		t.Errorf("load of a mangled file: %v", err)
 	}
+}
+
+// A claim both edited and renumbered (a claim inserted before it): the
+// note follows the words it was made on, not the id.
+func TestLocateEditedAndRenumbered(t *testing.T) {
+	d, _ := example(t, nil)
+	r, _ := FindClaim(d, "flows/up/1")
+	b := &Book{}
+	b.SetNote(Anchor{Kind: KindClaim, ID: r.Claim.ID, FP: Fingerprint(r.Claim.Text)}, r.Claim.Text, "the figure", day1)
+	both, _ := example(t, func(s string) string {
+		s = strings.Replace(s, "40 cubic metres a second", "45 cubic metres a second", 1)
+		return strings.Replace(s, "## Upstream\n\n", "## Upstream\n\n- An unrelated new first claim. [@gazette-0303]\n", 1)
+	})
+	p := Locate(b, both)[0]
+	if p.State != Changed || p.ID != "flows/up/2" {
+		t.Errorf("placed = %+v, want changed on flows/up/2", p)
+	}
+}
+
+// FuzzParse: whatever parses formats and parses back to the same entries
+// (so a save never loses what was read), and nothing panics.
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("# n\n\n## claim a/b/1 @0a1b2c3d\n> q\nbookmark: yes\nadded: 2025-11-03\n\ntext\n\\## x\n"))
+	f.Add([]byte("pre\n## day d\n> not a quote?\n\nbookmark: no\n"))
+	f.Add([]byte("## demand x\n\n\\\\## y\n> z\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		b, err := Parse(data)
+		if err != nil {
+			return
+		}
+		again, err := Parse(Format(b))
+		if err != nil {
+			t.Fatalf("the formatted book does not parse: %v\n%q", err, Format(b))
+		}
+		if len(again.Entries) != len(b.Entries) {
+			t.Fatalf("entries %d, then %d", len(b.Entries), len(again.Entries))
+		}
+		for i := range b.Entries {
+			x, y := b.Entries[i], again.Entries[i]
+			x.Line, y.Line = 0, 0
+			x.Quote, y.Quote = oneLine(x.Quote), oneLine(y.Quote)
+			if x != y {
+				t.Fatalf("entry %d:\n%+v\n%+v\nformatted:\n%q", i, x, y, Format(b))
+			}
+		}
+	})
 }

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"os"
 	"runtime"
 	"strings"
 	"sync/atomic"
@@ -18,6 +17,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/dossier-dev/dossier/internal/testkit"
 	"github.com/dossier-dev/dossier/internal/vtest"
 )
 
@@ -35,7 +35,7 @@ const envFloodBound = 8 << 20
 
 func TestEnvFloodIsBounded(t *testing.T) {
 	perClient := 100 // 2 clients x 100 x 200 KB = 40 MB sent
-	if os.Getenv("DOSSIER_SOAK") != "" {
+	if testkit.Soaking() {
 		perClient = 1000 // the flood: 400 MB sent
 	}
 	clk := newFakeClock() // no start timeout fires during the flood

@@ -51,10 +51,10 @@ func readKeyFile(path string) (keyFile, error) {
 				// the reader needs a PTY: granting one would ignore the
 				// option, refusing every session would be a silent lock-out
 				return nil, fmt.Errorf("%s:%d: option \"no-pty\" cannot be honoured: the reader needs a terminal; "+
-					"remove the option, or leave this key out of the files given to dossier serve", path, i+1)
+					"copy the key without the option into a file of keys for dossier serve, and give that file", path, i+1)
 			case o != "restrict" && !strings.HasPrefix(o, "no-"):
 				return nil, fmt.Errorf("%s:%d: option %q is not supported by dossier serve (it would not be enforced); "+
-					"remove the option, or leave this key out of the files given to dossier serve", path, i+1, clean(o))
+					"copy the key without the option into a file of keys for dossier serve, and give that file", path, i+1, clean(o))
 			}
 		}
 		keys[string(pk.Marshal())] = keyEntry{name: clean(strings.TrimSpace(comment)), file: path, line: i + 1}

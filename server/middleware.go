@@ -61,6 +61,7 @@ type identity struct {
 	name        string // display name, cleaned
 	fingerprint string // "" for anonymous
 	presenter   bool
+	known       bool // the key is in the authorized keys or the presenters' keys
 }
 
 type identityKey struct{}
@@ -82,7 +83,7 @@ func (s *Server) identify(next ssh.Handler) ssh.Handler {
 		e, presenter, ok := acc.lookup(key)
 		switch {
 		case ok:
-			id.presenter = presenter
+			id.presenter, id.known = presenter, key != nil
 			if e.name != "" {
 				id.name = e.name
 			}

@@ -24,6 +24,7 @@ import (
 	"charm.land/log/v2"
 	"charm.land/ssh"
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/notes"
 	"github.com/dossier-dev/dossier/present"
 	"github.com/dossier-dev/dossier/session"
 	gossh "golang.org/x/crypto/ssh"
@@ -42,6 +43,9 @@ type Session struct {
 	// Width and Height are the client's terminal size at start, clamped to
 	// what the server renders; later sizes arrive as tea.WindowSizeMsg.
 	Width, Height int
+	// Notes is where this user's bookmarks, notes and seen record live;
+	// nil when none are kept (anonymous, --no-notes, a shared frame).
+	Notes *notes.Place
 }
 
 // Factory builds the model one session runs; it is called once per session,

@@ -62,7 +62,7 @@ func (s *Server) runReader(sess ssh.Session) {
 
 	d, box, leave := s.joinReloads() // reload.go
 	defer leave()
-	info := Session{Dossier: d, Name: id.name, Role: role, Briefing: s.briefing, Width: w, Height: h}
+	info := Session{Dossier: d, Name: id.name, Role: role, Briefing: s.briefing, Width: w, Height: h, Notes: s.notesPlace(id)}
 	var member interface {
 		session.Presence
 		Run(func(tea.Msg))
