@@ -137,15 +137,21 @@ func (n *notebook) changed(title, done string) tea.Cmd {
 		n.book.Preamble = notes.Header(title)
 	}
 	n.gen++
-	data, gen, st := notes.Format(n.book), n.gen, n.store
-	return func() tea.Msg { return noteSavedMsg{err: st.Save(data, gen), done: done} }
+	ours, gen, st := n.book.Clone(), n.gen, n.store
+	return func() tea.Msg {
+		merged, err := st.Save(ours, gen)
+		return noteSavedMsg{err: err, done: done, book: merged, gen: gen}
+	}
 }
 
 // noteSavedMsg reports a save of the notes or of the seen record: the
-// error, else what to say.
+// error, else what to say, and the book as written (merged with what the
+// file held) for generation gen.
 type noteSavedMsg struct {
 	err  error
 	done string
+	book *notes.Book
+	gen  uint64
 }
 
 // tags returns the marks of a thing for the views: "★" bookmarked, "✎"
