@@ -117,6 +117,11 @@ func (m *Model) notesUpdate(msg tea.Msg) tea.Cmd {
 		} else if msg.done != "" {
 			m.status = msg.done
 		}
+		if msg.err == nil && msg.book != nil && n != nil && msg.gen == n.gen {
+			// what the file holds now: ours, and what was written there
+			// meanwhile (by hand, or by another session)
+			n.book, n.placeOf = msg.book, nil
+		}
 	}
 	return nil
 }

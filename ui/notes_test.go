@@ -340,3 +340,23 @@ func TestCtrlCAsksBeforeDroppingANote(t *testing.T) {
 	s.press("n")
 	s.waitFor("the editor again", contains("half a thought", "ctrl+s saves"))
 }
+
+// A note written in the file by hand while the reader is open is kept by
+// the reader's next save, and shows in the list.
+func TestSaveKeepsHandEditsMadeMeanwhile(t *testing.T) {
+	dossiers(t)
+	d := example
+	file := filepath.Join(t.TempDir(), "notes.md")
+	s := start(t, d, 120, 40, withNotes(file, nov3))
+	s.waitFor("topic 1", ready(d, 0))
+	if err := os.WriteFile(file, []byte("## day mar03\n\nWritten in an editor meanwhile.\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s.press("m")
+	s.waitFor("saved", contains("bookmarked claim flows/up/1"))
+	if got := readFile(t, file); !strings.Contains(got, "Written in an editor meanwhile.") || !strings.Contains(got, "## claim flows/up/1") {
+		t.Errorf("the file after the save:\n%s", got)
+	}
+	s.press("'")
+	s.waitFor("both in the list", contains("Written in an editor meanwhile.", "★ Upstream on Dry-season flows"))
+}
