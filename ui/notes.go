@@ -185,10 +185,11 @@ func (n *notebook) newNote() string {
 	if n == nil || len(n.fresh) == 0 {
 		return ""
 	}
-	s := strconv.Itoa(len(n.fresh)) + " new since " + n.since.Format("2 Jan")
-	if n.firstTime {
-		s = strconv.Itoa(len(n.fresh)) + " new since " + n.since.Format("15:04")
+	when := n.since.Format("2 Jan")
+	if n.firstTime || day(n.since).Equal(day(n.now().In(n.since.Location()))) {
+		when = n.since.Format("15:04") // earlier today
 	}
+	s := strconv.Itoa(len(n.fresh)) + " new since " + when
 	if n.onlyNew {
 		s += " (only these shown · u shows all)"
 	}
@@ -314,4 +315,10 @@ func (c *Common) noteHits(query string) []search.Hit {
 		out = append(out, h)
 	}
 	return out
+}
+
+// day returns the midnight that starts t's day, in t's location.
+func day(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
 }
