@@ -231,3 +231,23 @@ func (m *Model) guardNote() bool {
 	e.asking = true
 	return true
 }
+
+// rowMark returns a table's mark function for rows of one kind whose ids
+// id(i) gives: ★ for a bookmark, else ✎ for a note.
+func (c *Common) rowMark(k notes.Kind, id func(i int) string) func(i int) string {
+	return func(i int) string {
+		if c.Notes == nil {
+			return ""
+		}
+		p, ok := c.Notes.place(c.Base, k, id(i))
+		switch {
+		case !ok:
+			return ""
+		case p.Entry.Bookmark:
+			return c.Styles.Cursor.Render("★")
+		case p.Entry.Text != "":
+			return c.Styles.Cursor.Render("✎")
+		}
+		return ""
+	}
+}

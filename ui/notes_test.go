@@ -360,3 +360,28 @@ func TestSaveKeepsHandEditsMadeMeanwhile(t *testing.T) {
 	s.press("'")
 	s.waitFor("both in the list", contains("Written in an editor meanwhile.", "★ Upstream on Dry-season flows"))
 }
+
+// In the demands and discrepancies views the row carries the mark, and the
+// header the marks of the row under the cursor.
+func TestNotesOnDemandsAndDiscrepancies(t *testing.T) {
+	dossiers(t)
+	d := example
+	file := filepath.Join(t.TempDir(), "notes.md")
+	s := start(t, d, 120, 40, withNotes(file, nov3))
+	s.waitFor("topic 1", ready(d, 0))
+	s.press("4", "m")
+	f := s.waitFor("the demand bookmarked", contains("bookmarked demand "))
+	if !strings.Contains(ansi.Strip(f.content), "›★") {
+		t.Errorf("no ★ in the demand's row:\n%s", ansi.Strip(f.content))
+	}
+	s.tm.Send(JumpMsg{View: ViewDiscrepancies})
+	s.waitFor("the discrepancies", contains("discrepancies"))
+	s.press("n")
+	s.typeText("Which figure is right?")
+	s.press("ctrl+s")
+	f = s.waitFor("the discrepancy noted", contains("note saved on this discrepancy", "›✎"))
+	goldenFrame(t, f)
+	if got := readFile(t, file); !strings.Contains(got, "## demand ") || !strings.Contains(got, "## discrepancy ") {
+		t.Errorf("the file:\n%s", got)
+	}
+}
