@@ -3,6 +3,8 @@ package dossier
 import (
 	"strings"
 	"testing"
+
+	"github.com/dossier-dev/dossier/content"
 )
 
 // TestMixedDateResponseAsOf is the class "a mixed-date response under
@@ -120,5 +122,26 @@ title: Topic
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestBuiltinDemandsAsOf: as of 27 Oct, no demand of the built-in dossier
+// names in its text or response an outlet first dated later (MNTV, 29 Oct;
+// the Pakistani-sources and Afghan-side reports, 28 Oct).
+func TestBuiltinDemandsAsOf(t *testing.T) {
+	d, probs := Load(content.Default())
+	if d == nil {
+		t.Fatal(probs)
+	}
+	early := d.Select(Selection{AsOf: date("2025-10-27")})
+	if len(early.Demands) == 0 {
+		t.Fatal("no demand known as of 27 Oct")
+	}
+	for _, x := range early.Demands {
+		for _, later := range []string{"MNTV", "PK sources", "Pakistani-sources", "Afghan-side", "NationPress", "Tarar"} {
+			if strings.Contains(x.Text+" "+x.Response, later) {
+				t.Errorf("as of 27 Oct, demand %s names %s: %q / %q", x.ID, later, x.Text, x.Response)
+			}
+		}
 	}
 }

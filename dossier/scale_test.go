@@ -135,9 +135,11 @@ func benchLoad(b *testing.B, f bigdossier.Files) {
 	}
 }
 
-func BenchmarkLoadFrontMatter8MiB(b *testing.B) { benchLoad(b, bigdossier.FrontMatter(MaxFileSize-4096)) }
-func BenchmarkLoadTotal40MiB(b *testing.B)      { benchLoad(b, bigdossier.Total(40<<20)) }
-func BenchmarkLoadViaChain20000(b *testing.B)   { benchLoad(b, bigdossier.ViaChain(20000)) }
+func BenchmarkLoadFrontMatter8MiB(b *testing.B) {
+	benchLoad(b, bigdossier.FrontMatter(MaxFileSize-4096))
+}
+func BenchmarkLoadTotal40MiB(b *testing.B)    { benchLoad(b, bigdossier.Total(40<<20)) }
+func BenchmarkLoadViaChain20000(b *testing.B) { benchLoad(b, bigdossier.ViaChain(20000)) }
 
 // One benchmark per validation pass, at 2,000 and 20,000 elements: ten
 // times the input should cost about ten times the time.

@@ -23,30 +23,11 @@ type dayReq struct {
 	method ansi.Method
 }
 
-// dayDoc is a day laid out for the days view: its events, then each topic
-// with claims about the day, the two accounts aligned as in the compare
-// view. Every line is exactly req.width cells.
+// dayDoc is a day laid out for the days view (render.Day), with the
+// request it was laid out for.
 type dayDoc struct {
-	req    dayReq
-	lines  []string
-	blocks []dayBlock
-	// events is the number of events shown, claims the claims of each
-	// side, for tests and the location.
-	events int
-	claims [2]int
-	// eventAt holds the first line of each event shown, by its position
-	// in the dossier (the same in the dossier as loaded and as filtered).
-	eventAt map[dossier.Pos]int
-}
-
-// dayBlock is one topic in a day's document.
-type dayBlock struct {
-	topic string // topic id
-	first string // id of the first claim, to open the compare view on
-	// account is the first claim's account.
-	account string
-	start   int // line of the block's title
-	height  int
+	req dayReq
+	*render.Day
 }
 
 // DayDocMsg carries a day's document rendered off the key path.
@@ -65,10 +46,7 @@ func buildDayDoc(req dayReq, cache *render.Cache, names [2]string, st dayDocStyl
 	day := cache.Day(req.d, render.DayRequest{Day: req.day, Pair: req.pair, Names: names, Width: req.width,
 		Wide: req.wide, Side: int(req.side), Style: req.style, Method: req.method},
 		render.DayChrome{Heading: st.heading, Faint: st.faint, Label: st.label})
-	doc := &dayDoc{req: req, lines: day.Lines, events: day.Events, claims: day.Claims, eventAt: day.EventAt}
-	for _, b := range day.Blocks {
-		doc.blocks = append(doc.blocks, dayBlock{topic: b.Topic, first: b.First, account: b.Account, start: b.Start, height: b.Height})
-	}
+	doc := &dayDoc{req: req, Day: day}
 	return doc
 }
 

@@ -117,6 +117,11 @@ func (m *Model) notesUpdate(msg tea.Msg) tea.Cmd {
 		} else if msg.done != "" {
 			m.status = msg.done
 		}
+		if msg.err == nil && msg.book != nil && n != nil && msg.gen == n.gen {
+			// what the file holds now: ours, and what was written there
+			// meanwhile (by hand, or by another session)
+			n.book, n.placeOf = msg.book, nil
+		}
 	}
 	return nil
 }
@@ -225,4 +230,30 @@ func (m *Model) guardNote() bool {
 	}
 	e.asking = true
 	return true
+}
+
+// rowMark returns a table's mark function for rows of one kind whose ids
+// id(i) gives: ★ for a bookmark, else ✎ for a note.
+func (c *Common) rowMark(k notes.Kind, id func(i int) string) func(i int) string {
+	return func(i int) string {
+		if c.Notes == nil {
+			return ""
+		}
+		p, ok := c.Notes.place(c.Base, k, id(i))
+		switch {
+		case !ok:
+			return ""
+		case p.Entry.Bookmark:
+			return c.Styles.Cursor.Render("★")
+		case p.Entry.Text != "":
+			return c.Styles.Cursor.Render("✎")
+		}
+		return ""
+	}
+}
+
+// quit ends the program, first remembering every claim shown as seen (so
+// the next opening tags what changed after this reading).
+func (m *Model) quit() tea.Cmd {
+	return tea.Sequence(m.c.Notes.recordSeen(m.c.Base), tea.Quit)
 }
