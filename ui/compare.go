@@ -9,8 +9,6 @@ import (
 	"github.com/dossier-dev/dossier/render"
 )
 
-func init() { RegisterView(ViewCompare, newCompareView) }
-
 // wheelLines is how far one notch of the mouse wheel scrolls.
 const wheelLines = 3
 

@@ -66,7 +66,8 @@ func (c *Common) pairWith(account string) [2]string {
 }
 
 // back handles esc: the open view's own state first, then the search
-// highlight, then the compare view.
+// highlight, then the place before the last jump (history.go), then the
+// compare view.
 func (m *Model) back() tea.Cmd {
 	if b, ok := m.views[m.active].(backer); ok && b.Back() {
 		return nil
@@ -74,6 +75,9 @@ func (m *Model) back() tea.Cmd {
 	if m.c.Query != nil {
 		m.c.Query = nil
 		return m.broadcast(FilterChangedMsg{})
+	}
+	if cmd, ok := m.goBack(); ok {
+		return cmd
 	}
 	if m.active != ViewCompare {
 		return m.show(ViewCompare)

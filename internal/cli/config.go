@@ -183,7 +183,7 @@ func printSettings(w io.Writer, s *settings) {
 		}
 		fmt.Fprintln(w, strings.TrimRight(fmt.Sprintf("  %-12s %-20s %s", a, keys, from), " "))
 	}
-	fmt.Fprintf(w, "  %-12s %-20s %s\n", "views", "1 2 3 4 5", "fixed")
+	fmt.Fprintf(w, "  %-12s %-20s %s\n", "views", "0 1 2 3 4 5 6", "fixed")
 }
 
 // writeStarter writes the commented starter file, refusing to overwrite.
