@@ -16,7 +16,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/dossier-dev/dossier/render"
+	"github.com/dossier-dev/dossier/session"
 )
 
 // MaxSize bounds the config file: it is a few lines written by hand.
@@ -31,7 +31,7 @@ type Config struct {
 	Found bool
 
 	// Style is the colour style (StyleAuto asks the terminal).
-	Style render.Style
+	Style session.Style
 	// Accounts is the pair of account ids the reader opens with, when the
 	// dossier has both; zero means the dossier's own default pair.
 	Accounts [2]string
@@ -60,7 +60,7 @@ type KeyOverride struct {
 
 // Default returns the settings used when there is no file.
 func Default() Config {
-	return Config{Style: render.StyleAuto, Mouse: true}
+	return Config{Style: session.StyleAuto, Mouse: true}
 }
 
 // FromFile reports whether the file set the named setting ("style",

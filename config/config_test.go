@@ -8,7 +8,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 
-	"github.com/dossier-dev/dossier/render"
+	"github.com/dossier-dev/dossier/session"
 )
 
 func TestPath(t *testing.T) {
@@ -25,7 +25,7 @@ func TestPath(t *testing.T) {
 
 func TestLoadMissingGivesDefaults(t *testing.T) {
 	c, err := Load(filepath.Join(t.TempDir(), "none.yaml"))
-	if err != nil || c.Found || c.Style != render.StyleAuto || !c.Mouse || c.Accounts != [2]string{} || len(c.Keys) != 0 {
+	if err != nil || c.Found || c.Style != session.StyleAuto || !c.Mouse || c.Accounts != [2]string{} || len(c.Keys) != 0 {
 		t.Errorf("%+v, %v", c, err)
 	}
 }
@@ -45,7 +45,7 @@ keys:
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Style != render.StyleLight || c.Accounts != [2]string{"pk", "af"} || c.Mouse {
+	if c.Style != session.StyleLight || c.Accounts != [2]string{"pk", "af"} || c.Mouse {
 		t.Errorf("%+v", c)
 	}
 	want := []struct {
@@ -73,7 +73,7 @@ keys:
 		t.Errorf("a,b form: %+v %v", c, err)
 	}
 	for _, empty := range []string{"", "# nothing\n", "---\n", "keys:\n"} {
-		if c, err := Parse("c.yaml", []byte(empty)); err != nil || c.Style != render.StyleAuto || !c.Mouse {
+		if c, err := Parse("c.yaml", []byte(empty)); err != nil || c.Style != session.StyleAuto || !c.Mouse {
 			t.Errorf("%q: %+v %v", empty, c, err)
 		}
 	}

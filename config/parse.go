@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"unicode"
 
 	yaml "github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 
-	"github.com/dossier-dev/dossier/render"
+	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/session"
 )
 
 // settings are the top-level fields a config file may hold.
@@ -115,7 +115,7 @@ func (p *parse) style(n ast.Node) {
 		p.errf(n, "style is one word: auto, dark, light or notty")
 		return
 	}
-	st, err := render.ParseStyle(s)
+	st, err := session.ParseStyle(s)
 	if err != nil {
 		p.errf(n, "unknown style %q: use auto, dark, light or notty", s)
 		return
@@ -136,7 +136,7 @@ func (p *parse) accounts(n ast.Node) {
 		return
 	}
 	for _, id := range ids {
-		if !validID(id) {
+		if !dossier.ValidID(id) {
 			p.errf(n, "%q is not an account id (a letter, then letters, digits, - and _)", id)
 			return
 		}
@@ -246,17 +246,4 @@ func yamlError(file string, err error) *Error {
 	}
 	e.Msg = "YAML: " + strings.SplitN(err.Error(), "\n", 2)[0]
 	return e
-}
-
-// validID mirrors the dossier format's rule for ids.
-func validID(s string) bool {
-	for i, r := range s {
-		switch {
-		case unicode.IsLetter(r):
-		case i > 0 && (unicode.IsDigit(r) || r == '-' || r == '_'):
-		default:
-			return false
-		}
-	}
-	return s != ""
 }

@@ -1,6 +1,8 @@
 package dossier
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -19,7 +21,11 @@ func (l *loader) parseDays(f *srcFile) {
 		}
 		day.Label = o.text("label")
 		ph, pp := o.str("phase")
-		day.Phase = l.phase(ph, pp, day.Date, dp)
+		day.Status = l.dayStatus(o)
+		for _, rv := range o.list("versions") {
+			day.Readings = append(day.Readings, l.reading(rv))
+		}
+		day.Phase = l.phase(ph, pp, day.Date, dp, &day)
 		for _, hv := range o.list("hours") {
 			day.Hours = append(day.Hours, l.hours(hv))
 		}
@@ -31,9 +37,94 @@ func (l *loader) parseDays(f *srcFile) {
 	})
 }
 
+// readingNames are the values of a reading's "as": what a source makes of
+// a disputed day.
+var readingNames = []string{"talks", "rest", "before", "after"}
+
+// dayStatus reads a day's status: "rest", "disputed", or absent.
+func (l *loader) dayStatus(o *obj) DayStatus {
+	s, p := o.str("status")
+	if s == "" {
+		return DayPlain
+	}
+	for i, n := range dayStatusNames {
+		if n != "" && n == s {
+			return DayStatus(i)
+		}
+	}
+	l.errf(p, "status is rest (no talks that day) or disputed (sources disagree; list them under versions)",
+		"unknown day status %s", quote(s))
+	return DayPlain
+}
+
+// reading reads one version of a disputed day.
+func (l *loader) reading(v *yval) DayReading {
+	o := l.object(v, "day version")
+	r := DayReading{Pos: v.pos}
+	as, ap := o.req("as")
+	if as != "" {
+		ok := false
+		for _, n := range readingNames {
+			ok = ok || n == as
+		}
+		if !ok {
+			l.errf(ap, "as is one of "+strings.Join(readingNames, ", "), "unknown reading %s of a day", quote(as))
+			as = ""
+		}
+	}
+	r.As = as
+	r.Text = o.text("text")
+	r.Sources = o.refs("sources", "source")
+	if len(r.Sources) == 0 && o.v != nil {
+		l.errf(o.pos, "say who reads the day so: sources: [id]", "day version has no source")
+	}
+	o.done()
+	return r
+}
+
+// readingPhase is the phase a reading puts a day in.
+func readingPhase(as string) (Phase, bool) {
+	switch as {
+	case "talks", "rest":
+		return PhaseTalks, true
+	case "before":
+		return PhaseBefore, true
+	case "after":
+		return PhaseAfter, true
+	}
+	return 0, false
+}
+
+// Kind says in a few words what the day was: its phase ("talks",
+// "before", "after"), "rest day", or, for a disputed day, the readings
+// joined by "or" ("talks or after? (in dispute)").
+func (d *Day) Kind() string {
+	switch d.Status {
+	case DayRest:
+		return "rest day"
+	case DayDisputed:
+		var as []string
+		for _, r := range d.Readings {
+			if r.As != "" && !slices.Contains(as, r.As) {
+				as = append(as, r.As)
+			}
+		}
+		if len(as) == 0 {
+			return "in dispute"
+		}
+		return strings.Join(as, " or ") + "? (in dispute)"
+	}
+	return d.Phase.String()
+}
+
+// HeldTalks reports whether talks are known to have been held on the day:
+// a talk-phase day that is neither a rest day nor disputed.
+func (d *Day) HeldTalks() bool { return d.Phase == PhaseTalks && d.Status == DayPlain }
+
 // phase reads a day's phase, inferring it from the dossier's start and end
-// when it is not given.
-func (l *loader) phase(s string, p Pos, date time.Time, dp Pos) Phase {
+// when it is not given. A phase that contradicts the dates is warned about,
+// unless the day is disputed and one of its readings gives that phase.
+func (l *loader) phase(s string, p Pos, date time.Time, dp Pos, day *Day) Phase {
 	inferred, canInfer := PhaseTalks, !date.IsZero() && !l.d.Start.IsZero() && !l.d.End.IsZero()
 	if canInfer {
 		switch {
@@ -48,7 +139,7 @@ func (l *loader) phase(s string, p Pos, date time.Time, dp Pos) Phase {
 	}
 	for i, n := range phaseNames {
 		if n == s {
-			if canInfer && Phase(i) != inferred {
+			if canInfer && Phase(i) != inferred && !readsAs(day, Phase(i)) {
 				l.warnf(p, "", "phase %s does not match the date: the talks run from %s to %s",
 					s, l.d.Start.Format(time.DateOnly), l.d.End.Format(time.DateOnly))
 			}
@@ -57,6 +148,20 @@ func (l *loader) phase(s string, p Pos, date time.Time, dp Pos) Phase {
 	}
 	l.errf(p, "phase is one of "+strings.Join(phaseNames[:], ", "), "unknown phase %s", quote(s))
 	return inferred
+}
+
+// readsAs reports whether a disputed day has a reading that puts it in
+// phase ph.
+func readsAs(day *Day, ph Phase) bool {
+	if day.Status != DayDisputed {
+		return false
+	}
+	for _, r := range day.Readings {
+		if rp, ok := readingPhase(r.As); ok && rp == ph {
+			return true
+		}
+	}
+	return false
 }
 
 // hours reads one report of the length of a day's talks.
@@ -116,11 +221,48 @@ func (l *loader) checkDays() {
 			}
 		}
 		prev = day
-		if day.Phase == PhaseTalks && len(day.Hours) == 0 {
-			l.warnf(day.Pos, "", "talk day %s has no report of the hours of talks", quote(day.ID))
+		if day.HeldTalks() && len(day.Hours) == 0 {
+			l.warnf(day.Pos, "status: rest for a day without talks, status: disputed when sources disagree",
+				"talk day %s has no report of the hours of talks", quote(day.ID))
 		}
+		l.checkDayStatus(day)
 		if len(day.Events) == 0 {
 			l.warnf(day.Pos, "", "day %s has no events", quote(day.ID))
 		}
+	}
+}
+
+// checkDayStatus checks a day's status against its phase, hours and
+// readings: a rest day lies inside the talks and reports no hours of talks;
+// a disputed day has at least two different readings; readings belong to a
+// disputed day only.
+func (l *loader) checkDayStatus(day *Day) {
+	switch day.Status {
+	case DayRest:
+		if day.Phase != PhaseTalks {
+			l.warnf(day.Pos, "a rest day is a day inside the talks without talks; leave status out for a day "+day.Phase.String()+" the talks",
+				"rest day %s is not in the talks (phase %s)", quote(day.ID), day.Phase)
+		}
+		for _, h := range day.Hours {
+			if h.Hours > 0 {
+				l.warnf(h.Pos, "if sources disagree whether talks were held, use status: disputed",
+					"rest day %s has a report of %s hours of talks", quote(day.ID), strconv.FormatFloat(h.Hours, 'f', -1, 64))
+				break
+			}
+		}
+	case DayDisputed:
+		var as []string
+		for _, r := range day.Readings {
+			if r.As != "" && !slices.Contains(as, r.As) {
+				as = append(as, r.As)
+			}
+		}
+		if len(as) < 2 {
+			l.errf(day.Pos, "list each reading with its sources: versions: [{as: talks, sources: [a]}, {as: after, sources: [b]}]",
+				"disputed day %s needs at least two different versions", quote(day.ID))
+		}
+	}
+	if day.Status != DayDisputed && len(day.Readings) > 0 {
+		l.errf(day.Readings[0].Pos, "add status: disputed", "day %s has versions but its status is not disputed", quote(day.ID))
 	}
 }

@@ -8,6 +8,10 @@ import (
 	"path"
 	"sort"
 	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/dossier-dev/dossier/internal/sanitize"
 )
 
 // Size limits: a dossier is hand-written text; anything larger is a mistake
@@ -217,6 +221,11 @@ func (l *loader) readOne(p string, typ fs.FileMode, total *int64) (*srcFile, boo
 	if !ok {
 		return nil, false
 	}
+	// Text is compared after NFC normalisation: an account heading typed as
+	// "Su" + U+0308 names "Südmark", and search finds either spelling.
+	if !norm.NFC.IsNormal(clean) {
+		clean = norm.NFC.Bytes(clean)
+	}
 	return &srcFile{name: p, src: clean, lines: newLineTable(clean)}, true
 }
 
@@ -249,9 +258,9 @@ func readAll(r io.Reader, limit, size int64) ([]byte, error) {
 func cleanErr(err error) string {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return Sanitize(path.Base(pe.Path) + ": " + pe.Err.Error())
+		return sanitize.Line(path.Base(pe.Path) + ": " + pe.Err.Error())
 	}
-	return Sanitize(err.Error())
+	return sanitize.Line(err.Error())
 }
 
 // mib formats a byte count as whole MiB, or bytes when under one MiB.
@@ -262,4 +271,7 @@ func mib(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-func quote(s string) string { return fmt.Sprintf("'%s'", Sanitize(s)) }
+// quote puts s in quotes for a message, sanitised, with invisible
+// characters escaped first ('rumour\u200b-blog'), so that even the bidi
+// controls the sanitiser removes are shown.
+func quote(s string) string { return sanitize.Quote(EscapeInvisible(s)) }

@@ -125,7 +125,7 @@ var loadCases = []struct {
 		"dossier.md:5:6: error: end 2030-01-02 is before start 2030-01-03",
 		"dossier.md:10:28: error: unknown mediator role 'referee' (role is mediator or host)",
 		"dossier.md:11:10: error: duplicate mediator id 'a': already used by a party (parties and mediators share one set of ids)",
-		"dossier.md:13:33: error: 'm' is a mediator, not a party",
+		"dossier.md:13:33: error: 'm' is a mediator, not a party (a mediator's account says mediator: m)",
 		"dossier.md:14:32: error: unknown party 'bb' (did you mean 'b'?)",
 		"dossier.md:15:19: error: unknown account 'c' (known ids: a, b)",
 	}},
@@ -148,7 +148,7 @@ var loadCases = []struct {
 		"demands.md:4:21: error: 'm' is a mediator, not a party",
 	}},
 	{"days", map[string]string{"days.md": "---\ndays:\n  - {id: d1, date: 2030-01-02, phase: talks, events: [{text: E, sources: [s1]}]}\n  - {id: d2, date: 2030-01-01, phase: during, events: [{text: E, sources: [s1]}], hours: [{hours: 25, sources: [s1]}]}\n  - {id: d3, date: 2030-01-02, phase: after, hours: [{hours: 3, sources: [s1]}]}\n  - {id: d4, date: 2030-01-03, events: [{text: E, account: c}], hours: [{text: 'x', sources: [s2]}]}\n  - {id: d5, label: no date}\n---\n"}, []string{
-		"days.md:3:5: warning: talk day 'd1' has no report of the hours of talks",
+		"days.md:3:5: warning: talk day 'd1' has no report of the hours of talks (status: rest for a day without talks, status: disputed when sources disagree)",
 		"days.md:4:5: error: day 'd2' (2030-01-01) comes after day 'd1' (2030-01-02) (list days in date order)",
 		"days.md:4:39: error: unknown phase 'during' (phase is one of before, talks, after)",
 		"days.md:4:99: error: hours must be a number from 0 to 24, not '25'",

@@ -54,6 +54,11 @@ type Dossier struct {
 	// index maps "kind:id" to the element's position in its slice; built once
 	// by Load so lookups need no scan.
 	index map[string]int
+	// base and sel are set on a dossier made by Select: the dossier as
+	// loaded and the selection it was seen through (Relate aligns on
+	// base, so every subset agrees about counterparts).
+	base *Dossier
+	sel  Selection
 }
 
 // Party is a side of the negotiation, or a mediator or host.
@@ -62,17 +67,26 @@ type Party struct {
 	Name string
 	// Role is "party", "mediator" or "host".
 	Role string
-	Pos  Pos
+	// Aliases are other spellings and scripts of the name.
+	Aliases []string
+	Pos     Pos
 }
 
 // Account is one narrative to compare: usually one per party, plus e.g.
 // "Mediators" and "Independent".
 type Account struct {
-	ID          string
-	Name        string
-	Party       string // party id, "" when the account is not a party's
+	ID    string
+	Name  string
+	Party string // party id, "" when the account is not a party's
+	// Mediator is the id of the mediator (or host) whose account this is,
+	// "" when it is not a mediator's; an account has a Party or a
+	// Mediator or neither, never both.
+	Mediator    string
 	Description string
-	Pos         Pos
+	// Aliases are other spellings and scripts of the account's name; a
+	// topic heading may use any of them.
+	Aliases []string
+	Pos     Pos
 }
 
 // Source is one report or outlet that claims cite.
@@ -107,7 +121,13 @@ type Delegation struct {
 // Member is one person on a delegation. An unnamed member ("a brigadier",
 // "two aides") has Name == "" and Unnamed set; Title then describes them.
 type Member struct {
-	Name    string
+	Name string
+	// Aliases are other spellings and scripts of the name ("佐藤 花子",
+	// "Satō Hanako"); Family is the family name as a text uses it alone
+	// ("Sato"), when the last word of the name is not it. Both serve to
+	// find the claims naming the member (NameTerms).
+	Aliases []string
+	Family  string
 	Unnamed bool
 	Title   string
 	Org     string
@@ -170,12 +190,54 @@ func (p Phase) String() string {
 	return "unknown"
 }
 
+// DayStatus says whether talks were held on a day, where the phase alone
+// does not: a rest day inside the talks, or a day the sources read
+// differently.
+type DayStatus int
+
+// Day statuses.
+const (
+	DayPlain    DayStatus = iota // the phase says it all (the default)
+	DayRest                      // a day inside the talks with no talks
+	DayDisputed                  // sources disagree on what the day was; see Day.Readings
+)
+
+var dayStatusNames = [...]string{"", "rest", "disputed"}
+
+// String returns the status as written in a dossier ("rest", "disputed";
+// "" for DayPlain).
+func (s DayStatus) String() string {
+	if int(s) >= 0 && int(s) < len(dayStatusNames) {
+		return dayStatusNames[s]
+	}
+	return "unknown"
+}
+
+// DayReading is one reading of a disputed day, as some sources give it.
+type DayReading struct {
+	// As is what these sources make of the day: "talks" (a day of talks),
+	// "rest" (a day inside the talks without talks), "before" or "after"
+	// (a day outside the talks).
+	As      string
+	Text    string // Markdown, inline: how the sources say it; may be empty
+	Sources []string
+	Pos     Pos
+}
+
 // Day is one day of the sequence.
 type Day struct {
 	ID    string
 	Date  time.Time
 	Label string // e.g. "Day 2"
+	// Phase places the day on the timeline. For a disputed day it is the
+	// phase the author files it under; Readings hold what each source says.
 	Phase Phase
+	// Status is DayRest for a rest day and DayDisputed for a day whose
+	// status is in dispute; neither is warned for having no hours.
+	Status DayStatus
+	// Readings holds, for a disputed day, each reading and its sources (at
+	// least two different ones); nil otherwise.
+	Readings []DayReading
 	// Hours holds the length of the talks that day as each source reports
 	// it; several entries when sources disagree.
 	Hours  []HoursReport

@@ -78,6 +78,8 @@ func (l *loader) member(v *yval) Member {
 	o := l.object(v, "member")
 	m := Member{Pos: v.pos}
 	m.Name = o.text("name")
+	m.Aliases = o.texts("aliases")
+	m.Family = o.text("family")
 	m.Unnamed = o.boolean("unnamed")
 	m.Title = o.text("title")
 	m.Org = o.text("org")
@@ -89,6 +91,8 @@ func (l *loader) member(v *yval) Member {
 		l.errf(v.pos, "", "member %s has a name and is marked unnamed", quote(m.Name))
 	case m.Name == "" && !m.Unnamed:
 		l.errf(v.pos, "give a name, or unnamed: true with a title that describes them", "member has no name")
+	case m.Unnamed && (len(m.Aliases) > 0 || m.Family != ""):
+		l.errf(v.pos, "", "unnamed member has aliases or a family name")
 	case m.Unnamed && m.Title == "":
 		l.errf(v.pos, "describe an unnamed member in title, e.g. \"a brigadier\"", "unnamed member has no title")
 	}

@@ -3,8 +3,9 @@ package dossier
 import (
 	"bytes"
 	"fmt"
-	"strings"
 	"unicode/utf8"
+
+	"github.com/dossier-dev/dossier/internal/sanitize"
 )
 
 // TabWidth is the tab stop interval used when tabs in a dossier file are
@@ -15,56 +16,11 @@ const TabWidth = 4
 // one file; the rest are counted in one last warning.
 const maxControlWarnings = 20
 
-// isControl reports whether r is a terminal control character that must
-// never reach a terminal: ESC and the other C0 controls except tab and
-// newline, DEL, and the C1 range U+0080–U+009F.
-func isControl(r rune) bool {
-	switch {
-	case r == '\t' || r == '\n':
-		return false
-	case r < 0x20, r == 0x7f:
-		return true
-	case r >= 0x80 && r <= 0x9f:
-		return true
-	}
-	return false
-}
-
-// Sanitize returns s with every terminal control character removed: ESC and
-// the other C0 controls except tab and newline, DEL, and the C1 controls
-// U+0080–U+009F. Each byte of invalid UTF-8 is replaced by U+FFFD, so no
-// stray byte can be read as an 8-bit control by a terminal. All valid
-// printable Unicode is kept as is, including right-to-left scripts, combining
-// marks and emoji. Sanitize is safe to call on text that is already clean; it
-// then returns s unchanged without allocating.
-func Sanitize(s string) string {
-	clean := true
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if (r == utf8.RuneError && n == 1) || isControl(r) {
-			clean = false
-			break
-		}
-		i += n
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && n == 1:
-			b.WriteRune(utf8.RuneError)
-		case isControl(r):
-		default:
-			b.WriteString(s[i : i+n])
-		}
-		i += n
-	}
-	return b.String()
-}
+// Sanitize is sanitize.Text, kept so that code written before the one
+// sanitiser existed still builds.
+//
+// Deprecated: use sanitize.Text (internal/sanitize) or sanitize.Line.
+func Sanitize(s string) string { return sanitize.Text(s) }
 
 // controlName names a control character for a problem message.
 func controlName(r rune) string {
@@ -130,7 +86,7 @@ func cleanFile(file string, src []byte) (out []byte, probs Problems, ok bool) {
 				out = append(out, ' ')
 			}
 			col += pad
-		case isControl(r):
+		case sanitize.IsControl(r):
 			removed++
 			if removed <= maxControlWarnings {
 				probs = append(probs, Problem{
@@ -167,7 +123,7 @@ func needsCleaning(src []byte) bool {
 			continue
 		}
 		r, n := utf8.DecodeRune(src[i:])
-		if isControl(r) {
+		if sanitize.IsControl(r) {
 			return true
 		}
 		i += n

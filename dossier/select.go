@@ -64,6 +64,12 @@ func (d *Dossier) Select(s Selection) *Dossier {
 		return d
 	}
 	out := *d
+	out.base, out.sel = d.Base(), s
+	if d.base != nil {
+		// selecting from a selection: the citations were trimmed already,
+		// so combine the two selections on the dossier as loaded
+		out.sel = combine(d.sel, s)
+	}
 	out.Discrepancies = nil
 	gone := map[string]bool{}
 	for _, x := range d.Discrepancies {
@@ -163,6 +169,18 @@ func without(ids []string, gone map[string]bool) []string {
 		if !gone[id] {
 			out = append(out, id)
 		}
+	}
+	return out
+}
+
+// combine returns the selection that admits what both a and b admit.
+func combine(a, b Selection) Selection {
+	out := a
+	if out.AsOf.IsZero() || !b.AsOf.IsZero() && b.AsOf.Before(out.AsOf) {
+		out.AsOf = b.AsOf
+	}
+	if b.Source != "" {
+		out.Source = b.Source
 	}
 	return out
 }

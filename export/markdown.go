@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/dossier-dev/dossier/internal/sanitize"
 	"github.com/dossier-dev/dossier/render"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -47,9 +48,10 @@ func blockHTML(src string) template.HTML {
 	if err := md.Convert([]byte(render.Clean(src)), &b); err != nil {
 		return template.HTML("<p>" + template.HTMLEscapeString(src) + "</p>")
 	}
-	// goldmark's own output holds no control character, but a character
-	// reference in the source could decode to one; strip any left.
-	return template.HTML(stripControls(b.String())) //nolint:gosec // goldmark output without raw HTML
+	// goldmark decodes character references (render.Clean drops the ones
+	// naming a control, but not named ones it does not know): the one
+	// sanitiser again after the decoding.
+	return template.HTML(sanitize.Text(b.String())) //nolint:gosec // goldmark output without raw HTML
 }
 
 // inlineHTML renders one paragraph of Markdown without the <p> around it.
@@ -59,16 +61,6 @@ func inlineHTML(src string) template.HTML {
 		h = strings.TrimSuffix(strings.TrimPrefix(h, "<p>"), "</p>")
 	}
 	return template.HTML(h) //nolint:gosec // as blockHTML
-}
-
-// stripControls removes C0 (but newline and tab), DEL and C1 characters.
-func stripControls(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || r >= 0x80 && r <= 0x9f {
-			return -1
-		}
-		return r
-	}, s)
 }
 
 // clean makes dossier text fit for one line: sanitised, white space runs

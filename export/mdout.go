@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/dossier-dev/dossier/internal/sanitize"
 )
 
 // writeMarkdown writes the handout as GitHub-flavoured Markdown: the same
@@ -24,12 +26,15 @@ func writeMarkdown(w io.Writer, h *handout) error {
 		m.p("## Discrepancies\n\n")
 		m.discs(h.Discs)
 	}
+	if h.MemoMD != "" {
+		m.p("## Your notes\n\n%s\n\n", safeMD(h.MemoMD))
+	}
 	note := ""
 	if !h.Notes {
 		note = " Presenter notes are left out."
 	}
 	m.p("---\n\n*Made with `dossier export` from the dossier “%s”.%s*\n", esc(h.Title), note)
-	_, err := io.WriteString(w, stripControls(m.b.String()))
+	_, err := io.WriteString(w, sanitize.Text(m.b.String()))
 	return err
 }
 
@@ -127,15 +132,19 @@ func (m *mdWriter) compare(c *compare) {
 	}
 	m.p("| | %s | %s |\n|:-:|---|---|\n", cell(esc(c.Left.Name)), cell(esc(c.Right.Name)))
 	for _, r := range c.Rows {
-		m.p("| `%s` | %s | %s |\n", r.Mark, cell(claimMD(r.Left)), cell(claimMD(r.Right)))
+		m.p("| `%s` | %s | %s |\n", r.Mark, cell(claimMD(r.Left, r.Missing)), cell(claimMD(r.Right, r.Missing)))
 	}
 	m.p("\n")
 }
 
-// claimMD is a claim on one line: its text, then its badges and tags.
-func claimMD(c *claim) string {
+// claimMD is a claim on one line: its text, then its badges and tags; for
+// no claim, what the account has instead (missing, e.g. "no counterpart").
+func claimMD(c *claim, missing string) string {
 	if c == nil {
-		return "—"
+		if missing == "" {
+			return "—"
+		}
+		return "*" + esc(missing) + "*"
 	}
 	s := flat(c.TextMD) + badgesMD(c.Badges)
 	for _, d := range c.Days {
@@ -153,6 +162,13 @@ func (m *mdWriter) day(d day) {
 		m.p(" — %s", esc(d.Label))
 	}
 	m.p(" (%s)\n\n", d.Phase)
+	if len(d.Readings) > 0 {
+		var rs []string
+		for _, r := range d.Readings {
+			rs = append(rs, esc(r.Text)+badgesMD(r.Badges))
+		}
+		m.p("**In dispute:** %s\n\n", strings.Join(rs, "; "))
+	}
 	if len(d.Hours) > 0 {
 		var hs []string
 		for _, h := range d.Hours {

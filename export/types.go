@@ -18,6 +18,9 @@ type handout struct {
 	Discs       []disc   // discrepancies the handout touches
 	DiscsInBody bool     // a stop already lists every discrepancy
 	Notes       bool     // presenter notes are included
+	// MemoMD is the reader's own bookmarks and notes (dossier export
+	// --with-notes), Markdown from notes.Memo; "" leaves them out.
+	MemoMD string
 }
 
 // stop is one stop of the briefing; exactly one of the view fields is set.
@@ -56,8 +59,11 @@ type row struct {
 	Label     string // the relation in words, for the phone layout and print
 	Key       string
 	Elsewhere bool // one-sided here, but the key has a counterpart out of order
-	Left      *claim
-	Right     *claim
+	// Missing says what the empty side has (render.Placeholder: "no
+	// counterpart", "counterpart out of order", …), "" when both are set.
+	Missing string
+	Left    *claim
+	Right   *claim
 }
 
 type claim struct {
@@ -77,11 +83,17 @@ type badge struct {
 }
 
 type day struct {
-	ID, Date, Label, Phase string
-	Hours                  []hours
-	Events                 []event
+	ID, Date, Label string
+	// Phase is what the day was in a few words: its phase, "rest day", or
+	// the readings of a disputed day (dossier.Day.Kind).
+	Phase string
+	// Readings are a disputed day's versions, each with its sources.
+	Readings []hours
+	Hours    []hours
+	Events   []event
 }
 
+// hours is a reported figure or reading and the sources that give it.
 type hours struct {
 	Text   string
 	Badges []badge

@@ -4,7 +4,7 @@
 // SSH, so the server and a local `dossier present` can both use it.
 //
 // The hub never waits on a reader: every session has a mailbox of one
-// pending ui.FollowMsg and one pending ui.PresenceMsg, and a newer message
+// pending session.FollowMsg and one pending session.PresenceMsg, and a newer message
 // replaces an older one that was not yet delivered. A follower that stops
 // reading therefore costs the presenter nothing and, once it reads again,
 // jumps straight to the latest position.
@@ -14,7 +14,7 @@ import (
 	"fmt"
 	"sync"
 
-	"github.com/dossier-dev/dossier/ui"
+	"github.com/dossier-dev/dossier/session"
 )
 
 // recentEchoes is how many positions recently sent to a follower are
@@ -31,7 +31,7 @@ type Hub struct {
 	members  []*Member // in join order, so name lists are stable
 	driver   *Member   // nil when nobody drives
 	requests []*Member // presenters asking for control, oldest first
-	pos      ui.Position
+	pos      session.Position
 	hasPos   bool // pos has been reported by a driver
 }
 
@@ -41,46 +41,46 @@ func NewHub(stops int) *Hub {
 	return &Hub{stops: stops}
 }
 
-// Member is one session's link to the hub; it implements ui.Presence. Its
+// Member is one session's link to the hub; it implements session.Presence. Its
 // messages wait in its mailbox until Run delivers them.
 type Member struct {
 	hub  *Hub
 	name string
-	role ui.Role
+	role session.Role
 	box  *mailbox
 
 	// Guarded by hub.mu.
-	attached bool        // follows the driver (the default)
-	pos      ui.Position // last position this session reported
+	attached bool             // follows the driver (the default)
+	pos      session.Position // last position this session reported
 	hasPos   bool
 	// own says pos is where the session is: it moved there itself and was
 	// sent no position since (a reader does not report the positions it is
 	// sent, so after one pos is stale).
 	own      bool
-	recent   [recentEchoes]ui.Position // ring of positions sent to it
+	recent   [recentEchoes]session.Position // ring of positions sent to it
 	nrecent  int
 	left     bool
-	lastPres ui.PresenceMsg // last presence queued, to skip repeats
+	lastPres session.PresenceMsg // last presence queued, to skip repeats
 	sentPres bool
 }
 
-var _ ui.Presence = (*Member)(nil)
+var _ session.Presence = (*Member)(nil)
 
-// Join adds a session with a display name and a role (ui.RolePresenter or
-// ui.RoleFollower; anything else is treated as a follower). The first
+// Join adds a session with a display name and a role (session.RolePresenter or
+// session.RoleFollower; anything else is treated as a follower). The first
 // presenter to join while nobody drives becomes the driver: nobody had
 // control, so nothing is taken from anyone. A follower that joins while a
 // presentation is live is sent the current position at once.
-func (h *Hub) Join(name string, role ui.Role) *Member {
-	if role != ui.RolePresenter {
-		role = ui.RoleFollower
+func (h *Hub) Join(name string, role session.Role) *Member {
+	if role != session.RolePresenter {
+		role = session.RoleFollower
 	}
 	m := &Member{hub: h, name: name, role: role, box: newMailbox(), attached: true}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.members = append(h.members, m)
 	notes := map[*Member]string{}
-	if role == ui.RolePresenter && h.driver == nil {
+	if role == session.RolePresenter && h.driver == nil {
 		h.driver = m
 		notes[m] = "you are presenting"
 		h.noteAllBut(notes, m, name+" is presenting")
@@ -95,12 +95,12 @@ func (h *Hub) Join(name string, role ui.Role) *Member {
 func (m *Member) Name() string { return m.name }
 
 // Role returns the member's role.
-func (m *Member) Role() ui.Role { return m.role }
+func (m *Member) Role() session.Role { return m.role }
 
-// Moved implements ui.Presence. A driver's position is forwarded to every
+// Moved implements session.Presence. A driver's position is forwarded to every
 // attached session. A follower that reports a position it was not sent has
 // navigated on its own and is detached until it calls Follow.
-func (m *Member) Moved(p ui.Position) {
+func (m *Member) Moved(p session.Position) {
 	h := m.hub
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -126,7 +126,7 @@ func (m *Member) Moved(p ui.Position) {
 	}
 }
 
-// RequestControl implements ui.Presence. When nobody drives, a presenter
+// RequestControl implements session.Presence. When nobody drives, a presenter
 // takes control at once; otherwise the request waits for the driver's
 // HandOff. Followers cannot drive and are told so.
 func (m *Member) RequestControl() {
@@ -138,7 +138,7 @@ func (m *Member) RequestControl() {
 	}
 	notes := map[*Member]string{}
 	switch {
-	case m.role != ui.RolePresenter:
+	case m.role != session.RolePresenter:
 		notes[m] = "only presenters can take control"
 	case h.driver == nil:
 		h.promoteLocked(m)
@@ -154,7 +154,7 @@ func (m *Member) RequestControl() {
 	h.refreshLocked(notes)
 }
 
-// HandOff implements ui.Presence: the driver gives control to the presenter
+// HandOff implements session.Presence: the driver gives control to the presenter
 // who asked longest ago, and becomes an attached presenter itself.
 func (m *Member) HandOff() {
 	h := m.hub
@@ -179,7 +179,7 @@ func (m *Member) HandOff() {
 	h.refreshLocked(notes)
 }
 
-// Follow implements ui.Presence: re-attach and jump to the driver's place.
+// Follow implements session.Presence: re-attach and jump to the driver's place.
 func (m *Member) Follow() {
 	h := m.hub
 	h.mu.Lock()
@@ -223,7 +223,7 @@ func (m *Member) Leave() {
 			h.noteAllBut(notes, next, m.name+" left; "+next.name+" is presenting")
 		} else {
 			for _, o := range h.members {
-				if o.role == ui.RolePresenter {
+				if o.role == session.RolePresenter {
 					notes[o] = m.name + " left; nobody is presenting, you may take control"
 				}
 			}
@@ -257,10 +257,10 @@ func (h *Hub) sendFollowLocked(m *Member) {
 	m.recent[m.nrecent%recentEchoes] = h.pos
 	m.nrecent++
 	m.own = false
-	m.box.putFollow(ui.FollowMsg{Position: h.pos, Presenter: h.driver.name, Stops: h.stops})
+	m.box.putFollow(session.FollowMsg{Position: h.pos, Presenter: h.driver.name, Stops: h.stops})
 }
 
-func (m *Member) isEchoLocked(p ui.Position) bool {
+func (m *Member) isEchoLocked(p session.Position) bool {
 	if m.hub.hasPos && p == m.hub.pos {
 		return true
 	}
@@ -278,7 +278,7 @@ func (m *Member) isEchoLocked(p ui.Position) bool {
 func (h *Hub) refreshLocked(notes map[*Member]string) {
 	var followers []string
 	for _, o := range h.members {
-		if o.role == ui.RoleFollower {
+		if o.role == session.RoleFollower {
 			followers = append(followers, o.name)
 		}
 	}
@@ -291,8 +291,8 @@ func (h *Hub) refreshLocked(notes map[*Member]string) {
 		presenter = h.driver.name
 	}
 	for _, o := range h.members {
-		msg := ui.PresenceMsg{Role: o.role, Driving: o == h.driver, Presenter: presenter}
-		if o.role == ui.RolePresenter {
+		msg := session.PresenceMsg{Role: o.role, Driving: o == h.driver, Presenter: presenter}
+		if o.role == session.RolePresenter {
 			msg.Followers = followers
 		}
 		if o == h.driver {
@@ -327,7 +327,7 @@ type State struct {
 	Members     int
 	Attached    int // sessions other than the driver that follow it
 	Requests    []string
-	Position    ui.Position
+	Position    session.Position
 	HasPosition bool
 }
 
@@ -355,7 +355,7 @@ func (s State) String() string {
 	return fmt.Sprintf("driver=%q members=%d attached=%d requests=%v", s.Driver, s.Members, s.Attached, s.Requests)
 }
 
-func samePresence(a, b ui.PresenceMsg) bool {
+func samePresence(a, b session.PresenceMsg) bool {
 	return a.Role == b.Role && a.Driving == b.Driving && a.Presenter == b.Presenter &&
 		equalStrings(a.Followers, b.Followers) && equalStrings(a.Requests, b.Requests)
 }

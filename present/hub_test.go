@@ -7,24 +7,24 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/dossier-dev/dossier/ui"
+	"github.com/dossier-dev/dossier/session"
 )
 
-func pos(topic string, stop int) ui.Position {
-	return ui.Position{View: "compare", Topic: topic, Stop: stop}
+func pos(topic string, stop int) session.Position {
+	return session.Position{View: "compare", Topic: topic, Stop: stop}
 }
 
 // pending returns what m's mailbox holds right now and empties it.
-func pending(m *Member) (follow *ui.FollowMsg, presence *ui.PresenceMsg) {
+func pending(m *Member) (follow *session.FollowMsg, presence *session.PresenceMsg) {
 	for {
 		msg, ok := m.box.pop()
 		if !ok {
 			break
 		}
 		switch msg := msg.(type) {
-		case ui.FollowMsg:
+		case session.FollowMsg:
 			follow = &msg
-		case ui.PresenceMsg:
+		case session.PresenceMsg:
 			presence = &msg
 		}
 	}
@@ -33,11 +33,11 @@ func pending(m *Member) (follow *ui.FollowMsg, presence *ui.PresenceMsg) {
 
 func TestDriverMovesFollowersFollow(t *testing.T) {
 	h := NewHub(10)
-	alice := h.Join("alice", ui.RolePresenter)
-	bob := h.Join("bob", ui.RoleFollower)
-	carol := h.Join("carol", ui.RoleFollower)
+	alice := h.Join("alice", session.RolePresenter)
+	bob := h.Join("bob", session.RoleFollower)
+	carol := h.Join("carol", session.RoleFollower)
 	_, pres := pending(bob)
-	if pres == nil || pres.Presenter != "alice" || pres.Role != ui.RoleFollower || pres.Driving {
+	if pres == nil || pres.Presenter != "alice" || pres.Role != session.RoleFollower || pres.Driving {
 		t.Fatalf("bob's presence = %+v, want follower of alice", pres)
 	}
 	_, pres = pending(alice)
@@ -60,9 +60,9 @@ func TestDriverMovesFollowersFollow(t *testing.T) {
 
 func TestLateJoinerGetsCurrentPosition(t *testing.T) {
 	h := NewHub(3)
-	alice := h.Join("alice", ui.RolePresenter)
+	alice := h.Join("alice", session.RolePresenter)
 	alice.Moved(pos("trade", 1))
-	dan := h.Join("dan", ui.RoleFollower)
+	dan := h.Join("dan", session.RoleFollower)
 	if f, _ := pending(dan); f == nil || f.Position != pos("trade", 1) {
 		t.Fatalf("late joiner got %+v, want trade stop 1", f)
 	}
@@ -70,8 +70,8 @@ func TestLateJoinerGetsCurrentPosition(t *testing.T) {
 
 func TestDetachedFollowerStaysAndFollowReattaches(t *testing.T) {
 	h := NewHub(5)
-	alice := h.Join("alice", ui.RolePresenter)
-	bob := h.Join("bob", ui.RoleFollower)
+	alice := h.Join("alice", session.RolePresenter)
+	bob := h.Join("bob", session.RoleFollower)
 	alice.Moved(pos("a", 0))
 	pending(bob)
 	// bob echoes the position he was sent: still attached.
@@ -107,9 +107,9 @@ func TestDetachedFollowerStaysAndFollowReattaches(t *testing.T) {
 
 func TestHandOffBetweenPresenters(t *testing.T) {
 	h := NewHub(5)
-	alice := h.Join("alice", ui.RolePresenter)
-	bert := h.Join("bert", ui.RolePresenter)
-	fay := h.Join("fay", ui.RoleFollower)
+	alice := h.Join("alice", session.RolePresenter)
+	bert := h.Join("bert", session.RolePresenter)
+	fay := h.Join("fay", session.RoleFollower)
 	alice.Moved(pos("one", 0))
 	pending(alice)
 	pending(bert)
@@ -163,8 +163,8 @@ func TestHandOffBetweenPresenters(t *testing.T) {
 
 func TestFollowerCannotTakeControl(t *testing.T) {
 	h := NewHub(1)
-	alice := h.Join("alice", ui.RolePresenter)
-	fay := h.Join("fay", ui.RoleFollower)
+	alice := h.Join("alice", session.RolePresenter)
+	fay := h.Join("fay", session.RoleFollower)
 	pending(alice)
 	pending(fay)
 	fay.RequestControl()
@@ -178,9 +178,9 @@ func TestFollowerCannotTakeControl(t *testing.T) {
 
 func TestDriverLeavesFollowersStayPut(t *testing.T) {
 	h := NewHub(4)
-	alice := h.Join("alice", ui.RolePresenter)
-	bert := h.Join("bert", ui.RolePresenter)
-	fay := h.Join("fay", ui.RoleFollower)
+	alice := h.Join("alice", session.RolePresenter)
+	bert := h.Join("bert", session.RolePresenter)
+	fay := h.Join("fay", session.RoleFollower)
 	alice.Moved(pos("two", 1))
 	pending(fay)
 	pending(bert)
@@ -211,20 +211,20 @@ func TestDriverLeavesFollowersStayPut(t *testing.T) {
 type recorder struct {
 	mu   sync.Mutex
 	msgs []tea.Msg
-	got  chan ui.FollowMsg
+	got  chan session.FollowMsg
 }
 
-func newRecorder() *recorder { return &recorder{got: make(chan ui.FollowMsg, 1024)} }
+func newRecorder() *recorder { return &recorder{got: make(chan session.FollowMsg, 1024)} }
 
 func (r *recorder) send(msg tea.Msg) {
-	if f, ok := msg.(ui.FollowMsg); ok {
+	if f, ok := msg.(session.FollowMsg); ok {
 		r.got <- f
 	}
 }
 
 // waitFor waits until r has been delivered a FollowMsg at p. The deadline
 // only keeps a broken hub from hanging the test; it measures nothing.
-func (r *recorder) waitFor(t *testing.T, p ui.Position) {
+func (r *recorder) waitFor(t *testing.T, p session.Position) {
 	t.Helper()
 	deadline := time.After(10 * time.Second)
 	for {
@@ -241,12 +241,12 @@ func (r *recorder) waitFor(t *testing.T, p ui.Position) {
 
 func TestStuckFollowerDoesNotBlockPresenter(t *testing.T) {
 	h := NewHub(1000)
-	alice := h.Join("alice", ui.RolePresenter)
-	stuck := h.Join("stuck", ui.RoleFollower)
+	alice := h.Join("alice", session.RolePresenter)
+	stuck := h.Join("stuck", session.RoleFollower)
 	block := make(chan struct{})
-	handed := make(chan ui.FollowMsg, 1)
+	handed := make(chan session.FollowMsg, 1)
 	go stuck.Run(func(msg tea.Msg) { // takes one message, then never returns until the end
-		if f, ok := msg.(ui.FollowMsg); ok {
+		if f, ok := msg.(session.FollowMsg); ok {
 			select {
 			case handed <- f:
 			default:
@@ -254,7 +254,7 @@ func TestStuckFollowerDoesNotBlockPresenter(t *testing.T) {
 		}
 		<-block
 	})
-	live := h.Join("live", ui.RoleFollower)
+	live := h.Join("live", session.RoleFollower)
 	rec := newRecorder()
 	go live.Run(rec.send)
 	go alice.Run(func(tea.Msg) {})
@@ -290,7 +290,7 @@ func TestStuckFollowerDoesNotBlockPresenter(t *testing.T) {
 
 func TestLeaveStopsRun(t *testing.T) {
 	h := NewHub(1)
-	m := h.Join("fay", ui.RoleFollower)
+	m := h.Join("fay", session.RoleFollower)
 	done := make(chan struct{})
 	go func() { m.Run(func(tea.Msg) {}); close(done) }()
 	m.Leave()

@@ -4,7 +4,7 @@ import (
 	"sync"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/dossier-dev/dossier/ui"
+	"github.com/dossier-dev/dossier/session"
 )
 
 // mailbox holds at most one pending FollowMsg and one pending PresenceMsg
@@ -13,8 +13,8 @@ import (
 // growing queue.
 type mailbox struct {
 	mu       sync.Mutex
-	follow   *ui.FollowMsg
-	presence *ui.PresenceMsg
+	follow   *session.FollowMsg
+	presence *session.PresenceMsg
 	wake     chan struct{} // capacity 1: "something is pending"
 	done     chan struct{} // closed by close
 	closed   bool
@@ -25,7 +25,7 @@ func newMailbox() *mailbox {
 	return &mailbox{wake: make(chan struct{}, 1), done: make(chan struct{})}
 }
 
-func (b *mailbox) putFollow(m ui.FollowMsg) {
+func (b *mailbox) putFollow(m session.FollowMsg) {
 	b.mu.Lock()
 	if b.follow != nil {
 		b.dropped++
@@ -37,7 +37,7 @@ func (b *mailbox) putFollow(m ui.FollowMsg) {
 
 // putPresence replaces a pending PresenceMsg; a pending note survives a
 // newer message without one, so "alice left" is not lost to a later refresh.
-func (b *mailbox) putPresence(m ui.PresenceMsg) {
+func (b *mailbox) putPresence(m session.PresenceMsg) {
 	b.mu.Lock()
 	if b.presence != nil {
 		b.dropped++

@@ -4,17 +4,17 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/dossier-dev/dossier/ui"
+	"github.com/dossier-dev/dossier/session"
 )
 
 // When the driver leaves while a presenter waits for control, that
 // presenter drives at once and everyone is told.
 func TestDriverLeavesRequesterIsPromoted(t *testing.T) {
 	h := NewHub(4)
-	alice := h.Join("alice", ui.RolePresenter)
-	bert := h.Join("bert", ui.RolePresenter)
-	carl := h.Join("carl", ui.RolePresenter)
-	fay := h.Join("fay", ui.RoleFollower)
+	alice := h.Join("alice", session.RolePresenter)
+	bert := h.Join("bert", session.RolePresenter)
+	carl := h.Join("carl", session.RolePresenter)
+	fay := h.Join("fay", session.RoleFollower)
 	alice.Moved(pos("one", 0))
 	bert.Moved(pos("one", 0)) // echo: bert follows alice
 	carl.RequestControl()
@@ -50,9 +50,9 @@ func TestDriverLeavesRequesterIsPromoted(t *testing.T) {
 // told they may take control, and the first to ask gets it at once.
 func TestDriverLeavesPresentersAreOffered(t *testing.T) {
 	h := NewHub(4)
-	alice := h.Join("alice", ui.RolePresenter)
-	bert := h.Join("bert", ui.RolePresenter)
-	fay := h.Join("fay", ui.RoleFollower)
+	alice := h.Join("alice", session.RolePresenter)
+	bert := h.Join("bert", session.RolePresenter)
+	fay := h.Join("fay", session.RoleFollower)
 	alice.Moved(pos("one", 0))
 	bert.Moved(pos("one", 0)) // bert's reader reports where it was sent once
 	alice.Moved(pos("two", 1))

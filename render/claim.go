@@ -12,8 +12,8 @@ import (
 // Claim returns the lines of one rendered claim at the given width and
 // style: a line (or more) of source badges and day tags, then the claim's
 // Markdown. Lines carry no trailing padding; each is at most width cells
-// wide as measured by ansi.StringWidth. The result is cached and shared, so
-// callers must not modify it.
+// wide as measured by ansi.StringWidth. The result is cached by what it
+// shows (ClaimKey) and shared, so callers must not modify it.
 func (c *Cache) Claim(d *dossier.Dossier, cl *dossier.Claim, width int, st Style) []string {
 	return c.claim(d, cl, width, st, "")
 }
@@ -22,34 +22,33 @@ func (c *Cache) Claim(d *dossier.Dossier, cl *dossier.Claim, width int, st Style
 // plain text under that note (Compare passes one for a topic over its
 // budget); such renders are cached apart from the formatted ones.
 func (c *Cache) claim(d *dossier.Dossier, cl *dossier.Claim, width int, st Style, plain string) []string {
-	l := c.layout(width, st)
-	k := claimKey{d, cl.ID, plain}
-	if lines, ok := l.cachedClaim(k); ok {
+	k := claimKey(d, cl, width, st, plain)
+	if v, ok := c.get(k); ok {
 		c.count(func(s *Stats) { s.ClaimHits++ })
-		return lines
+		return v.([]string)
 	}
+	l := c.layout(width, st)
 	l.renderMu.Lock()
 	defer l.renderMu.Unlock()
-	if lines, ok := l.cachedClaim(k); ok { // rendered while we waited
+	if v, ok := c.get(k); ok { // rendered while we waited
 		c.count(func(s *Stats) { s.ClaimHits++ })
-		return lines
+		return v.([]string)
 	}
 	c.count(func(s *Stats) { s.ClaimMisses++ })
+	if plain == "" && c.cost(cl.Text) > claimBudget {
+		plain = noteClaimTooComplex
+	}
 	lines := l.renderClaim(d, cl, plain)
-	l.mu.Lock()
-	l.claims[k] = lines
-	l.mu.Unlock()
+	c.put(k, lines, linesSize(lines))
 	return lines
 }
 
-// renderClaim does the work of Claim; the caller holds l.renderMu.
+// renderClaim renders a claim, as plain text under the note plain when
+// it is not ""; the caller holds l.renderMu.
 func (l *layout) renderClaim(d *dossier.Dossier, cl *dossier.Claim, plain string) []string {
 	width := l.key.width
 	lines := wrapTokens(l.theme.claimTokens(d, cl), width)
 	src := Clean(cl.Text)
-	if plain == "" && l.claimCost(d, cl) > claimBudget {
-		plain = noteClaimTooComplex
-	}
 	var body []string
 	if plain != "" {
 		body = l.plainBlock(src, plain)

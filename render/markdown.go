@@ -17,7 +17,7 @@ const minWrap = 8
 // inside a pane, not a page.
 func styleConfig(st Style) gansi.StyleConfig {
 	var cfg gansi.StyleConfig
-	switch st.concrete() {
+	switch st.Concrete() {
 	case StyleLight:
 		cfg = styles.LightStyleConfig
 	case StyleNoTTY:

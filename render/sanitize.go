@@ -1,32 +1,31 @@
 package render
 
 import (
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/sanitize"
 )
 
-// Clean makes text from a dossier safe to hand to a renderer: it removes
-// terminal control characters as dossier.Sanitize does (ESC, C0 controls
-// other than tab and newline, DEL, the C1 range U+0080–U+009F; invalid
-// UTF-8 becomes U+FFFD), expands tabs to the next multiple of four
-// columns, and drops numeric character references (&#27; &#x9b; …) that a
-// Markdown parser would decode back into a control character. It is the
-// one place the render package sanitises input; the loader does the same
-// when it reads a file, so this is a second fence, not the first.
+// Clean makes text from a dossier safe to hand to a renderer: it applies
+// the one sanitiser for Markdown source (sanitize.Markdown: no terminal or
+// bidirectional control character, and no character reference that a
+// Markdown parser would decode into one), and expands tabs to the next
+// multiple of four columns. The loader sanitises when it reads a file, so
+// this is a second fence, not the first; FilterANSI is the one after the
+// renderer.
 //
 // It also removes the joiners and modifiers on whose width terminals and
 // width tables disagree (zero-width joiner, variation selectors, skin-tone
-// modifiers, keycap and tag characters), and explicit bidirectional
-// overrides and isolates: 👨‍👩‍👧 is drawn as three faces, ✈️ as ✈, so that
-// every terminal puts the next border where the layout counted it.
+// modifiers, keycap and tag characters): 👨‍👩‍👧 is drawn as three faces, ✈️
+// as ✈, so that every terminal puts the next border where the layout
+// counted it.
 func Clean(s string) string {
-	s = dossier.Sanitize(s)
-	if !strings.ContainsAny(s, "\t&\u200d\ufe0e\ufe0f\u20e3\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069") &&
+	s = sanitize.Markdown(s)
+	if !strings.ContainsAny(s, "\t\u200d\ufe0e\ufe0f\u20e3") &&
 		!strings.Contains(s, "\xf0\x9f\x8f") && !strings.Contains(s, "\xf3\xa0") {
 		return s
 	}
@@ -44,11 +43,6 @@ func Clean(s string) string {
 			col += n
 			i += size
 			continue
-		case r == '&':
-			if n := controlReference(s[i:]); n > 0 {
-				i += n
-				continue
-			}
 		case unstableWidth(r):
 			i += size
 			continue
@@ -61,7 +55,7 @@ func Clean(s string) string {
 }
 
 // unstableWidth reports whether r is a joiner, selector or modifier whose
-// effect on width depends on the terminal, or a bidirectional override.
+// effect on width depends on the terminal.
 func unstableWidth(r rune) bool {
 	switch {
 	case r == 0x200D, r == 0xFE0E, r == 0xFE0F, r == 0x20E3:
@@ -70,40 +64,8 @@ func unstableWidth(r rune) bool {
 		return true
 	case r >= 0xE0020 && r <= 0xE007F: // tag characters
 		return true
-	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
-		return true
 	}
 	return false
-}
-
-// isControl reports whether r is a terminal control character other than
-// tab and newline.
-func isControl(r rune) bool {
-	return r < 0x20 && r != '\t' && r != '\n' || r == 0x7f || r >= 0x80 && r <= 0x9f
-}
-
-// controlReference returns the length of a numeric character reference at
-// the start of s ("&#27;", "&#x1B;") that names a control character, or 0.
-func controlReference(s string) int {
-	if len(s) < 4 || s[1] != '#' {
-		return 0
-	}
-	end := strings.IndexByte(s, ';')
-	if end < 3 || end > 12 {
-		return 0
-	}
-	num, base := s[2:end], 10
-	if num[0] == 'x' || num[0] == 'X' {
-		num, base = num[1:], 16
-	}
-	v, err := strconv.ParseUint(num, base, 32)
-	if err != nil {
-		return 0
-	}
-	if v == 0 || v == '\r' || isControl(rune(v)) {
-		return end + 1
-	}
-	return 0
 }
 
 // FilterANSI removes from rendered output every escape sequence that is not
@@ -122,7 +84,7 @@ func FilterANSI(s string) string {
 			n = 1 // cannot happen; never loop forever
 		case width > 0:
 			r, _ := utf8.DecodeRuneInString(seq)
-			if !(r == utf8.RuneError && len(seq) == 1) && !isControl(r) {
+			if !(r == utf8.RuneError && len(seq) == 1) && !sanitize.Unsafe(r) {
 				b.WriteString(seq)
 			}
 		case seq == "\n":

@@ -1,52 +1,29 @@
 package render
 
 import (
-	"fmt"
 	"image/color"
 
 	"charm.land/lipgloss/v2"
+
+	"github.com/dossier-dev/dossier/session"
 )
 
-// Style is the colour scheme content is rendered in.
-type Style int
+// Style is the colour scheme content is rendered in (session.Style: the
+// settings file and the reader name it without importing this package).
+type Style = session.Style
 
 // Styles. StyleAuto is resolved by the reader (from the terminal's
 // background colour) before anything is rendered; the cache only ever sees
 // the other three.
 const (
-	StyleAuto  Style = iota // decide from the terminal's background
-	StyleDark               // light text on a dark background
-	StyleLight              // dark text on a light background
-	StyleNoTTY              // no colour at all (NO_COLOR, pipes)
+	StyleAuto  = session.StyleAuto  // decide from the terminal's background
+	StyleDark  = session.StyleDark  // light text on a dark background
+	StyleLight = session.StyleLight // dark text on a light background
+	StyleNoTTY = session.StyleNoTTY // no colour at all (NO_COLOR, pipes)
 )
 
-var styleNames = [...]string{"auto", "dark", "light", "notty"}
-
-// String returns "auto", "dark", "light" or "notty".
-func (s Style) String() string {
-	if int(s) >= 0 && int(s) < len(styleNames) {
-		return styleNames[s]
-	}
-	return "unknown"
-}
-
-// ParseStyle reads a style name as given to --style.
-func ParseStyle(name string) (Style, error) {
-	for i, n := range styleNames {
-		if n == name {
-			return Style(i), nil
-		}
-	}
-	return StyleAuto, fmt.Errorf("unknown style %q (want auto, dark, light or notty)", name)
-}
-
-// concrete returns s with StyleAuto read as StyleDark, the safer guess.
-func (s Style) concrete() Style {
-	if s < StyleDark || s > StyleNoTTY {
-		return StyleDark
-	}
-	return s
-}
+// ParseStyle reads a style name as given to --style (session.ParseStyle).
+var ParseStyle = session.ParseStyle
 
 // Theme holds the styles of the parts of a claim the render package draws
 // itself (badges, day tags, placeholders, gutter marks). lipgloss styles
@@ -69,7 +46,7 @@ type Theme struct {
 
 // NewTheme returns the theme of a style.
 func NewTheme(s Style) *Theme {
-	s = s.concrete()
+	s = s.Concrete()
 	t := &Theme{Style: s}
 	if s == StyleNoTTY {
 		plain := lipgloss.NewStyle()

@@ -19,7 +19,7 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/sanitize"
 )
 
 //go:embed all:templates
@@ -196,5 +196,5 @@ func prepare(opts Options) (*data, error) {
 // control characters removed, every run of white space (line breaks
 // included) made one space, and the ends trimmed.
 func clean(s string) string {
-	return strings.Join(strings.FieldsFunc(dossier.Sanitize(s), unicode.IsSpace), " ")
+	return strings.Join(strings.FieldsFunc(sanitize.Text(s), unicode.IsSpace), " ")
 }

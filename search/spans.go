@@ -4,7 +4,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/sanitize"
 )
 
 // Matcher finds the terms of one query in any text, folded as Find folds
@@ -13,7 +13,7 @@ type Matcher struct{ terms []string }
 
 // NewMatcher returns the matcher of a query.
 func NewMatcher(query string) Matcher {
-	return Matcher{terms: strings.Fields(Fold(dossier.Sanitize(query)))}
+	return Matcher{terms: strings.Fields(Fold(sanitize.Text(query)))}
 }
 
 // Empty reports whether the query has no terms.

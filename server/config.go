@@ -7,8 +7,6 @@ import (
 	"time"
 
 	"charm.land/log/v2"
-
-	"github.com/dossier-dev/dossier/dossier"
 )
 
 // Defaults for the limits, used when a Config field is zero.
@@ -64,14 +62,17 @@ type Config struct {
 	// with no name.
 	ShareFrames bool
 
+	// NoNotes keeps no bookmarks, notes or seen record for anyone
+	// (serve --no-notes). Otherwise each user with a known key keeps
+	// their own under NotesDir ("" means $XDG_STATE_HOME/dossier/serve),
+	// at most NotesLimit bytes (0 means DefaultNotesLimit); anonymous
+	// users keep none. server/notes.go.
+	NoNotes    bool
+	NotesDir   string
+	NotesLimit int64
+
 	// Logger receives the structured log; nil means a logger on stderr.
 	Logger *log.Logger
-
-	// Release, when set, is given each version of the dossier that no
-	// session shows any more once Reloaded has served a newer one
-	// (serve --watch), so that caches shared by the sessions let go of
-	// it. nil keeps nothing from being collected but what the caches hold.
-	Release func(*dossier.Dossier)
 }
 
 func (c Config) withDefaults() Config {

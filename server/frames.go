@@ -30,7 +30,7 @@ import (
 	uv "github.com/charmbracelet/ultraviolet"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/dossier-dev/dossier/ui"
+	"github.com/dossier-dev/dossier/session"
 )
 
 // groupFPS is how often a group renders at most, as the reader's program
@@ -106,8 +106,8 @@ type group struct {
 	members  []*viewer // receive each frame's differences
 	joining  []*viewer // wait for the whole screen
 	lead     *viewer   // whose hub messages drive the reader
-	follow   *ui.FollowMsg
-	presence *ui.PresenceMsg
+	follow   *session.FollowMsg
+	presence *session.PresenceMsg
 	drawn    *tea.View // the view on the members' screens
 
 	// Owned by the group's goroutine.
@@ -132,7 +132,7 @@ func newGroup(f *frames, key frameKey) *group {
 	g.fresh = newFrameRenderer(&g.freshOut, key)
 	s := f.s
 	d, box, leave := s.joinReloads() // the group's reader is told of new versions as a session's is
-	g.model = s.factory(Session{Dossier: d, Role: ui.RoleFollower, Presence: groupPresence{},
+	g.model = s.factory(Session{Dossier: d, Role: session.RoleFollower, Presence: groupPresence{},
 		Briefing: s.briefing, Width: key.w, Height: key.h})
 	go func() {
 		defer leave()
@@ -184,10 +184,10 @@ func newFrameRenderer(w *bytes.Buffer, key frameKey) *uv.TerminalRenderer {
 // where to be from its lead member's messages, and never moves by itself.
 type groupPresence struct{}
 
-func (groupPresence) Moved(ui.Position) {}
-func (groupPresence) RequestControl()   {}
-func (groupPresence) HandOff()          {}
-func (groupPresence) Follow()           {}
+func (groupPresence) Moved(session.Position) {}
+func (groupPresence) RequestControl()        {}
+func (groupPresence) HandOff()               {}
+func (groupPresence) Follow()                {}
 
 // add makes v a member that waits for the whole screen.
 func (g *group) add(v *viewer) {
@@ -233,9 +233,9 @@ func (g *group) fromHub(v *viewer, msg tea.Msg) {
 	lead := g.lead == v
 	if lead {
 		switch m := msg.(type) {
-		case ui.FollowMsg:
+		case session.FollowMsg:
 			g.follow = &m
-		case ui.PresenceMsg:
+		case session.PresenceMsg:
 			g.presence = &m
 		}
 	}

@@ -9,7 +9,7 @@ import (
 	"charm.land/wish/v2/ratelimiter"
 	"golang.org/x/time/rate"
 
-	"github.com/dossier-dev/dossier/ui"
+	"github.com/dossier-dev/dossier/session"
 )
 
 // handler builds the session handler. Middleware order, outermost first
@@ -61,6 +61,7 @@ type identity struct {
 	name        string // display name, cleaned
 	fingerprint string // "" for anonymous
 	presenter   bool
+	known       bool // the key is in the authorized keys or the presenters' keys
 }
 
 type identityKey struct{}
@@ -82,7 +83,7 @@ func (s *Server) identify(next ssh.Handler) ssh.Handler {
 		e, presenter, ok := acc.lookup(key)
 		switch {
 		case ok:
-			id.presenter = presenter
+			id.presenter, id.known = presenter, key != nil
 			if e.name != "" {
 				id.name = e.name
 			}
@@ -173,14 +174,14 @@ func (s *Server) Sessions() int {
 }
 
 // role is the session's part in the presentation.
-func (s *Server) role(id identity) ui.Role {
+func (s *Server) role(id identity) session.Role {
 	switch {
 	case s.hub == nil:
-		return ui.RoleAlone
+		return session.RoleAlone
 	case id.presenter:
-		return ui.RolePresenter
+		return session.RolePresenter
 	default:
-		return ui.RoleFollower
+		return session.RoleFollower
 	}
 }
 

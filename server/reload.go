@@ -6,7 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dossier-dev/dossier/dossier"
-	"github.com/dossier-dev/dossier/ui"
+	"github.com/dossier-dev/dossier/session"
 )
 
 // Reloading (serve --watch): the server holds the current version of the
@@ -23,8 +23,8 @@ import (
 // delivered first.
 type reloadBox struct {
 	mu     sync.Mutex
-	reload *ui.ReloadMsg
-	failed *ui.ReloadFailedMsg
+	reload *session.ReloadMsg
+	failed *session.ReloadFailedMsg
 	ready  chan struct{} // one token while something waits
 }
 
@@ -33,9 +33,9 @@ func newReloadBox() *reloadBox { return &reloadBox{ready: make(chan struct{}, 1)
 func (b *reloadBox) put(msg tea.Msg) {
 	b.mu.Lock()
 	switch msg := msg.(type) {
-	case ui.ReloadMsg:
+	case session.ReloadMsg:
 		b.reload, b.failed = &msg, nil
-	case ui.ReloadFailedMsg:
+	case session.ReloadFailedMsg:
 		b.failed = &msg
 	}
 	b.mu.Unlock()
@@ -78,11 +78,7 @@ func (b *reloadBox) run(p *tea.Program, done <-chan struct{}) {
 // reloads is the server's reload state, guarded by Server.mu.
 type reloads struct {
 	boxes  map[*reloadBox]bool
-	failed *ui.ReloadFailedMsg // the latest version on disk has errors
-	// previous is the version before the current one, released (Config
-	// Release) when the next version comes: by then every session has
-	// been sent the current one.
-	previous *dossier.Dossier
+	failed *session.ReloadFailedMsg // the latest version on disk has errors
 }
 
 // joinReloads registers a starting session: it returns the version the
@@ -107,10 +103,12 @@ func (s *Server) joinReloads() (d *dossier.Dossier, box *reloadBox, leave func()
 }
 
 // Reloaded serves a new version of the dossier: sessions that start from
-// now on read d, and every open session is sent a ui.ReloadMsg and shows d
+// now on read d, and every open session is sent a session.ReloadMsg and shows d
 // where it was. The presented briefing keeps its id; its number of stops
-// follows the new version. The version before the current one is given to
-// Config.Release.
+// follows the new version. Nothing is released by hand: what the sessions
+// derived from an old version (its renders, search index, filtered
+// versions) is keyed by content or held weakly, and goes when the last
+// session lets go of the version.
 func (s *Server) Reloaded(d *dossier.Dossier) {
 	if d == nil {
 		return
@@ -120,10 +118,9 @@ func (s *Server) Reloaded(d *dossier.Dossier) {
 		s.mu.Unlock()
 		return
 	}
-	release := s.reload.previous
-	s.reload.previous, s.dossier, s.reload.failed = s.dossier, d, nil
+	s.dossier, s.reload.failed = d, nil
 	for box := range s.reload.boxes {
-		box.put(ui.ReloadMsg{Dossier: d})
+		box.put(session.ReloadMsg{Dossier: d})
 	}
 	s.mu.Unlock()
 	if s.hub != nil && s.briefing != "" {
@@ -133,16 +130,13 @@ func (s *Server) Reloaded(d *dossier.Dossier) {
 		}
 		s.hub.SetStops(stops)
 	}
-	if release != nil && s.cfg.Release != nil {
-		s.cfg.Release(release)
-	}
 }
 
 // ReloadFailed tells every open session, and every session that starts
 // before the next Reloaded, that the dossier on disk has errors: they keep
 // the version they show, under a banner naming the first error.
 func (s *Server) ReloadFailed(probs dossier.Problems) {
-	msg := ui.ReloadFailedMsg{Problems: probs}
+	msg := session.ReloadFailedMsg{Problems: probs}
 	s.mu.Lock()
 	s.reload.failed = &msg
 	for box := range s.reload.boxes {

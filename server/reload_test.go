@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"github.com/dossier-dev/dossier/dossier"
-	"github.com/dossier-dev/dossier/ui"
+	"github.com/dossier-dev/dossier/session"
 )
 
 // A session's reload mailbox keeps the latest version and the latest
@@ -12,16 +12,16 @@ import (
 // version drops a failure that came before it.
 func TestReloadBox(t *testing.T) {
 	d1, d2 := &dossier.Dossier{Title: "1"}, &dossier.Dossier{Title: "2"}
-	fail := ui.ReloadFailedMsg{Problems: dossier.Problems{{Msg: "bad"}}}
+	fail := session.ReloadFailedMsg{Problems: dossier.Problems{{Msg: "bad"}}}
 	for _, tc := range []struct {
 		name string
 		put  []any
 		want []string
 	}{
-		{"version then failure", []any{ui.ReloadMsg{Dossier: d1}, fail}, []string{"1", "failed"}},
-		{"failure then version", []any{fail, ui.ReloadMsg{Dossier: d1}}, []string{"1"}},
-		{"two versions", []any{ui.ReloadMsg{Dossier: d1}, ui.ReloadMsg{Dossier: d2}}, []string{"2"}},
-		{"version, failure, version", []any{ui.ReloadMsg{Dossier: d1}, fail, ui.ReloadMsg{Dossier: d2}}, []string{"2"}},
+		{"version then failure", []any{session.ReloadMsg{Dossier: d1}, fail}, []string{"1", "failed"}},
+		{"failure then version", []any{fail, session.ReloadMsg{Dossier: d1}}, []string{"1"}},
+		{"two versions", []any{session.ReloadMsg{Dossier: d1}, session.ReloadMsg{Dossier: d2}}, []string{"2"}},
+		{"version, failure, version", []any{session.ReloadMsg{Dossier: d1}, fail, session.ReloadMsg{Dossier: d2}}, []string{"2"}},
 	} {
 		b := newReloadBox()
 		for _, m := range tc.put {
@@ -30,9 +30,9 @@ func TestReloadBox(t *testing.T) {
 		var got []string
 		for _, m := range b.take() {
 			switch m := m.(type) {
-			case ui.ReloadMsg:
+			case session.ReloadMsg:
 				got = append(got, m.Dossier.Title)
-			case ui.ReloadFailedMsg:
+			case session.ReloadFailedMsg:
 				got = append(got, "failed")
 			}
 		}
@@ -45,12 +45,11 @@ func TestReloadBox(t *testing.T) {
 	}
 }
 
-// Reloaded serves the new version to sessions that start later, sends it
-// to those open, and releases the version before the previous one.
-func TestReloadedReleasesTwoVersionsBack(t *testing.T) {
+// Reloaded serves the new version to sessions that start later and sends
+// it to those open, the latest only.
+func TestReloadedServesTheLatestVersion(t *testing.T) {
 	d1, d2, d3 := &dossier.Dossier{Title: "1"}, &dossier.Dossier{Title: "2"}, &dossier.Dossier{Title: "3"}
-	var released []*dossier.Dossier
-	s := &Server{cfg: Config{Release: func(d *dossier.Dossier) { released = append(released, d) }}, dossier: d1}
+	s := &Server{dossier: d1}
 	cur, box, leave := s.joinReloads()
 	defer leave()
 	if cur != d1 {
@@ -63,15 +62,9 @@ func TestReloadedReleasesTwoVersionsBack(t *testing.T) {
 		leave2()
 	}
 	s.Reloaded(d2)
-	if len(released) != 0 {
-		t.Fatalf("released %v after one reload; the first version may still be on screen", released)
-	}
 	s.Reloaded(d3)
-	if len(released) != 1 || released[0] != d1 {
-		t.Fatalf("released %v, want the first version", released)
-	}
 	got := box.take()
-	if len(got) != 1 || got[0].(ui.ReloadMsg).Dossier != d3 {
+	if len(got) != 1 || got[0].(session.ReloadMsg).Dossier != d3 {
 		t.Fatalf("the open session holds %v, want only the latest version", got)
 	}
 	if next, late, leave3 := s.joinReloads(); next != d3 || len(late.take()) != 0 {

@@ -1,40 +1,26 @@
 package server
 
 import (
-	"strings"
-	"unicode/utf8"
-
 	"charm.land/ssh"
+
+	"github.com/dossier-dev/dossier/internal/sanitize"
 )
 
-// maxNameRunes bounds a client-supplied string (user name, TERM) before it
-// is logged or shown to other sessions.
+// maxNameRunes bounds a client-supplied name (user name, TERM, key comment)
+// before it is logged or shown to other sessions.
 const maxNameRunes = 64
 
-// clean makes a client-supplied string safe for logs and terminals: it drops
-// ESC and every other C0 control (tab and newline too, since the result is
-// one field on one line), DEL and the C1 controls U+0080–U+009F, replaces
-// invalid UTF-8 with U+FFFD, and cuts the result to maxNameRunes runes.
-func clean(s string) string {
-	var b strings.Builder
-	n := 0
-	for len(s) > 0 && n < maxNameRunes {
-		r, size := utf8.DecodeRuneInString(s)
-		s = s[size:]
-		switch {
-		case r == utf8.RuneError && size <= 1:
-			r = utf8.RuneError
-		case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f:
-			continue
-		}
-		b.WriteRune(r)
-		n++
-	}
-	if len(s) > 0 {
-		b.WriteString("…")
-	}
-	return b.String()
-}
+// maxReasonRunes bounds a reason (an error from the SSH library, a refused
+// command) in the log: long enough to read whole, short enough that a
+// client cannot fill the log with one line.
+const maxReasonRunes = 512
+
+// clean makes a client-supplied name safe for logs and terminals, on one
+// line (the one sanitiser, sanitize.Line), cut to maxNameRunes runes.
+func clean(s string) string { return sanitize.Cut(s, maxNameRunes) }
+
+// cleanReason is clean for a reason, cut to maxReasonRunes runes.
+func cleanReason(s string) string { return sanitize.Cut(s, maxReasonRunes) }
 
 // userOf returns the user name a client gave, "" before it gave one
 // (ssh.Context.User panics then).

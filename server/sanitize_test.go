@@ -9,7 +9,7 @@ func TestClean(t *testing.T) {
 	cases := map[string]string{
 		"alice":                        "alice",
 		"a\x1b[2Jb":                    "a[2Jb",
-		"tab\there\nnl\rcr\x00nul\x07": "tabherenlcrnul",
+		"tab\there\nnl\rcr\x00nul\x07": "tab here nl crnul",
 		"del\x7f":                      "del",
 		"c1\u009b31m\u0085":            "c131m",
 		"bad\xffutf8":                  "bad\uFFFDutf8",

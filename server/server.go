@@ -24,8 +24,9 @@ import (
 	"charm.land/log/v2"
 	"charm.land/ssh"
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/notes"
 	"github.com/dossier-dev/dossier/present"
-	"github.com/dossier-dev/dossier/ui"
+	"github.com/dossier-dev/dossier/session"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -33,15 +34,18 @@ import (
 type Session struct {
 	Dossier *dossier.Dossier // shared by every session; never modified
 	Name    string           // display name, cleaned of control characters
-	Role    ui.Role
+	Role    session.Role
 	// Presence links the reader to the presentation hub; nil when no
-	// presenters are configured (Role is then ui.RoleAlone).
-	Presence ui.Presence
+	// presenters are configured (Role is then session.RoleAlone).
+	Presence session.Presence
 	// Briefing is the id of the presented briefing, "" when there is none.
 	Briefing string
 	// Width and Height are the client's terminal size at start, clamped to
 	// what the server renders; later sizes arrive as tea.WindowSizeMsg.
 	Width, Height int
+	// Notes is where this user's bookmarks, notes and seen record live;
+	// nil when none are kept (anonymous, --no-notes, a shared frame).
+	Notes *notes.Place
 }
 
 // Factory builds the model one session runs; it is called once per session,

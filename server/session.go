@@ -12,7 +12,7 @@ import (
 	"charm.land/ssh"
 	bm "charm.land/wish/v2/bubbletea"
 
-	"github.com/dossier-dev/dossier/ui"
+	"github.com/dossier-dev/dossier/session"
 )
 
 // Terminal sizes are clamped to these bounds before a program sees them, so
@@ -50,9 +50,9 @@ func (s *Server) runReader(sess ssh.Session) {
 
 	d, box, leave := s.joinReloads() // reload.go
 	defer leave()
-	info := Session{Dossier: d, Name: id.name, Role: role, Briefing: s.briefing, Width: w, Height: h}
+	info := Session{Dossier: d, Name: id.name, Role: role, Briefing: s.briefing, Width: w, Height: h, Notes: s.notesPlace(id)}
 	var member interface {
-		ui.Presence
+		session.Presence
 		Run(func(tea.Msg))
 		Leave()
 	}
@@ -84,7 +84,7 @@ func (s *Server) runReader(sess ssh.Session) {
 			return
 		}
 		go member.Run(func(msg tea.Msg) {
-			if _, ok := msg.(ui.FollowMsg); ok {
+			if _, ok := msg.(session.FollowMsg); ok {
 				act.touch() // following a live presenter is not being idle
 			}
 			if f := sink.Load(); f != nil {
@@ -95,7 +95,7 @@ func (s *Server) runReader(sess ssh.Session) {
 
 	var in io.Reader = &activityReader{r: sess, act: act}
 	var model tea.Model
-	if s.frames != nil && member != nil && role == ui.RoleFollower {
+	if s.frames != nil && member != nil && role == session.RoleFollower {
 		// a follower shares its frames with others until it types (shared.go)
 		input := newInput(in)
 		end := s.shared(sess, input, member, w, h, winch, stopped, &sink, startHub)

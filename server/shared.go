@@ -15,7 +15,7 @@ import (
 	"github.com/lucasb-eyer/go-colorful"
 
 	"github.com/dossier-dev/dossier/present"
-	"github.com/dossier-dev/dossier/ui"
+	"github.com/dossier-dev/dossier/session"
 )
 
 // viewer is a follower's session while it is a member of a frame group
@@ -23,7 +23,7 @@ import (
 // client's input for the first key.
 type viewer struct {
 	w      io.Writer
-	member ui.Presence // the session's own hub member
+	member session.Presence // the session's own hub member
 	hub    interface{ Driving() bool }
 
 	queue chan []byte // frames waiting to be written; shared, never modified
@@ -116,7 +116,7 @@ func (in *input) Read(p []byte) (int, error) {
 // left). It points hubSink at the session's group, then calls startHub to
 // start the hub's messages; after a handover the caller points hubSink at
 // the session's own program.
-func (s *Server) shared(sess ssh.Session, in *input, member ui.Presence, w, h int, winch <-chan ssh.Window,
+func (s *Server) shared(sess ssh.Session, in *input, member session.Presence, w, h int, winch <-chan ssh.Window,
 	stopped <-chan struct{}, hubSink *atomic.Pointer[func(tea.Msg)], startHub func()) sharedEnd {
 	pty, _, _ := sess.Pty()
 	env := append(sess.Environ(), "TERM="+pty.Term)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/sanitize"
 	"github.com/dossier-dev/dossier/render"
 )
 
@@ -76,7 +77,7 @@ func accountIDs(d *dossier.Dossier) string {
 	for _, a := range d.Accounts {
 		ids = append(ids, a.ID)
 	}
-	return dossier.Sanitize(strings.Join(ids, ", "))
+	return sanitize.Text(strings.Join(ids, ", "))
 }
 
 func topicIDs(d *dossier.Dossier) string {
@@ -84,7 +85,7 @@ func topicIDs(d *dossier.Dossier) string {
 	for _, t := range d.Topics {
 		ids = append(ids, t.ID)
 	}
-	return dossier.Sanitize(strings.Join(ids, ", "))
+	return sanitize.Text(strings.Join(ids, ", "))
 }
 
 func dayIDs(d *dossier.Dossier) string {
@@ -92,5 +93,5 @@ func dayIDs(d *dossier.Dossier) string {
 	for _, x := range d.Days {
 		ids = append(ids, x.ID)
 	}
-	return dossier.Sanitize(strings.Join(ids, ", "))
+	return sanitize.Text(strings.Join(ids, ", "))
 }

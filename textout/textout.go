@@ -18,6 +18,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/sanitize"
 	"github.com/dossier-dev/dossier/render"
 )
 
@@ -63,7 +64,7 @@ func (w *writer) line(s string) {
 	}
 	s = render.FilterANSI(s)
 	if !w.o.Color {
-		s = dossier.Sanitize(ansi.Strip(s))
+		s = sanitize.Text(ansi.Strip(s))
 	}
 	if ansi.StringWidth(s) > w.o.Width {
 		s = render.Slice(s, 0, w.o.Width, ansi.WcWidth)
@@ -77,7 +78,7 @@ func (w *writer) line(s string) {
 // wrap writes text wrapped at the width, each following line indented.
 func (w *writer) wrap(s string, indent int) {
 	pre := strings.Repeat(" ", indent)
-	for i, l := range strings.Split(ansi.Wrap(s, max(1, w.o.Width-indent), ""), "\n") {
+	for i, l := range render.WrapWords(s, w.o.Width-indent, ansi.WcWidth) {
 		if i > 0 {
 			l = pre + l
 		}
@@ -99,7 +100,7 @@ func Write(out io.Writer, d *dossier.Dossier, o Options) error {
 	}
 	for _, a := range o.Pair {
 		if _, ok := d.Account(a); !ok {
-			return fmt.Errorf("unknown account %q (accounts: %s)", dossier.Sanitize(a), accountIDs(d))
+			return fmt.Errorf("unknown account %q (accounts: %s)", sanitize.Text(a), accountIDs(d))
 		}
 	}
 	if o.Pair[0] == o.Pair[1] {
@@ -115,13 +116,13 @@ func Write(out io.Writer, d *dossier.Dossier, o Options) error {
 	case o.Topic != "":
 		t, ok := d.Topic(o.Topic)
 		if !ok {
-			return fmt.Errorf("unknown topic %q (topics: %s)", dossier.Sanitize(o.Topic), topicIDs(d))
+			return fmt.Errorf("unknown topic %q (topics: %s)", sanitize.Text(o.Topic), topicIDs(d))
 		}
 		w.topic(t)
 	case o.Day != "":
 		day, ok := findDay(d, o.Day)
 		if !ok {
-			return fmt.Errorf("unknown day %q (days: %s)", dossier.Sanitize(o.Day), dayIDs(d))
+			return fmt.Errorf("unknown day %q (days: %s)", sanitize.Text(o.Day), dayIDs(d))
 		}
 		w.day(day)
 	case o.View != "":
@@ -176,10 +177,14 @@ func (w *writer) columns() {
 	w.line(left + "   " + w.bold.Render(accountName(w.d, w.o.Pair[1])))
 }
 
-// aligned writes a topic (or a day's slice of one) as two columns laid
-// out by the render package, the relation mark between them.
+// aligned writes a topic as two columns laid out by the render package,
+// the relation mark between them.
 func (w *writer) aligned(t *dossier.Topic) {
-	lay := w.o.Cache.Compare(w.d, t, w.o.Pair, w.colWidth(), w.style, ansi.WcWidth)
+	w.layout(w.o.Cache.Compare(w.d, t, w.o.Pair, w.colWidth(), w.style, ansi.WcWidth))
+}
+
+// layout writes a compare layout as two columns, the mark between them.
+func (w *writer) layout(lay *render.Compare) {
 	for y := 0; y < lay.Len(); y++ {
 		w.line(lay.Lines[0][y] + " " + lay.Marks[y] + " " + lay.Lines[1][y])
 	}
@@ -207,7 +212,14 @@ func (w *writer) day(day *dossier.Day) {
 	if day.Label != "" {
 		title += " · " + day.Label
 	}
-	w.heading(title + " · " + day.Phase.String())
+	w.heading(title + " · " + day.Kind())
+	for _, r := range day.Readings {
+		s := "as " + r.As
+		if r.Text != "" {
+			s += ": " + inline(r.Text)
+		}
+		w.wrap("in dispute: "+s+" ["+badges(d, r.Sources)+"]", 2)
+	}
 	if len(day.Hours) > 0 {
 		w.wrap("hours: "+hours(d, day.Hours), 2)
 	}
@@ -228,24 +240,8 @@ func (w *writer) day(day *dossier.Day) {
 	any := false
 	for i := range d.Topics {
 		t := &d.Topics[i]
-		syn := dossier.Topic{ID: t.ID + "@" + day.ID, Title: t.Title}
-		n := 0
-		for _, acct := range w.o.Pair {
-			var claims []dossier.Claim
-			if sec, ok := t.Section(acct); ok {
-				for _, c := range sec.Claims {
-					for _, id := range c.Days {
-						if id == day.ID {
-							claims = append(claims, c)
-							break
-						}
-					}
-				}
-			}
-			n += len(claims)
-			syn.Sections = append(syn.Sections, dossier.Section{Account: acct, Claims: claims})
-		}
-		if n == 0 {
+		lay := w.o.Cache.CompareDay(d, t, day.ID, w.o.Pair, w.colWidth(), w.style, ansi.WcWidth)
+		if len(lay.Rows) == 0 {
 			continue
 		}
 		if !any {
@@ -254,7 +250,7 @@ func (w *writer) day(day *dossier.Day) {
 		any = true
 		w.line("")
 		w.line("── " + w.bold.Render(render.Clean(t.Title)) + " ──")
-		w.aligned(&syn)
+		w.layout(lay)
 	}
 	if !any {
 		w.line("  Neither account has a claim about this day.")

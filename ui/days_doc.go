@@ -59,24 +59,6 @@ type dayDocStyles struct {
 	heading, faint, label, cursor lipgloss.Style
 }
 
-// claimsAbout returns an account's claims in topic t that are about day.
-func claimsAbout(t *dossier.Topic, account, day string) []dossier.Claim {
-	sec, ok := t.Section(account)
-	if !ok {
-		return nil
-	}
-	var out []dossier.Claim
-	for _, cl := range sec.Claims {
-		for _, id := range cl.Days {
-			if id == day {
-				out = append(out, cl)
-				break
-			}
-		}
-	}
-	return out
-}
-
 // buildDayDoc lays a day out. It renders through the shared cache and may
 // take a while the first time; it reads only its arguments.
 func buildDayDoc(req dayReq, cache *render.Cache, names [2]string, st dayDocStyles) *dayDoc {
@@ -122,25 +104,22 @@ func buildDayDoc(req dayReq, cache *render.Cache, names [2]string, st dayDocStyl
 	}
 	for ti := range d.Topics {
 		t := &d.Topics[ti]
-		var sides [2][]dossier.Claim
-		for side, acct := range req.pair {
-			sides[side] = claimsAbout(t, acct, day.ID)
-		}
-		if len(sides[0]) == 0 && len(sides[1]) == 0 {
+		// the claims about the day, with their counterparts named where
+		// they are about another day (dossier.Relate, as everywhere)
+		lay := cache.CompareDay(d, t, day.ID, req.pair, pw, req.style, m)
+		if len(lay.Rows) == 0 {
 			continue
 		}
-		doc.claims[0] += len(sides[0])
-		doc.claims[1] += len(sides[1])
-		syn := dossier.Topic{ID: t.ID + "@" + day.ID, Title: t.Title}
-		for side, acct := range req.pair {
-			syn.Sections = append(syn.Sections, dossier.Section{Account: acct, Claims: sides[side]})
-		}
-		lay := cache.Compare(d, &syn, req.pair, pw, req.style, m)
 		b := dayBlock{topic: t.ID, start: len(doc.lines)}
-		for side := range sides {
-			if len(sides[side]) > 0 {
-				b.first, b.account = sides[side][0].ID, req.pair[side]
-				break
+		for _, r := range lay.Rows {
+			for side, id := range r.IDs {
+				if id == "" {
+					continue
+				}
+				doc.claims[side]++
+				if b.first == "" {
+					b.first, b.account = id, req.pair[side]
+				}
 			}
 		}
 		add("")
@@ -204,6 +183,16 @@ func hoursLine(c *Common, day *dossier.Day) string {
 		sep = " ≠ "
 	}
 	return strings.Join(parts, sep)
+}
+
+// readingsLine says what each source makes of a disputed day: "talks
+// (MNTV) ≠ after (NP, AfPost)".
+func readingsLine(c *Common, day *dossier.Day) string {
+	var parts []string
+	for _, r := range day.Readings {
+		parts = append(parts, r.As+" ("+c.shorts(r.Sources)+")")
+	}
+	return strings.Join(parts, " ≠ ")
 }
 
 // disagree reports whether sources give different hours for a day.

@@ -28,7 +28,15 @@ func (v *daysView) buildTop(r dayReq) {
 func (v *daysView) rule(day *dossier.Day) string {
 	c, st := v.c, v.c.Styles
 	left := ""
-	if day.Phase == dossier.PhaseTalks || len(day.Hours) > 0 {
+	switch {
+	case day.Status == dossier.DayDisputed:
+		left = st.Label.Render("in dispute: ") + st.StatusAlert.Render(readingsLine(c, day))
+		if len(day.Hours) > 0 {
+			left += st.Label.Render(" · hours: ") + st.Header.Render(hoursLine(c, day))
+		}
+	case day.Status == dossier.DayRest && len(day.Hours) == 0:
+		left = st.Label.Render("no talks: ") + st.Header.Render("rest day")
+	case day.Phase == dossier.PhaseTalks || len(day.Hours) > 0:
 		hs := hoursLine(c, day)
 		if hs == "" {
 			hs = "no report of the hours"
@@ -60,7 +68,8 @@ func (v *daysView) rule(day *dossier.Day) string {
 	return c.fit(line, v.w)
 }
 
-// dayTitle is "Sun 26 Oct 2025 · Day 2 (Sunday) · talks".
+// dayTitle is "Sun 26 Oct 2025 · Day 2 (Sunday) · talks" (or "· rest
+// day", "· talks or after? (in dispute)").
 func (c *Common) dayTitle(day *dossier.Day) string {
 	s := render.Clean(day.ID)
 	if !day.Date.IsZero() {
@@ -69,7 +78,7 @@ func (c *Common) dayTitle(day *dossier.Day) string {
 	if day.Label != "" {
 		s += " · " + render.Clean(day.Label)
 	}
-	return s + " · " + day.Phase.String()
+	return s + " · " + day.Kind()
 }
 
 func (v *daysView) Body() []string {

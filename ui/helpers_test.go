@@ -237,6 +237,9 @@ func keyMsg(k string) tea.KeyPressMsg {
 	case "backspace":
 		return tea.KeyPressMsg{Code: tea.KeyBackspace}
 	}
+	if c, ok := strings.CutPrefix(k, "ctrl+"); ok && len(c) == 1 {
+		return tea.KeyPressMsg{Code: rune(c[0]), Mod: tea.ModCtrl}
+	}
 	r := []rune(k)[0]
 	return tea.KeyPressMsg{Code: r, Text: k}
 }

@@ -22,5 +22,6 @@ func (k *KeyMap) Named() map[string]*key.Binding {
 	maps.Copy(named, k.ViewKeys.named())    // viewkeys.go
 	maps.Copy(named, k.PresentKeys.named()) // presentkeys.go
 	maps.Copy(named, k.GoKeys.named())      // uxkeys.go
+	maps.Copy(named, k.NotesKeys.named())   // noteskeys.go
 	return named
 }

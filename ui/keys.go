@@ -29,6 +29,7 @@ type KeyMap struct {
 	ViewKeys    // the other views, as of, search: viewkeys.go
 	PresentKeys // stops and control, for presenters: presentkeys.go
 	GoKeys      // legend, history, default accounts, notes scrolling: uxkeys.go
+	NotesKeys   // bookmarks, notes, copy, what is new: noteskeys.go
 }
 
 // DefaultKeyMap returns the default bindings, as documented in the README.
@@ -62,6 +63,7 @@ func DefaultKeyMap() KeyMap {
 		ViewKeys:    DefaultViewKeys(),
 		PresentKeys: DefaultPresentKeys(),
 		GoKeys:      DefaultGoKeys(),
+		NotesKeys:   DefaultNotesKeys(),
 	}
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -10,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/notes"
 	"github.com/dossier-dev/dossier/render"
 )
 
@@ -53,6 +55,11 @@ type Options struct {
 	View string
 	// FirstRun shows a one-line hint that the legend exists.
 	FirstRun bool
+	// Notes says where this user's bookmarks, notes and record of what
+	// was seen live (package notes); nil turns them off. Now is the clock
+	// of "new since"; nil means time.Now.
+	Notes *notes.Place
+	Now   func() time.Time
 }
 
 // Model is the root of the reader: it routes messages to the active view
@@ -131,6 +138,7 @@ func New(opts Options) *Model {
 	}
 	c.Keys.Follow.SetEnabled(opts.Presence != nil)
 	c.Filters = newFilters(d)
+	c.Notes = newNotebook(opts, d) // notes.go
 	dk := newDeck(d, opts.Briefing)
 	if opts.Role == RolePresenter {
 		c.Keys.forPresenter(dk.stops() > 0, opts.Presence != nil)
@@ -180,7 +188,7 @@ func newHelp(c *Common) help.Model {
 // Init shows the compare view and, unless a style was forced, asks the
 // terminal for its background colour.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.initCmd}
+	cmds := []tea.Cmd{m.initCmd, m.c.Notes.recordSeen(m.c.Base)}
 	m.initCmd = nil
 	if !m.styleForced && !m.noColor {
 		cmds = append(cmds, tea.RequestBackgroundColor)
@@ -339,6 +347,8 @@ func (m *Model) update(msg tea.Msg) (cmd tea.Cmd, user bool) {
 		return m.selectDay(msg.Index), true
 	case SourceFilterMsg:
 		return m.filterSource(msg.Source), true
+	case noteSaveMsg, noteSavedMsg:
+		return m.notesUpdate(msg), false // notes_keys.go
 	case StatusMsg:
 		m.status = msg.Text
 		return nil, false
@@ -437,6 +447,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		if cmd, ok := m.presenterKey(msg); ok {
 			return cmd
 		}
+		if cmd, ok := m.notesKey(msg); ok { // notes_keys.go
+			return cmd
+		}
 		if cmd, ok := m.viewKeys(msg); ok {
 			return cmd
 		}
@@ -501,7 +514,7 @@ func (m *Model) fullHelp() [][]key.Binding {
 	if g := m.presenterGroup(); len(g) > 0 {
 		groups = append(groups, g)
 	}
-	return append(groups, m.c.Keys.globalGroup())
+	return append(groups, append(m.c.Keys.globalGroup(), m.c.Keys.notesGroup()...)) // noteskeys.go
 }
 
 // position is where the reader is, for a presentation.

@@ -1,72 +1,43 @@
 package ui
 
+// sess, not session: the tests have a type of that name.
+import sess "github.com/dossier-dev/dossier/session"
+
 // This file is the contract between the reader and a presentation hub (the
 // SSH server's, or the local `dossier present`). The hub owns who drives and
-// who follows; the reader only reports where it is and obeys FollowMsg.
+// who follows; the reader only reports where it is and obeys FollowMsg. The
+// types live in the leaf package session, so that the hub and the server
+// need not import the reader; these are the same types under the reader's
+// names.
 
-// Role is a session's part in a presentation.
-type Role int
+// Role is a session's part in a presentation (session.Role).
+type Role = sess.Role
 
 // Roles.
 const (
-	RoleAlone     Role = iota // no presentation: a plain reader
-	RoleFollower              // follows the driving presenter
-	RolePresenter             // may drive; sees presenter notes
+	RoleAlone     = sess.RoleAlone     // no presentation: a plain reader
+	RoleFollower  = sess.RoleFollower  // follows the driving presenter
+	RolePresenter = sess.RolePresenter // may drive; sees presenter notes
 )
 
-var roleNames = [...]string{"alone", "follower", "presenter"}
+// Position is what a presenter shares (session.Position).
+type Position = sess.Position
 
-// String returns "alone", "follower" or "presenter".
-func (r Role) String() string {
-	if int(r) >= 0 && int(r) < len(roleNames) {
-		return roleNames[r]
-	}
-	return "unknown"
-}
+// Presence links one reader session to a presentation hub
+// (session.Presence).
+type Presence = sess.Presence
 
-// Position is what a presenter shares: where the reader is, not what it
-// looks like. Each follower renders it at its own size and colours.
-type Position struct {
-	View     string    // one of dossier.Views: "overview", "compare", "days", …
-	Topic    string    // topic id
-	Day      string    // day id
-	Accounts [2]string // account ids, left and right
-	Anchor   string    // id of the claim (or row key) at the top of the panes
-	// Stop is the index of the briefing stop the presenter last went to
-	// (they may have navigated on from it since); -1 before the first.
-	Stop int
-}
+// FollowMsg is sent by the hub to a following session (session.FollowMsg).
+type FollowMsg = sess.FollowMsg
 
-// Presence links one reader session to a presentation hub. Implementations
-// must be safe for concurrent use and must never block the caller (the
-// reader calls them from Update).
-type Presence interface {
-	// Moved reports the session's new position; the hub forwards it to
-	// followers only when this session is the driving presenter.
-	Moved(Position)
-	// RequestControl asks the driving presenter for control.
-	RequestControl()
-	// HandOff gives control to the presenter who asked for it longest ago.
-	HandOff()
-	// Follow re-attaches a follower that browsed on its own; the hub answers
-	// with a FollowMsg carrying the current position.
-	Follow()
-}
+// PresenceMsg is sent by the hub whenever the presentation changes shape
+// (session.PresenceMsg).
+type PresenceMsg = sess.PresenceMsg
 
-// FollowMsg is sent by the hub to a following session: show this position.
-type FollowMsg struct {
-	Position  Position
-	Presenter string // display name of the driving presenter
-	Stops     int    // number of stops in the briefing
-}
+// ReloadMsg tells the reader that its dossier was loaded again from disk
+// (session.ReloadMsg).
+type ReloadMsg = sess.ReloadMsg
 
-// PresenceMsg is sent by the hub whenever the presentation changes shape:
-// roles, who drives, who follows, who asks for control.
-type PresenceMsg struct {
-	Role      Role
-	Driving   bool     // this session drives
-	Presenter string   // the driving presenter's name, "" when none
-	Followers []string // names of the followers, for presenters
-	Requests  []string // presenters asking for control, for the driver
-	Note      string   // one-line notice to show ("alice left; you stay where you are")
-}
+// ReloadFailedMsg tells the reader that the dossier on disk has errors
+// (session.ReloadFailedMsg).
+type ReloadFailedMsg = sess.ReloadFailedMsg

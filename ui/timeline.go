@@ -25,8 +25,12 @@ type stripCell struct {
 	label string
 	bars  [2]string // upper and lower row
 	figs  string    // "9h", "9≠11h"
-	dis   bool      // sources disagree
+	dis   bool      // sources disagree (on the hours, or on what the day was)
 	phase dossier.Phase
+	// status marks a rest day ("rest" under the bars) and a disputed one
+	// ("talks?" in the alert style: whether talks were held is the question).
+	status dossier.DayStatus
+	kind   string // the figure line when there are no hours
 }
 
 // bar returns the two rows of a vertical bar for hours out of 24.
@@ -44,7 +48,18 @@ func bar(hours float64) (upper, lower rune) {
 
 // cellOf works out a day's cell: a bar per hours report, side by side.
 func cellOf(day *dossier.Day) stripCell {
-	c := stripCell{label: day.ID, phase: day.Phase}
+	c := stripCell{label: day.ID, phase: day.Phase, status: day.Status, kind: day.Phase.String()}
+	switch day.Status {
+	case dossier.DayRest:
+		c.kind = "rest"
+	case dossier.DayDisputed:
+		c.kind = "?"
+		for _, r := range day.Readings {
+			if r.As == "talks" || (c.kind == "?" && r.As != "") {
+				c.kind = r.As + "?"
+			}
+		}
+	}
 	if !day.Date.IsZero() {
 		c.label = day.Date.Format("2 Jan")
 	}
@@ -55,7 +70,7 @@ func cellOf(day *dossier.Day) stripCell {
 		up, lo = append(up, string(u)), append(lo, string(l))
 		figs = append(figs, strings.TrimSuffix(hoursText(h.Hours), "h"))
 	}
-	c.dis = disagree(day.Hours)
+	c.dis = disagree(day.Hours) || day.Status == dossier.DayDisputed
 	c.bars = [2]string{strings.Join(up, " "), strings.Join(lo, " ")}
 	if len(figs) > 0 {
 		sep := "/"
@@ -79,7 +94,7 @@ func (c *Common) strip(w int) (lines []string, spans [][2]int) {
 	cw := 0
 	for i := range days {
 		cells[i] = cellOf(&days[i])
-		cw = max(cw, c.Method.StringWidth(cells[i].label), c.Method.StringWidth(cells[i].figs), c.Method.StringWidth(cells[i].bars[0]))
+		cw = max(cw, c.Method.StringWidth(cells[i].label), c.Method.StringWidth(cells[i].figs), c.Method.StringWidth(cells[i].bars[0]), c.Method.StringWidth(cells[i].kind))
 	}
 	cw += 2
 	// the x of each cell, with a one-cell rule between phases
@@ -127,7 +142,7 @@ func (c *Common) strip(w int) (lines []string, spans [][2]int) {
 		switch {
 		case i == sel:
 			ls = st.Selected.Render(label)
-		case cl.phase != dossier.PhaseTalks:
+		case cl.phase != dossier.PhaseTalks || cl.status == dossier.DayRest:
 			ls = st.Faint.Render(label)
 		}
 		put(0, x0+center(label), label, ls)
@@ -141,8 +156,8 @@ func (c *Common) strip(w int) (lines []string, spans [][2]int) {
 			}
 		}
 		fig := cl.figs
-		if fig == "" && cl.phase != dossier.PhaseTalks {
-			fig = cl.phase.String()
+		if fig == "" && (cl.phase != dossier.PhaseTalks || cl.status != dossier.DayPlain) {
+			fig = cl.kind
 		}
 		fs := st.Faint.Render(fig)
 		if cl.dis {

@@ -225,3 +225,21 @@ func words(s string, n int) string {
 	f := strings.Fields(inline(s))
 	return strings.Join(f[:min(n, len(f))], " ")
 }
+
+// claimsAbout returns an account's claims in topic t that are about day.
+func claimsAbout(t *dossier.Topic, account, day string) []dossier.Claim {
+	sec, ok := t.Section(account)
+	if !ok {
+		return nil
+	}
+	var out []dossier.Claim
+	for _, cl := range sec.Claims {
+		for _, id := range cl.Days {
+			if id == day {
+				out = append(out, cl)
+				break
+			}
+		}
+	}
+	return out
+}

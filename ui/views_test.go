@@ -85,7 +85,7 @@ func TestViewsFit(t *testing.T) {
 				s.waitFor("the days view", func(f vframe) bool { return f.active == ViewDays && f.doc != nil })
 				s.press("h", "h", "}", "j", "pgdown", "tab", "o", "l", "o")
 				s.press("3", "j", "enter", "j", "esc", "4", "p", "s", "j", "5", "j", "enter", "d", "5", "c")
-				s.press("/", "a", "enter", "n", "N", "esc")
+				s.press("/", "a", "enter", "ctrl+n", "ctrl+p", "esc")
 				s.press("1", "enter", "esc", "q")
 				s.waitFor("the end", func(f vframe) bool { return f.active == ViewCompare })
 			})
@@ -301,7 +301,7 @@ func TestSearchLands(t *testing.T) {
 	s.waitFor("the drones topic", func(f vframe) bool {
 		return f.active == ViewCompare && f.nav.Topic == air && f.lay != nil && f.lay.Topic == "airspace"
 	})
-	s.press("n")
+	s.press("ctrl+n")
 	f = s.waitFor("the next match", func(f vframe) bool { return strings.HasPrefix(f.status, "match 2 of ") })
 	if f.nav.Topic != air {
 		t.Errorf("n went to topic %d, want %d (the next match is a claim on drones)", f.nav.Topic, air)

@@ -20,6 +20,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/sanitize"
 )
 
 // DefaultDebounce is how long the folder must stay quiet after a change
@@ -91,14 +92,14 @@ type Watcher struct {
 func New(dir string, debounce time.Duration) (*Watcher, error) {
 	fi, err := os.Stat(dir)
 	if err != nil {
-		return nil, errors.New("cannot watch the dossier folder: " + dossier.Sanitize(err.Error()))
+		return nil, errors.New("cannot watch the dossier folder: " + sanitize.Text(err.Error()))
 	}
 	if !fi.IsDir() {
-		return nil, errors.New("cannot watch " + dossier.Sanitize(dir) + ": not a folder")
+		return nil, errors.New("cannot watch " + sanitize.Text(dir) + ": not a folder")
 	}
 	fw, err := fsnotify.NewWatcher()
 	if err != nil {
-		return nil, errors.New("cannot watch the dossier folder: " + dossier.Sanitize(err.Error()))
+		return nil, errors.New("cannot watch the dossier folder: " + sanitize.Text(err.Error()))
 	}
 	if debounce <= 0 {
 		debounce = DefaultDebounce
@@ -111,7 +112,7 @@ func New(dir string, debounce time.Duration) (*Watcher, error) {
 	w.sum = func() string { return fingerprint(dir) }
 	if err := w.addTree(filepath.Clean(dir), 0); err != nil {
 		fw.Close()
-		return nil, errors.New("cannot watch the dossier folder: " + dossier.Sanitize(err.Error()))
+		return nil, errors.New("cannot watch the dossier folder: " + sanitize.Text(err.Error()))
 	}
 	w.last = w.sum()
 	return w, nil
@@ -252,7 +253,7 @@ func ignored(name string) bool {
 func loadDir(dir string) Event {
 	d, probs, err := dossier.LoadDir(dir)
 	if err != nil {
-		return Event{Problems: dossier.Problems{{Severity: dossier.SeverityError, Msg: dossier.Sanitize(err.Error())}}}
+		return Event{Problems: dossier.Problems{{Severity: dossier.SeverityError, Msg: sanitize.Text(err.Error())}}}
 	}
 	return Event{Dossier: d, Problems: probs}
 }

@@ -64,6 +64,8 @@ func main() {
 	}
 	starts := make([][]time.Duration, len(progs))
 	answers := make([][]time.Duration, len(progs))
+	peaks := make([][]int, len(progs))
+	faults := make([][]int, len(progs))
 	for i := 0; i < *runs; i++ {
 		for p, argv := range progs {
 			r := readies[min(p, len(readies)-1)]
@@ -74,6 +76,10 @@ func main() {
 			}
 			starts[p] = append(starts[p], res.first)
 			answers[p] = append(answers[p], res.keys...)
+			if res.peakKB > 0 {
+				peaks[p] = append(peaks[p], res.peakKB)
+				faults[p] = append(faults[p], res.faults)
+			}
 			if *dump && i == *runs-1 {
 				fmt.Printf("screen of %s:\n%s\n", strings.Join(argv, " "), res.screen)
 			}
@@ -84,7 +90,46 @@ func main() {
 		fmt.Printf("command: %s\n", strings.Join(argv, " "))
 		fmt.Printf("  start -> first frame:  %s\n", summary(starts[p]))
 		fmt.Printf("  key -> changed screen: %s\n", summary(answers[p]))
+		if len(peaks[p]) > 0 {
+			fmt.Printf("  peak RSS at first frame: median %d KiB; page faults: median %d\n", medianInt(peaks[p]), medianInt(faults[p]))
+		}
 	}
+	// The last program is the floor (bench/bare): every other one is given
+	// as a ratio to it, measured in the same turns.
+	if last := len(progs) - 1; last > 0 {
+		fmt.Printf("ratios to the last command (%s), medians of the same run:\n", progs[last][0])
+		for p := 0; p < last; p++ {
+			fmt.Printf("  %s: first frame %.2fx", strings.Join(progs[p], " "), ratio(median(starts[p]), median(starts[last])))
+			if len(peaks[p]) > 0 && len(peaks[last]) > 0 {
+				fmt.Printf(", peak RSS %.2fx, page faults %.2fx",
+					float64(medianInt(peaks[p]))/float64(medianInt(peaks[last])),
+					float64(medianInt(faults[p]))/float64(max(1, medianInt(faults[last]))))
+			}
+			fmt.Println()
+		}
+	}
+}
+
+func median(ds []time.Duration) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+func medianInt(xs []int) int {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+func ratio(a, b time.Duration) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
 }
 
 // splitPrograms splits the arguments at each "--" into command lines.
@@ -128,6 +173,8 @@ var keyBytes = map[string]string{
 // result is one run of a program.
 type result struct {
 	first  time.Duration   // start to the first complete frame
+	peakKB int             // peak resident memory when the first frame was seen (raw pty only)
+	faults int             // page faults when the first frame was seen (raw pty only)
 	keys   []time.Duration // each key to the changed screen
 	screen string          // the screen at the end
 }

@@ -88,7 +88,10 @@ func (s *stream) current() (string, time.Time) {
 // drive waits for the first frame (ready on screen, after begin) and then
 // times each key: from its write to the first screen that differs from the
 // one before it. w is where keys are typed.
-func drive(s *stream, w io.Writer, begin time.Time, ready string, keys []string, settle, timeout time.Duration) (result, error) {
+//
+// pid, when not 0, is the program's process: its peak resident memory and
+// its page faults are read from /proc the moment the first frame is seen.
+func drive(s *stream, w io.Writer, pid int, begin time.Time, ready string, keys []string, settle, timeout time.Duration) (result, error) {
 	deadline := begin.Add(timeout)
 	var res result
 	var firstAt time.Time
@@ -104,6 +107,9 @@ func drive(s *stream, w io.Writer, begin time.Time, ready string, keys []string,
 		return res, fmt.Errorf("waiting for %q: %w; screen:\n%s", ready, err, screen)
 	}
 	res.first = firstAt.Sub(begin)
+	if pid != 0 {
+		res.peakKB, res.faults = procMemory(pid)
+	}
 	for _, k := range keys {
 		// let the screen settle so the key's frame is not mixed with the last
 		if err := s.waitFor(deadline.Add(time.Minute), func(_ string, last time.Time) bool { return time.Since(last) >= settle }); err != nil {
@@ -152,5 +158,5 @@ func (rawPTY) run(argv []string, ready string, keys []string, cols, rows int, se
 		_ = f.Close()
 	}()
 	go s.read(f)
-	return drive(s, f, begin, ready, keys, settle, timeout)
+	return drive(s, f, cmd.Process.Pid, begin, ready, keys, settle, timeout)
 }

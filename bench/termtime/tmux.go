@@ -98,7 +98,7 @@ func (t *tmuxHost) run(argv []string, ready string, keys []string, cols, rows in
 	if err := t.tmux(args...); err != nil {
 		return result{}, err
 	}
-	res, err := drive(t.s, t.pty, begin, ready, keys, settle, timeout)
+	res, err := drive(t.s, t.pty, 0, begin, ready, keys, settle, timeout)
 	_ = t.tmux("respawn-pane", "-k", "--", "sleep", "86400")
 	return res, err
 }

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/sanitize"
 	"github.com/spf13/cobra"
 )
 
@@ -45,8 +45,8 @@ func runCheck(cmd *cobra.Command, args []string, asJSON bool) error {
 		list := make([]jsonProblem, 0, len(l.probs))
 		for _, p := range l.probs {
 			list = append(list, jsonProblem{
-				File: dossier.Sanitize(l.file(p.Pos)), Line: p.Pos.Line, Col: p.Pos.Col,
-				Severity: p.Severity.String(), Message: dossier.Sanitize(p.Msg), Hint: dossier.Sanitize(p.Hint),
+				File: sanitize.Text(l.file(p.Pos)), Line: p.Pos.Line, Col: p.Pos.Col,
+				Severity: p.Severity.String(), Message: sanitize.Text(p.Msg), Hint: sanitize.Text(p.Hint),
 			})
 		}
 		enc := json.NewEncoder(out)
@@ -59,7 +59,7 @@ func runCheck(cmd *cobra.Command, args []string, asJSON bool) error {
 			fmt.Fprintln(out, l.problemLine(p))
 		}
 		nerr, nwarn := len(l.probs.Errors()), len(l.probs.Warnings())
-		fmt.Fprintf(cmd.ErrOrStderr(), "%s: %s, %s\n", dossier.Sanitize(l.prefix), plural(nerr, "error"), plural(nwarn, "warning"))
+		fmt.Fprintf(cmd.ErrOrStderr(), "%s: %s, %s\n", sanitize.Text(l.prefix), plural(nerr, "error"), plural(nwarn, "warning"))
 	}
 	if l.probs.HasErrors() {
 		return &ExitError{Code: 1, Silent: true}

@@ -12,6 +12,8 @@ import (
 
 	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
+
+	"github.com/dossier-dev/dossier/internal/sanitize"
 )
 
 // ExitError carries a process exit code. A silent one means the command has
@@ -62,6 +64,7 @@ func NewRoot() *cobra.Command {
 	root.AddCommand(newCheckCmd(), newOutlineCmd(), newPrintCmd())
 	root.AddCommand(authorCmds()...)
 	root.AddCommand(newServeCmd(), newPresentCmd())
+	root.AddCommand(newNotesCmd())
 	return root
 }
 
@@ -79,7 +82,9 @@ func Execute(ctx context.Context, version string, args []string, stdout, stderr 
 			if errors.As(err, &ee) && ee.Silent {
 				return
 			}
-			fang.DefaultErrorHandler(w, s, err)
+			// an error may quote a value from the command line, a path
+			// or a file: the one sanitiser before it reaches the terminal
+			fang.DefaultErrorHandler(w, s, errors.New(sanitize.Text(err.Error())))
 		}),
 	)
 	return ExitCode(err)

@@ -14,7 +14,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/dossier-dev/dossier/config"
-	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/sanitize"
 	"github.com/dossier-dev/dossier/render"
 	"github.com/dossier-dev/dossier/ui"
 )
@@ -95,7 +95,7 @@ func settingsFor(cmd *cobra.Command) (*settings, error) {
 	var errs config.Errors
 	if errors.As(err, &errs) {
 		for _, e := range errs {
-			fmt.Fprintln(cmd.ErrOrStderr(), dossier.Sanitize(e.Error()))
+			fmt.Fprintln(cmd.ErrOrStderr(), sanitize.Text(e.Error()))
 		}
 		return nil, &ExitError{Code: 1, Silent: true}
 	}
@@ -133,7 +133,7 @@ func newConfigCmd() *cobra.Command {
 			}
 			var b strings.Builder
 			printSettings(&b, s)
-			_, err = io.WriteString(cmd.OutOrStdout(), dossier.Sanitize(b.String()))
+			_, err = io.WriteString(cmd.OutOrStdout(), sanitize.Text(b.String()))
 			return err
 		},
 	}
@@ -149,7 +149,7 @@ func printSettings(w io.Writer, s *settings) {
 	if !c.Found {
 		state = "not found; the defaults are in use"
 	}
-	fmt.Fprintf(w, "config file: %s (%s)\n\n", c.File, state)
+	fmt.Fprintf(w, "config file: %s (%s)\n\n", sanitize.Line(c.File), state)
 	pair := "the dossier's default pair"
 	if c.Accounts[0] != "" {
 		pair = c.Accounts[0] + ", " + c.Accounts[1] + " (when the dossier has both)"
@@ -214,6 +214,6 @@ func writeStarter(cmd *cobra.Command) error {
 	if werr != nil {
 		return werr
 	}
-	fmt.Fprintf(cmd.OutOrStdout(), "wrote %s\n", path)
+	fmt.Fprintf(cmd.OutOrStdout(), "wrote %s\n", sanitize.Line(path))
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/dossier-dev/dossier/content"
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/sanitize"
 	"github.com/spf13/cobra"
 )
 
@@ -30,7 +31,7 @@ func load(args []string) (*loaded, error) {
 	if err != nil {
 		// The path comes from the command line; keep it from smuggling
 		// control sequences into the error message.
-		return nil, errors.New(dossier.Sanitize(err.Error()))
+		return nil, errors.New(sanitize.Text(err.Error()))
 	}
 	return &loaded{d: d, probs: probs, prefix: args[0]}, nil
 }
@@ -48,7 +49,7 @@ func (l *loaded) file(p dossier.Pos) string {
 func (l *loaded) problemLine(p dossier.Problem) string {
 	q := p
 	q.Pos.File = l.file(p.Pos)
-	return dossier.Sanitize(q.String())
+	return sanitize.Line(q.String())
 }
 
 // problemsErr prints the errors of a dossier that did not load and returns

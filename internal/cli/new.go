@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/sanitize"
 	"github.com/dossier-dev/dossier/scaffold"
 	"github.com/spf13/cobra"
 )
@@ -40,7 +40,7 @@ func newNewCmd() *cobra.Command {
 				return err
 			}
 			out := cmd.OutOrStdout()
-			shown := dossier.Sanitize(dir)
+			shown := sanitize.Text(dir)
 			fmt.Fprintf(out, "Wrote a new dossier to %s:\n", shown)
 			for _, n := range names {
 				fmt.Fprintf(out, "  %s\n", n)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/sanitize"
 	"github.com/spf13/cobra"
 )
 
@@ -32,7 +33,7 @@ func runOutline(cmd *cobra.Command, args []string) error {
 	}
 	var b strings.Builder
 	writeOutline(&b, l.d)
-	if _, err := io.WriteString(cmd.OutOrStdout(), dossier.Sanitize(b.String())); err != nil {
+	if _, err := io.WriteString(cmd.OutOrStdout(), sanitize.Text(b.String())); err != nil {
 		return err
 	}
 	if n := len(l.probs.Warnings()); n > 0 {
@@ -84,7 +85,7 @@ func writeOutline(w io.Writer, d *dossier.Dossier) {
 	p("\nDays (%d):\n", len(d.Days))
 	tw = table(w)
 	for _, day := range d.Days {
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s, %s\n", date(day.Date), day.ID, day.Phase, day.Label,
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s, %s\n", date(day.Date), day.ID, day.Kind(), day.Label,
 			plural(len(day.Events), "event"), plural(len(day.Hours), "hours report"))
 	}
 	tw.Flush()

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/sanitize"
 	"github.com/dossier-dev/dossier/render"
 	"github.com/dossier-dev/dossier/ui"
 )
@@ -33,6 +34,7 @@ func newPresentCmd() *cobra.Command {
 	cmd.Flags().StringP("briefing", "b", "", "id of the briefing to present (default: the first)")
 	cmd.Flags().String("style", "auto", "colours: auto (ask the terminal), dark, light or notty")
 	addSettingFlags(cmd.Flags())
+	addNotesFlag(cmd)
 	addWatchFlag(cmd)
 	_ = cmd.RegisterFlagCompletionFunc("briefing", completeBriefings)
 	cmd.ValidArgsFunction = completeDirs
@@ -73,9 +75,12 @@ func runPresent(cmd *cobra.Command, args []string) error {
 	}
 	opts := set.options(ui.Options{Dossier: l.d, Cache: render.NewCache(), Role: ui.RolePresenter, Briefing: b.ID})
 	opts.NoColor = os.Getenv("NO_COLOR") != "" && opts.Style == render.StyleAuto
+	if opts.Notes, err = notesPlace(cmd); err != nil {
+		return err
+	}
 	p := tea.NewProgram(ui.New(opts), tea.WithContext(cmd.Context()), tea.WithOutput(out), tea.WithFPS(readerFPS))
 	if w != nil {
-		defer followEdits(cmd.Context(), w, p, l.d, opts.Cache)()
+		defer followEdits(cmd.Context(), w, p)()
 	}
 	_, err = p.Run()
 	return err
@@ -92,11 +97,11 @@ func briefingOf(d *dossier.Dossier, id string) (*dossier.Briefing, error) {
 		b := &d.Briefings[i]
 		if id == "" || b.ID == id {
 			if len(b.Stops) == 0 {
-				return nil, fmt.Errorf("briefing %q has no stops to present", dossier.Sanitize(b.ID))
+				return nil, fmt.Errorf("briefing %q has no stops to present", sanitize.Text(b.ID))
 			}
 			return b, nil
 		}
 		ids = append(ids, b.ID)
 	}
-	return nil, fmt.Errorf("no briefing %q; the briefings are %s", dossier.Sanitize(id), strings.Join(ids, ", "))
+	return nil, fmt.Errorf("no briefing %q; the briefings are %s", sanitize.Text(id), strings.Join(ids, ", "))
 }

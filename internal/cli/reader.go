@@ -3,9 +3,9 @@ package cli
 import (
 	"fmt"
 	"os"
+	"runtime/debug"
 	"slices"
 	"strings"
-	"runtime/debug"
 	"sync"
 	"time"
 
@@ -30,6 +30,7 @@ func addReaderFlags(root *cobra.Command) {
 		" (default: overview the first time a dossier is opened, compare after)")
 	addSettingFlags(root.Flags())
 	addWatchFlag(root)
+	addNotesFlag(root)
 }
 
 // runReader is the root command's action: it opens the reader on the
@@ -63,6 +64,9 @@ func runReader(cmd *cobra.Command, args []string) (err error) {
 		return err
 	}
 	opts := set.options(ui.Options{Cache: render.NewCache()})
+	if opts.Notes, err = notesPlace(cmd); err != nil {
+		return err
+	}
 	opts.NoColor = os.Getenv("NO_COLOR") != "" && opts.Style == render.StyleAuto
 	opts.View = view
 	opts.FirstRun = firstOpen(args) // firstrun.go
@@ -76,7 +80,6 @@ func runReader(cmd *cobra.Command, args []string) (err error) {
 	}
 	defer pauseGC(firstFrameGrace)()
 	var model tea.Model
-	var first *dossier.Dossier // the version --watch starts from
 	if len(args) == 0 || args[0] == "" {
 		// the embedded dossier loads while the program starts (startup.go)
 		st := newStartup(opts, func() *loaded { l, _ := load(nil); return l })
@@ -94,12 +97,12 @@ func runReader(cmd *cobra.Command, args []string) (err error) {
 		if l.d == nil {
 			return problemsErr(cmd, l)
 		}
-		opts.Dossier, first = l.d, l.d
+		opts.Dossier = l.d
 		model = ui.New(opts)
 	}
 	p := tea.NewProgram(model, tea.WithContext(cmd.Context()), tea.WithOutput(out), tea.WithFPS(readerFPS))
 	if wt != nil {
-		defer followEdits(cmd.Context(), wt, p, first, opts.Cache)() // watch.go
+		defer followEdits(cmd.Context(), wt, p)() // watch.go
 	}
 	_, err = p.Run()
 	return err
