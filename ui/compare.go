@@ -43,7 +43,12 @@ type layoutReq struct {
 
 // anchor is a claim to keep at the top of a pane across re-layouts: by id,
 // or by alignment key when the id is gone (the accounts changed).
-type anchor struct{ id, key string }
+type anchor struct {
+	id, key string
+	// within is how many lines into its row the pane's top line was, so
+	// that a pane scrolled into the middle of a long claim stays there.
+	within int
+}
 
 // LayoutMsg carries a topic layout rendered off the key path, tagged with
 // what it was rendered for.
@@ -162,7 +167,7 @@ func (v *compareView) setLayout(l *render.Compare, anchors [2]anchor) {
 			continue
 		}
 		if i := v.rowOf(a); i >= 0 {
-			v.nav.Offset[side] = l.Rows[i].Start
+			v.nav.Offset[side] = l.Rows[i].Start + clamp(a.within, 0, l.Rows[i].Height)
 		}
 	}
 	if v.nav.Sync {
@@ -201,7 +206,9 @@ func (v *compareView) anchorAt(y int) anchor {
 	if i < 0 {
 		return anchor{}
 	}
-	return v.anchorOf(i)
+	a := v.anchorOf(i)
+	a.within = y - v.lay.Rows[i].Start
+	return a
 }
 
 // anchorOf returns the anchor of row i: the focused side's claim when it

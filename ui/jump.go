@@ -66,8 +66,8 @@ func (c *Common) pairWith(account string) [2]string {
 }
 
 // back handles esc: the open view's own state first, then the search
-// highlight, then the place before the last jump (history.go), then the
-// compare view.
+// highlight, then (outside compare) the place before the last jump
+// (history.go), else the compare view.
 func (m *Model) back() tea.Cmd {
 	if b, ok := m.views[m.active].(backer); ok && b.Back() {
 		return nil
@@ -76,13 +76,13 @@ func (m *Model) back() tea.Cmd {
 		m.c.Query = nil
 		return m.broadcast(FilterChangedMsg{})
 	}
+	if m.active == ViewCompare {
+		return nil // in compare, esc leaves only overlays and the search: ⌫ walks the history
+	}
 	if cmd, ok := m.goBack(); ok {
 		return cmd
 	}
-	if m.active != ViewCompare {
-		return m.show(ViewCompare)
-	}
-	return nil
+	return m.show(ViewCompare)
 }
 
 // viewKeys handles the keys every view shares that belong to this work:

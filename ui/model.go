@@ -207,10 +207,17 @@ func (m *Model) view(id ViewID) (View, tea.Cmd) {
 	return v, tea.Batch(v.SetSize(w, h), v.Init())
 }
 
-// show makes a view the active one.
+// show makes a view the active one. A view built before is given the
+// body's size again, so that it re-lays itself out for the size and the
+// filters it is shown with, whatever changed while it was hidden.
 func (m *Model) show(id ViewID) tea.Cmd {
-	_, cmd := m.view(id)
+	_, built := m.views[id]
+	v, cmd := m.view(id)
 	m.active = id
+	if built && m.usable() {
+		w, h := m.bodySize()
+		cmd = tea.Batch(cmd, v.SetSize(w, h))
+	}
 	return cmd
 }
 
@@ -357,8 +364,11 @@ func (m *Model) update(msg tea.Msg) (cmd tea.Cmd, user bool) {
 	case ReloadFailedMsg:
 		m.reloadFailed(msg)
 		return nil, false
-	case LayoutMsg:
-		if v, ok := m.views[ViewCompare]; ok {
+	case viewMsg:
+		// a layout rendered off the key path goes to the view that asked
+		// for it, shown or not: dropped, it would leave that view waiting
+		// ("rendering…") for a result that never comes
+		if v, ok := m.views[msg.target()]; ok {
 			return m.route(v, msg), false
 		}
 		return nil, false

@@ -74,6 +74,13 @@ type View interface {
 	SetPosition(p Position) tea.Cmd
 }
 
+// viewMsg is a message meant for one view whichever view is active: the
+// result of a render the view started in a Cmd.
+type viewMsg interface{ target() ViewID }
+
+func (LayoutMsg) target() ViewID { return ViewCompare }
+func (DayDocMsg) target() ViewID { return ViewDays }
+
 // newView builds a view for a session. Adding a view is a file with its
 // type and a case here.
 func newView(id ViewID, c *Common) View {

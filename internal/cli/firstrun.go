@@ -12,8 +12,9 @@ import (
 // a one-line hint that the legend exists; later it opens on compare. The
 // dossiers already opened are listed, one a line, in a small file under
 // $XDG_STATE_HOME (else ~/.local/state): the built-in one as "built-in",
-// the others by absolute path. A file that cannot be read or written only
-// means the overview is shown again.
+// the others by absolute path; a line "*" counts every dossier as opened
+// (no overview unless asked for). A file that cannot be read or written
+// only means the overview is shown again.
 
 // openedPath is the file listing the dossiers opened before.
 func openedPath() string {
@@ -54,7 +55,7 @@ func firstOpen(args []string) bool {
 		}
 		f.Close()
 	}
-	if slices.Contains(seen, key) {
+	if slices.Contains(seen, key) || slices.Contains(seen, "*") {
 		return false
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err == nil {

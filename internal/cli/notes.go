@@ -41,7 +41,9 @@ func readNotes(cmd *cobra.Command, d *dossier.Dossier) (*notes.Book, error) {
 	}
 	b, err := p.Store(d.ID).Load()
 	if err != nil {
-		return nil, fmt.Errorf("%s", dossier.Sanitize(err.Error()))
+		// printed as it is: the error handler would capitalise the path
+		fmt.Fprintln(cmd.ErrOrStderr(), dossier.Sanitize(err.Error()))
+		return nil, &ExitError{Code: 1, Silent: true, Err: err}
 	}
 	return b, nil
 }
