@@ -11,6 +11,7 @@ import (
 	"github.com/goccy/go-yaml/parser"
 
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/suggest"
 	"github.com/dossier-dev/dossier/session"
 )
 
@@ -99,7 +100,7 @@ func (p *parse) root(n ast.Node) {
 			p.keys(kv.Value)
 		default:
 			hint := ""
-			if m := closest(name, settings); m != "" {
+			if m := suggest.Closest(name, settings); m != "" {
 				hint = fmt.Sprintf(" (did you mean %s?)", m)
 			}
 			p.errf(kv.Key, "unknown setting %q%s; settings are %s", name, hint, strings.Join(settings, ", "))

@@ -163,11 +163,38 @@ type Demand struct {
 	Party    string // party that made the demand
 	Text     string // the demand (Markdown, inline)
 	Response string // the other side's response
-	Status   Status
-	Days     []string // day ids when raised
-	Topic    string   // topic id where it is argued, "" if none
-	Sources  []string
-	Pos      Pos
+	// TextParts and ResponseParts hold the text and the response as the
+	// author split them by source (a list of {text, sources}), nil when
+	// each was written as one text. Text and Response are then the parts
+	// joined; "as of a day" keeps only the parts known by then.
+	TextParts, ResponseParts []Part
+	Status                   Status
+	Days                     []string // day ids when raised
+	Topic                    string   // topic id where it is argued, "" if none
+	Sources                  []string
+	Pos                      Pos
+}
+
+// Part is one piece of a text field that an author split by source, so
+// that "as of a day" shows only what was reported by then: a field written
+// as a list of {text, sources} instead of one text.
+type Part struct {
+	Text string
+	// Sources are the part's citations; none means the record's own.
+	Sources []string
+	Pos     Pos
+}
+
+// JoinParts returns the parts' texts joined by spaces.
+func JoinParts(ps []Part) string {
+	var b []byte
+	for i, p := range ps {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, p.Text...)
+	}
+	return string(b)
 }
 
 // Phase places a day in the sequence of the negotiation.
@@ -250,7 +277,10 @@ type HoursReport struct {
 	Hours   float64 // best numeric reading, for the timeline bar
 	Text    string  // as reported, e.g. "nearly 18 hours"
 	Sources []string
-	Pos     Pos
+	// Discrepancies are the ids of the discrepancies this figure is part
+	// of (disc: in days.md), as a claim's are.
+	Discrepancies []string
+	Pos           Pos
 }
 
 // Event is one thing that happened on a day, attributed to its sources.
@@ -258,7 +288,10 @@ type Event struct {
 	Text    string // Markdown, inline
 	Account string // account whose version this is, "" when undisputed
 	Sources []string
-	Pos     Pos
+	// Discrepancies are the ids of the discrepancies the event touches
+	// (disc: in days.md), as a claim's are.
+	Discrepancies []string
+	Pos           Pos
 }
 
 // Relation says how aligned claims of different accounts relate.
@@ -335,10 +368,13 @@ type Discrepancy struct {
 
 // Version is one answer to a discrepancy and the sources that give it.
 type Version struct {
-	Value   string
-	Note    string
-	Sources []string
-	Pos     Pos
+	Value string
+	Note  string
+	// NoteParts is the note as the author split it by source, nil when it
+	// was written as one text (Note is then the parts joined).
+	NoteParts []Part
+	Sources   []string
+	Pos       Pos
 }
 
 // Briefing is an ordered walk through the dossier for presenting.

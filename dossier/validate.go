@@ -14,6 +14,7 @@ func (l *loader) validate() {
 	l.checkAlignment()
 	l.checkKeyOrder()
 	l.checkUse()
+	l.checkAnachronisms()
 }
 
 // kindWords names each reference kind in messages.

@@ -226,3 +226,35 @@ func (o *obj) done() {
 		}
 	}
 }
+
+// parts reads a text field that may be split by source: one text (parts
+// is then nil), or a list of {text, sources} whose texts are joined. Each
+// part's sources are recorded as references.
+func (o *obj) parts(key string) (text string, parts []Part) {
+	v := o.get(key)
+	if v == nil {
+		return "", nil
+	}
+	switch v.kind {
+	case yScalar:
+		o.seen = o.seen[:len(o.seen)-1] // str asks for it again
+		s, _ := o.str(key)
+		return s, nil
+	case ySeq:
+	default:
+		o.l.errf(v.pos, "write one text, or a list of {text: …, sources: [id]}",
+			"field %s of a %s must be text or a list of parts", key, o.what)
+		return "", nil
+	}
+	for _, it := range v.items {
+		po := o.l.object(it, key+" part")
+		p := Part{Pos: it.pos}
+		p.Text, _ = po.req("text")
+		p.Sources = po.refs("sources", "source")
+		po.done()
+		if p.Text != "" {
+			parts = append(parts, p)
+		}
+	}
+	return JoinParts(parts), parts
+}

@@ -13,8 +13,6 @@ var gradeText = map[string]string{
 	"D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged",
 }
 
-var credText = [...]string{"", "confirmed", "probably true", "possibly true", "doubtful", "improbable", "cannot be judged"}
-
 // builder collects the sources and discrepancies the handout cites while
 // it builds the stops.
 type builder struct {
@@ -207,8 +205,8 @@ func (bl *builder) badges(ids []string, cred int) []badge {
 				b.Tip += ": source " + s.Reliability + ", " + g
 			}
 		}
-		if cred > 0 && cred < len(credText) {
-			b.Tip += "; claim " + itoa(cred) + ", " + credText[cred]
+		if name := dossier.CredName(cred); name != "" {
+			b.Tip += "; claim " + itoa(cred) + ", " + name
 		}
 		bs = append(bs, b)
 	}
@@ -225,10 +223,10 @@ func (bl *builder) day(x *dossier.Day) day {
 		out.Readings = append(out.Readings, hours{Text: text, Badges: bl.badges(r.Sources, 0)})
 	}
 	for _, h := range x.Hours {
-		out.Hours = append(out.Hours, hours{Text: clean(h.Text), Badges: bl.badges(h.Sources, 0)})
+		out.Hours = append(out.Hours, hours{Text: clean(h.Text), Badges: bl.badges(h.Sources, 0), Disputed: len(h.Discrepancies) > 0})
 	}
 	for _, e := range x.Events {
-		ev := event{TextMD: mdText(e.Text), Badges: bl.badges(e.Sources, 0)}
+		ev := event{TextMD: mdText(e.Text), Badges: bl.badges(e.Sources, 0), Disputed: len(e.Discrepancies) > 0}
 		if e.Account != "" {
 			ev.Account = bl.account(e.Account).Name
 		}

@@ -95,14 +95,16 @@ type day struct {
 
 // hours is a reported figure or reading and the sources that give it.
 type hours struct {
-	Text   string
-	Badges []badge
+	Text     string
+	Badges   []badge
+	Disputed bool // the figure is part of a discrepancy
 }
 
 type event struct {
-	TextMD  string
-	Account string // account name, "" when undisputed
-	Badges  []badge
+	TextMD   string
+	Account  string // account name, "" when undisputed
+	Badges   []badge
+	Disputed bool // the event is part of a discrepancy
 }
 
 type delegation struct {

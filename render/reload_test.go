@@ -200,23 +200,23 @@ func TestCacheStaysBoundedAcrossReloads(t *testing.T) {
 
 // Every field of a claim that can reach the screen is part of the keys.
 // A new field of dossier.Claim fails this test until it is either written
-// into claimInputs or named here as not part of a claim block.
+// into claimShown or named here as not part of a claim block.
 func TestKeysCoverEveryClaimField(t *testing.T) {
 	covered := map[string]string{
 		"ID":            "not shown in a claim block; layouts are keyed by dossier",
-		"Text":          "claimInputs",
-		"Sources":       "claimInputs (badges)",
-		"Cred":          "claimInputs (badges)",
-		"Days":          "claimInputs (day tags)",
+		"Text":          "shown",
+		"Sources":       "shown (badges)",
+		"Cred":          "shown (badges)",
+		"Days":          "shown (day tags)",
 		"Key":           "read by dossier.Relate; layouts are keyed by dossier",
 		"Relation":      "read by dossier.Relate; layouts are keyed by dossier",
-		"Discrepancies": "claimInputs (disputed)",
+		"Discrepancies": "shown (disputed)",
 		"Pos":           "not shown",
 	}
 	ty := reflect.TypeFor[dossier.Claim]()
 	for i := range ty.NumField() {
 		if _, ok := covered[ty.Field(i).Name]; !ok {
-			t.Errorf("dossier.Claim.%s is not in the render keys: add it to claimInputs (render/key.go), or here if it is never shown", ty.Field(i).Name)
+			t.Errorf("dossier.Claim.%s is not in the render keys: add it to claimShown (render/claim.go), or here if it is never shown", ty.Field(i).Name)
 		}
 	}
 }

@@ -18,6 +18,7 @@ type tcol struct {
 	title string
 	cap   int
 	grow  bool
+	drop  int // lets the column go when the table cannot fit: the highest first
 }
 
 // table writes rows under a header, each cell wrapped at spaces to its
@@ -28,7 +29,7 @@ type tcol struct {
 func (w *writer) table(cols []tcol, rows [][]string) {
 	spec := render.Columns{Room: w.o.Width, Gap: 2, Wrap: true, Method: ansi.WcWidth}
 	for i, c := range cols {
-		col := render.Column{Title: c.title, Cap: c.cap, Grow: c.grow}
+		col := render.Column{Title: c.title, Cap: c.cap, Grow: c.grow, Drop: c.drop}
 		for _, r := range rows {
 			col.Cells = append(col.Cells, r[i])
 		}
@@ -118,9 +119,9 @@ func (w *writer) view(name string) error {
 		w.heading(render.Clean(d.Title) + " · demands")
 		var rows [][]string
 		for _, x := range d.Demands {
-			rows = append(rows, []string{render.Clean(d.PartyName(x.Party)), inline(x.Text), inline(x.Response), x.Status.String(), days(d, x.Days), shorts(d, x.Sources)})
+			rows = append(rows, []string{render.Clean(x.ID), render.Clean(d.PartyName(x.Party)), inline(x.Text), inline(x.Response), x.Status.String(), days(d, x.Days), shorts(d, x.Sources)})
 		}
-		w.table([]tcol{{title: "party", cap: 12}, {title: "demand", grow: true}, {title: "response", grow: true}, {title: "status"}, {title: "days", cap: 8}, {title: "sources", cap: 14}}, rows)
+		w.table([]tcol{{title: "id", cap: 14, drop: 1}, {title: "party", cap: 12}, {title: "demand", grow: true}, {title: "response", grow: true}, {title: "status"}, {title: "days", cap: 8}, {title: "sources", cap: 14}}, rows)
 	case "sources":
 		w.heading(render.Clean(d.Title) + " · sources")
 		var rows [][]string

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/notes"
 	"github.com/dossier-dev/dossier/render"
 )
 
@@ -38,6 +39,7 @@ func newDiscrepanciesView(c *Common) View {
 	v.pane.tbl = table{c: c, cols: []column{
 		{title: "fact", grow: true}, {title: "versions", cap: 8}, {title: "claims", cap: 6}, {title: "day", cap: 7}, {title: "topic", cap: 24, drop: 1},
 	}}
+	v.pane.tbl.mark = c.rowMark(notes.KindDiscrepancy, func(i int) string { return v.ids[i] }) // notes_keys.go
 	v.rebuild()
 	return v
 }

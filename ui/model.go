@@ -413,7 +413,7 @@ func (m *Model) navigational(msg tea.Msg) bool {
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.c.Keys
 	m.status = ""
-	if msg.String() == "ctrl+c" {
+	if msg.String() == "ctrl+c" && !m.guardNote() { // notes_keys.go: an unsaved note asks first
 		m.quitting = true
 		return tea.Quit
 	}

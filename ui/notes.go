@@ -137,15 +137,21 @@ func (n *notebook) changed(title, done string) tea.Cmd {
 		n.book.Preamble = notes.Header(title)
 	}
 	n.gen++
-	data, gen, st := notes.Format(n.book), n.gen, n.store
-	return func() tea.Msg { return noteSavedMsg{err: st.Save(data, gen), done: done} }
+	ours, gen, st := n.book.Clone(), n.gen, n.store
+	return func() tea.Msg {
+		merged, err := st.Save(ours, gen)
+		return noteSavedMsg{err: err, done: done, book: merged, gen: gen}
+	}
 }
 
 // noteSavedMsg reports a save of the notes or of the seen record: the
-// error, else what to say.
+// error, else what to say, and the book as written (merged with what the
+// file held) for generation gen.
 type noteSavedMsg struct {
 	err  error
 	done string
+	book *notes.Book
+	gen  uint64
 }
 
 // tags returns the marks of a thing for the views: "★" bookmarked, "✎"
@@ -179,10 +185,11 @@ func (n *notebook) newNote() string {
 	if n == nil || len(n.fresh) == 0 {
 		return ""
 	}
-	s := strconv.Itoa(len(n.fresh)) + " new since " + n.since.Format("2 Jan")
-	if n.firstTime {
-		s = strconv.Itoa(len(n.fresh)) + " new since " + n.since.Format("15:04")
+	when := n.since.Format("2 Jan")
+	if n.firstTime || day(n.since).Equal(day(n.now().In(n.since.Location()))) {
+		when = n.since.Format("15:04") // earlier today
 	}
+	s := strconv.Itoa(len(n.fresh)) + " new since " + when
 	if n.onlyNew {
 		s += " (only these shown · u shows all)"
 	}
@@ -308,4 +315,10 @@ func (c *Common) noteHits(query string) []search.Hit {
 		out = append(out, h)
 	}
 	return out
+}
+
+// day returns the midnight that starts t's day, in t's location.
+func day(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
 }

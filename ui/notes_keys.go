@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/dossier-dev/dossier/notes"
 	"github.com/dossier-dev/dossier/render"
@@ -114,6 +117,11 @@ func (m *Model) notesUpdate(msg tea.Msg) tea.Cmd {
 		} else if msg.done != "" {
 			m.status = msg.done
 		}
+		if msg.err == nil && msg.book != nil && n != nil && msg.gen == n.gen {
+			// what the file holds now: ours, and what was written there
+			// meanwhile (by hand, or by another session)
+			n.book, n.placeOf = msg.book, nil
+		}
 	}
 	return nil
 }
@@ -156,9 +164,13 @@ func (m *Model) notesLocation(loc string) string {
 	if n == nil {
 		return loc
 	}
-	if t, ok := m.marked(); ok && t.anchor.Kind != notes.KindClaim {
-		if tags := m.c.tags(t.anchor.Kind, t.anchor.ID); tags != "" {
-			loc += " " + tags
+	// claims carry their marks in the panes; a day, a demand or a
+	// discrepancy carries them here (and marked() is cheap for those)
+	if _, cmp := m.views[m.active].(*compareView); !cmp && len(n.book.Entries) > 0 {
+		if t, ok := m.marked(); ok {
+			if tags := m.c.tags(t.anchor.Kind, t.anchor.ID); tags != "" {
+				loc += " " + tags
+			}
 		}
 	}
 	if s := n.newNote(); s != "" {
@@ -168,15 +180,22 @@ func (m *Model) notesLocation(loc string) string {
 }
 
 // tagPane writes the marks of each claim (★ bookmarked, ✎ noted, changed,
-// new) at the right end of its first line, the badge line, which is
-// mostly blank there.
+// new) at the right end of its first line, the badge line, when its end is
+// blank; else at the right end of the blank line below the claim.
 func (v *compareView) tagPane(p *pane, side, off, tw int) {
 	if v.c.Notes == nil || v.lay == nil {
 		return
 	}
-	for _, r := range v.lay.Rows {
-		y := r.Start - off
-		if y < 0 || y >= len(p.lines) || r.IDs[side] == "" {
+	first := v.lay.RowAt(off) // the first row on screen…
+	if first < 0 {
+		first = len(v.lay.Rows)
+	}
+	first = max(0, first-1) // …and the one above, whose marks may sit below it
+	for _, r := range v.lay.Rows[min(first, len(v.lay.Rows)):] {
+		if r.Start-off >= len(p.lines) {
+			break
+		}
+		if r.IDs[side] == "" || r.Start+r.Height < off {
 			continue
 		}
 		tags := v.c.tags(notes.KindClaim, r.IDs[side])
@@ -188,6 +207,47 @@ func (v *compareView) tagPane(p *pane, side, off, tw int) {
 		if w >= tw {
 			continue
 		}
-		p.lines[y] = render.Slice(p.lines[y], 0, tw-w, v.c.Method) + "\x1b[m" + tags
+		y := r.Start - off
+		if y >= 0 && y < len(p.lines) {
+			line := ansi.Strip(p.lines[y])
+			if len(line)-len(strings.TrimRight(line, " ")) < w {
+				y = r.Start + r.Height - off // the badges fill the line: below the claim
+			}
+		}
+		if y >= 0 && y < len(p.lines) {
+			p.lines[y] = render.Slice(p.lines[y], 0, tw-w, v.c.Method) + "\x1b[m" + tags
+		}
+	}
+}
+
+// guardNote turns the first ctrl+c over a note editor holding unsaved text
+// into its question ("drop the unsaved note?"); it reports whether it did.
+// A second ctrl+c quits.
+func (m *Model) guardNote() bool {
+	e, ok := m.overlay.(*noteEditor)
+	if !ok || e.asking || !e.dirty() {
+		return false
+	}
+	e.asking = true
+	return true
+}
+
+// rowMark returns a table's mark function for rows of one kind whose ids
+// id(i) gives: ★ for a bookmark, else ✎ for a note.
+func (c *Common) rowMark(k notes.Kind, id func(i int) string) func(i int) string {
+	return func(i int) string {
+		if c.Notes == nil {
+			return ""
+		}
+		p, ok := c.Notes.place(c.Base, k, id(i))
+		switch {
+		case !ok:
+			return ""
+		case p.Entry.Bookmark:
+			return c.Styles.Cursor.Render("★")
+		case p.Entry.Text != "":
+			return c.Styles.Cursor.Render("✎")
+		}
+		return ""
 	}
 }

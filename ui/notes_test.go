@@ -326,3 +326,62 @@ func waitForFile(t *testing.T, path string) {
 	}
 	t.Fatalf("%s was never written", path)
 }
+
+// ctrl+c over a note with unsaved text asks first, as esc does.
+func TestCtrlCAsksBeforeDroppingANote(t *testing.T) {
+	dossiers(t)
+	d := example
+	s := start(t, d, 100, 30, withNotes(filepath.Join(t.TempDir(), "notes.md"), nov3))
+	s.waitFor("topic 1", ready(d, 0))
+	s.press("n")
+	s.typeText("half a thought")
+	s.press("ctrl+c")
+	s.waitFor("the question", contains("Drop the unsaved note?"))
+	s.press("n")
+	s.waitFor("the editor again", contains("half a thought", "ctrl+s saves"))
+}
+
+// A note written in the file by hand while the reader is open is kept by
+// the reader's next save, and shows in the list.
+func TestSaveKeepsHandEditsMadeMeanwhile(t *testing.T) {
+	dossiers(t)
+	d := example
+	file := filepath.Join(t.TempDir(), "notes.md")
+	s := start(t, d, 120, 40, withNotes(file, nov3))
+	s.waitFor("topic 1", ready(d, 0))
+	if err := os.WriteFile(file, []byte("## day mar03\n\nWritten in an editor meanwhile.\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s.press("m")
+	s.waitFor("saved", contains("bookmarked claim flows/up/1"))
+	if got := readFile(t, file); !strings.Contains(got, "Written in an editor meanwhile.") || !strings.Contains(got, "## claim flows/up/1") {
+		t.Errorf("the file after the save:\n%s", got)
+	}
+	s.press("'")
+	s.waitFor("both in the list", contains("Written in an editor meanwhile.", "★ Upstream on Dry-season flows"))
+}
+
+// In the demands and discrepancies views the row carries the mark, and the
+// header the marks of the row under the cursor.
+func TestNotesOnDemandsAndDiscrepancies(t *testing.T) {
+	dossiers(t)
+	d := example
+	file := filepath.Join(t.TempDir(), "notes.md")
+	s := start(t, d, 120, 40, withNotes(file, nov3))
+	s.waitFor("topic 1", ready(d, 0))
+	s.press("4", "m")
+	f := s.waitFor("the demand bookmarked", contains("bookmarked demand "))
+	if !strings.Contains(ansi.Strip(f.content), "›★") {
+		t.Errorf("no ★ in the demand's row:\n%s", ansi.Strip(f.content))
+	}
+	s.tm.Send(JumpMsg{View: ViewDiscrepancies})
+	s.waitFor("the discrepancies", contains("discrepancies"))
+	s.press("n")
+	s.typeText("Which figure is right?")
+	s.press("ctrl+s")
+	f = s.waitFor("the discrepancy noted", contains("note saved on this discrepancy", "›✎"))
+	goldenFrame(t, f)
+	if got := readFile(t, file); !strings.Contains(got, "## demand ") || !strings.Contains(got, "## discrepancy ") {
+		t.Errorf("the file:\n%s", got)
+	}
+}

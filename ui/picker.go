@@ -101,6 +101,9 @@ func (p *topicPicker) Box(maxW, maxH int) []string {
 		if span := daySpan(p.c.Dossier, p.c.Dossier.Topics[m.Index].Days); span != "" {
 			label += st.Faint.Render("  " + span)
 		}
+		if note := p.c.hiddenNote(m.Index); note != "" {
+			label += st.Faint.Render("  · " + note)
+		}
 		if i == p.sel {
 			label = st.Selected.Render("›") + " " + label
 		} else {
@@ -223,3 +226,20 @@ func (p *accountPicker) ShortHelp() []key.Binding {
 	return []key.Binding{p.keys.Up, p.keys.Down, p.keys.Choose, p.keys.Close}
 }
 func (p *accountPicker) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }
+
+// hiddenNote says, for topic i, that the filters hide every claim of the
+// pair shown although it has some: "nothing by 27 Oct", "nothing from
+// Dawn"; "" when the topic shows claims or has none at all.
+func (c *Common) hiddenNote(i int) string {
+	if c.Sel.IsZero() || i < 0 || i >= len(c.Base.Topics) {
+		return ""
+	}
+	al := c.Dossier.Relate(c.Base.Topics[i].ID, c.Pair[:], "")
+	if len(al.Rows) == 0 || len(al.Visible()) > 0 {
+		return ""
+	}
+	if c.AsOf && !c.Sel.AsOf.IsZero() {
+		return "nothing reported by " + c.Sel.AsOf.Format("2 Jan")
+	}
+	return "nothing from " + render.SourceName(c.Base, c.Sel.Source)
+}

@@ -90,7 +90,7 @@ func runPresent(cmd *cobra.Command, args []string) error {
 // id is ""; an error says which briefings there are.
 func briefingOf(d *dossier.Dossier, id string) (*dossier.Briefing, error) {
 	if len(d.Briefings) == 0 {
-		return nil, errors.New("the dossier has no briefing to present; add one under briefings/ (see docs/format.md)")
+		return nil, errors.New("the dossier has no briefing to present; add one under briefings/ (see 'dossier help format')")
 	}
 	var ids []string
 	for i := range d.Briefings {
