@@ -53,7 +53,9 @@ func TestSearchJumpSelectsTheTab(t *testing.T) {
 	s.waitFor("the compare view", func(f vframe) bool { return f.lay != nil })
 	s.press("/")
 	s.typeText("shown a map")
-	s.waitFor("matches", func(f vframe) bool { return strings.Contains(f.text(), "shown a map") && !strings.Contains(f.text(), "no match") })
+	s.waitFor("matches", func(f vframe) bool {
+		return strings.Contains(f.text(), "shown a map") && !strings.Contains(f.text(), "no match")
+	})
 	s.press("enter")
 	f := s.waitFor("the jump", func(f vframe) bool {
 		return f.active == ViewCompare && f.nav.Focus == FocusRight && strings.Contains(f.text(), "[Downstream]")
