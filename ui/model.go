@@ -188,7 +188,7 @@ func newHelp(c *Common) help.Model {
 // Init shows the compare view and, unless a style was forced, asks the
 // terminal for its background colour.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.initCmd, m.c.Notes.recordSeen(m.c.Base)}
+	cmds := []tea.Cmd{m.initCmd}
 	m.initCmd = nil
 	if !m.styleForced && !m.noColor {
 		cmds = append(cmds, tea.RequestBackgroundColor)
@@ -415,7 +415,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	m.status = ""
 	if msg.String() == "ctrl+c" && !m.guardNote() { // notes_keys.go: an unsaved note asks first
 		m.quitting = true
-		return tea.Quit
+		return m.quit()
 	}
 	if m.overlay != nil {
 		var cmd tea.Cmd
@@ -425,7 +425,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Quit):
 		m.quitting = true
-		return tea.Quit
+		return m.quit()
 	case key.Matches(msg, k.Help):
 		m.overlay = &helpOverlay{c: m.c, groups: m.fullHelp()}
 	case key.Matches(msg, k.Topics):
