@@ -392,8 +392,7 @@ type Briefing struct {
 // Stop is one stop of a briefing.
 type Stop struct {
 	Title string
-	// View is "compare", "days", "delegations", "demands", "sources" or
-	// "discrepancies".
+	// View is one of Views ("compare" when the stop names none).
 	View     string
 	Topic    string    // topic id, for compare
 	Day      string    // day id, for days
