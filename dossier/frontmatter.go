@@ -39,6 +39,9 @@ type yval struct {
 	pos   Pos
 	keys  []ykv   // yMap, in file order
 	items []*yval // ySeq
+	// lazy, on a long ySeq of large front matter, holds the items unparsed
+	// (fmchunks.go); obj.list parses them all, obj.each one at a time.
+	lazy *lazyList
 }
 
 // ykv is one key of a mapping.
@@ -96,6 +99,9 @@ func parseFrontMatter(file string, fm []byte, fmLine int, lines *lineTable) (roo
 	}()
 	if len(bytes.TrimSpace(fm)) == 0 {
 		return &yval{kind: yNull, pos: Pos{File: file, Line: fmLine, Col: 1}}, nil
+	}
+	if len(fm) > chunkedAbove {
+		return parseChunked(file, fm, fmLine, lines) // fmchunks.go
 	}
 	toks := lexer.Tokenize(string(fm))
 	if ln := yamlTooDeep(toks); ln > 0 {

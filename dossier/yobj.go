@@ -178,7 +178,37 @@ func (o *obj) list(key string) []*yval {
 		o.l.errf(v.pos, "", "field %s of a %s must be a list", key, o.what)
 		return nil
 	}
+	if v.lazy != nil {
+		z := v.lazy
+		v.lazy = nil
+		z.each(func(it *yval) { v.items = append(v.items, it) }, o.report)
+	}
 	return v.items
+}
+
+// each calls fn with each item of the list under key, as list does, but a
+// long list of large front matter is parsed one item at a time, each item
+// garbage once fn returns (fmchunks.go).
+func (o *obj) each(key string, fn func(*yval)) {
+	v := o.get(key)
+	if v == nil || v.kind != ySeq || v.lazy == nil {
+		for _, it := range o.list(key) {
+			fn(it)
+		}
+		return
+	}
+	z := v.lazy
+	v.lazy = nil // read once
+	z.each(fn, o.report)
+}
+
+// report adds the problems of a lazily parsed list item; an error marks
+// the file broken, as an error in its front matter does.
+func (o *obj) report(ps Problems) {
+	o.l.add(ps...)
+	if ps.HasErrors() {
+		o.l.markBroken(o.pos.File)
+	}
 }
 
 // date returns a date field (YYYY-MM-DD) in UTC; zero when absent or bad.

@@ -33,7 +33,7 @@ func (r Role) String() string {
 // Position is what a presenter shares: where the reader is, not what it
 // looks like. Each follower renders it at its own size and colours.
 type Position struct {
-	View     string    // "compare", "days", "delegations", "demands", "sources", "discrepancies"
+	View     string    // one of dossier.Views: "overview", "compare", "days", …
 	Topic    string    // topic id
 	Day      string    // day id
 	Accounts [2]string // account ids, left and right

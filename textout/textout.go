@@ -22,8 +22,9 @@ import (
 	"github.com/dossier-dev/dossier/render"
 )
 
-// Views that Options.View may name.
-var Views = []string{"days", "delegations", "demands", "sources", "discrepancies"}
+// Views that Options.View may name: the reader's views after the overview
+// and compare (dossier.Views, the one list of view names).
+var Views = dossier.Views[2:]
 
 // Options say what to write and how.
 type Options struct {

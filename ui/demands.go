@@ -9,8 +9,6 @@ import (
 	"github.com/dossier-dev/dossier/render"
 )
 
-func init() { RegisterView(ViewDemands, newDemandsView) }
-
 // statuses in the order the status filter cycles through them.
 var statuses = []dossier.Status{dossier.StatusOpen, dossier.StatusAccepted, dossier.StatusRejected,
 	dossier.StatusWithdrawn, dossier.StatusDisputed}

@@ -251,3 +251,9 @@ func (c *Common) rowMark(k notes.Kind, id func(i int) string) func(i int) string
 		return ""
 	}
 }
+
+// quit ends the program, first remembering every claim shown as seen (so
+// the next opening tags what changed after this reading).
+func (m *Model) quit() tea.Cmd {
+	return tea.Sequence(m.c.Notes.recordSeen(m.c.Base), tea.Quit)
+}

@@ -156,6 +156,7 @@ func TestNoteOnEditedClaim(t *testing.T) {
 	s.typeText("Figure tabled on day 1?")
 	s.press("ctrl+s")
 	s.waitFor("saved", contains("note saved on claim flows/up/1"))
+	s.press("q") // quitting records what was seen
 	waitForFile(t, file+".seen")
 
 	edited := exampleCopy(t, func(s string) string {

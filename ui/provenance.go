@@ -261,7 +261,9 @@ func (h *helpOverlay) Box(maxW, maxH int) []string {
 	for _, l := range body {
 		lines = append(lines, " "+l)
 	}
-	lines = append(lines, "", h.c.Styles.Faint.Render(" esc or ? to close"))
+	lines = append(lines, "")
+	lines = append(lines, h.c.helpNotes()...) // legend.go
+	lines = append(lines, h.c.Styles.Faint.Render(" esc or ? to close"))
 	return h.c.frameBox("Keys", lines[:min(len(lines), max(0, maxH-2))], inner)
 }
 

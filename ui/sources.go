@@ -10,8 +10,6 @@ import (
 	"github.com/dossier-dev/dossier/render"
 )
 
-func init() { RegisterView(ViewSources, newSourcesView) }
-
 // sourcesView lists every source with outlet, date, origin, grade, basis
 // and how many claims it supports; enter filters every view to what the
 // source supports (enter again, or c, clears it), d shows the
@@ -145,11 +143,10 @@ func (v *sourcesView) Update(msg tea.Msg) (View, tea.Cmd) {
 			}
 			return v, func() tea.Msg { return SourceFilterMsg{Source: id} }
 		case key.Matches(msg, k.Discrepancies) && s != nil:
-			ds := v.discrepancies(s.ID)
-			if len(ds) == 0 {
+			if len(v.discrepancies(s.ID)) == 0 {
 				return v, statusCmd("this source takes part in no discrepancy")
 			}
-			return v, JumpCmd(JumpMsg{View: ViewDiscrepancies, Item: ds[0]})
+			return v, JumpCmd(JumpMsg{View: ViewDiscrepancies, Item: "source:" + s.ID})
 		default:
 			v.pane.key(msg)
 		}
