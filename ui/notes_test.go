@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/testkit"
 	"github.com/dossier-dev/dossier/notes"
 )
 
@@ -318,7 +319,7 @@ func TestNotesSearchable(t *testing.T) {
 // waitForFile waits until a file written by a Cmd exists.
 func waitForFile(t *testing.T, path string) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(testkit.Limit(10 * time.Second))
 	for time.Now().Before(deadline) {
 		if _, err := os.Stat(path); err == nil {
 			return
