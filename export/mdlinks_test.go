@@ -4,7 +4,7 @@ import "testing"
 
 func TestSafeLinks(t *testing.T) {
 	for in, want := range map[string]string{
-		"[a](javascript:alert(1))":            "[a](#)",
+		"[a](javascript:alert(1))":             "[a](#)",
 		"[a]( JavaScript:alert(1) 'x')":        "[a]( # 'x')",
 		"[a](java&#115;cript&#58;x)":           "[a](#)",
 		"[a](vbscript:x) and [b](data:text/x)": "[a](#) and [b](#)",
