@@ -387,3 +387,13 @@ func TestNotesOnDemandsAndDiscrepancies(t *testing.T) {
 		t.Errorf("the file:\n%s", got)
 	}
 }
+
+// The legend explains the marks of the notes.
+func TestLegendExplainsTheNotesMarks(t *testing.T) {
+	dossiers(t)
+	d := example
+	s := start(t, d, 120, 60)
+	s.waitFor("topic 1", ready(d, 0))
+	s.press("i")
+	s.waitFor("the marks in the legend", contains("Your marks", "★", "you bookmarked it", "✎", "changed", "since your note", "new or changed since you last read"))
+}
