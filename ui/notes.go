@@ -59,7 +59,7 @@ func newNotebook(opts Options, d *dossier.Dossier) *notebook {
 	n := &notebook{store: opts.Notes.Store(d.ID), now: now}
 	b, err := n.store.Load()
 	if err != nil {
-		n.off = "notes off: " + err.Error()
+		n.off = "notes off: " + render.Clean(err.Error())
 		b = &notes.Book{}
 	}
 	n.book = b
