@@ -150,10 +150,10 @@ func (c *Cache) CompareDay(d *dossier.Dossier, t *dossier.Topic, day string, pai
 			case notes[side] != "":
 				// the pane says once why it is empty, on its first row
 				if len(cmp.Rows) == 0 {
-					blocks[side] = []string{th.Faint.Render(notes[side])}
+					blocks[side] = faintLines(th, notes[side], width, m)
 				}
 			default:
-				blocks[side] = []string{th.Faint.Render("· " + Placeholder(d, cell))}
+				blocks[side] = faintLines(th, "· "+Placeholder(d, cell), width, m)
 				if cell.Hide == dossier.HiddenDay {
 					// the counterpart about another day is shown dimmed
 					// under the line that says which day
@@ -190,9 +190,21 @@ func (c *Cache) CompareDay(d *dossier.Dossier, t *dossier.Topic, day string, pai
 			if msg == "" {
 				msg = "nothing on this topic"
 			}
-			cmp.Lines[side] = []string{Fit(th.Faint.Render(msg), width, m)}
+			for _, l := range faintLines(th, msg, width, m) {
+				cmp.Lines[side] = append(cmp.Lines[side], Fit(l, width, m))
+			}
 		}
-		cmp.Marks = []string{" "}
+		n := max(len(cmp.Lines[0]), len(cmp.Lines[1]))
+		blank := strings.Repeat(" ", width)
+		for side := range cmp.Lines {
+			for len(cmp.Lines[side]) < n {
+				cmp.Lines[side] = append(cmp.Lines[side], blank)
+			}
+		}
+		cmp.Marks = make([]string, n)
+		for i := range cmp.Marks {
+			cmp.Marks[i] = " "
+		}
 	} else {
 		// drop the separator after the last row
 		for side := range cmp.Lines {
@@ -205,12 +217,21 @@ func (c *Cache) CompareDay(d *dossier.Dossier, t *dossier.Topic, day string, pai
 	return cmp.of(d)
 }
 
+// faintLines is quiet text wrapped at spaces to width.
+func faintLines(th *Theme, s string, width int, m ansi.Method) []string {
+	var out []string
+	for _, l := range WrapWords(s, width, m) {
+		out = append(out, th.Faint.Render(l))
+	}
+	return out
+}
+
 // paneNotes returns, for each account of an alignment, the one line its
-// pane says when it shows none of the account's claims and every row has
-// the same reason for it (the account says nothing on the topic, or what
-// it says was reported after the as-of day, or is not from the source
-// filtered on); its placeholders then stay blank. It is "" for a pane that
-// shows claims, or whose rows differ (each row then says its own).
+// pane says when it shows none of the account's claims and either the
+// account says nothing on the topic or the filters leave nothing on
+// either side; its placeholders then stay blank. It is "" otherwise: each
+// row then names its own counterpart ("counterpart hidden by the filter",
+// "not reported by 27 Oct", "no counterpart").
 func paneNotes(d *dossier.Dossier, al *dossier.Alignment) []string {
 	notes := make([]string, len(al.Accounts))
 	rows := al.Visible()
@@ -230,13 +251,33 @@ func paneNotes(d *dossier.Dossier, al *dossier.Alignment) []string {
 		switch {
 		case len(why) == 0:
 			notes[i] = SilenceNote(d, al.Day, acct)
-		case len(why) == 1 && why[dossier.HiddenAsOf]:
-			notes[i] = "Nothing reported on this topic by " + d.Selection().AsOf.Format("2 Jan")
-		case len(why) == 1 && why[dossier.HiddenSource]:
-			notes[i] = "Nothing on this topic from " + SourceName(d.Base(), d.Selection().Source)
+		case len(al.Visible()) == 0:
+			// nothing shows on either side: say why once; where the other
+			// side shows claims, each row names its hidden counterpart
+			notes[i] = FilterNote(d)
 		}
 	}
 	return notes
+}
+
+// FilterNote says why the selection d was made with shows nothing of a
+// pane: "Nothing reported on this topic by 27 Oct", "Nothing on this topic
+// from Dawn", "Nothing on this topic from Dawn by 27 Oct".
+func FilterNote(d *dossier.Dossier) string {
+	sel := d.Selection()
+	s := "Nothing"
+	if sel.AsOf.IsZero() || sel.Source != "" {
+		s += " on this topic"
+	} else {
+		s += " reported on this topic"
+	}
+	if sel.Source != "" {
+		s += " from " + SourceName(d.Base(), sel.Source)
+	}
+	if !sel.AsOf.IsZero() {
+		s += " by " + sel.AsOf.Format("2 Jan")
+	}
+	return s
 }
 
 // SilenceNote says that an account has no claim on a topic (about day,
