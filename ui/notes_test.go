@@ -422,3 +422,21 @@ func TestHostileNotesFile(t *testing.T) {
 		t.Error("an id with an escape parsed")
 	}
 }
+
+// The days view marks the claims of the day too.
+func TestNotesInTheDaysView(t *testing.T) {
+	dossiers(t)
+	d := example
+	file := filepath.Join(t.TempDir(), "notes.md")
+	s := start(t, d, 120, 40, withNotes(file, nov3))
+	s.waitFor("topic 1", ready(d, 0))
+	s.press("m", "tab", "n")
+	s.typeText("Radio's word against the Gazette's")
+	s.press("ctrl+s")
+	s.waitFor("saved", contains("note saved on claim flows/down/1"))
+	s.tm.Send(JumpMsg{View: ViewDays, Pos: Position{Day: "mar02"}})
+	f := s.waitFor("the marks in the days view", func(f frame) bool {
+		return contains("What the accounts say about", "Dry-season flows")(f) && strings.Count(ansi.Strip(f.content), " ★") == 1 && strings.Count(ansi.Strip(f.content), " ✎") == 1
+	})
+	goldenFrame(t, f)
+}
