@@ -3,6 +3,8 @@ package dossier
 import (
 	"strings"
 	"time"
+
+	"github.com/dossier-dev/dossier/internal/sanitize"
 )
 
 // obj reads the fields of one front matter mapping (a record), reporting
@@ -81,6 +83,9 @@ func (o *obj) req(key string) (string, Pos) {
 
 // id returns an identifier field, checking its form; required says whether
 // an absent id is an error.
+// MaxIDLen is the longest an id or an alignment key may be, in bytes.
+const MaxIDLen = 64
+
 func (o *obj) id(key string, required bool) (string, Pos) {
 	var s string
 	var p Pos
@@ -89,7 +94,10 @@ func (o *obj) id(key string, required bool) (string, Pos) {
 	} else {
 		s, p = o.str(key)
 	}
-	if inv := invisibleIn(s); inv != "" {
+	if len(s) > MaxIDLen {
+		o.l.errf(p, "ids are short names, typed in citations and links",
+			"%s %s %s is %d bytes long; the limit is %d", o.what, key, quote(sanitize.Cut(s, 32)), len(s), MaxIDLen)
+	} else if inv := invisibleIn(s); inv != "" {
 		o.l.errf(p, "delete it: it draws nothing, so the id looks right but matches nothing typed",
 			"%s %s %s holds an invisible character (%s)", o.what, key, quote(s), inv)
 	} else if s != "" && !validID(s) {

@@ -227,11 +227,11 @@ func faintLines(th *Theme, s string, width int, m ansi.Method) []string {
 }
 
 // paneNotes returns, for each account of an alignment, the one line its
-// pane says when it shows none of the account's claims and every row has
-// the same reason for it (the account says nothing on the topic, or what
-// it says was reported after the as-of day, or is not from the source
-// filtered on); its placeholders then stay blank. It is "" for a pane that
-// shows claims, or whose rows differ (each row then says its own).
+// pane says when it shows none of the account's claims and either the
+// account says nothing on the topic or the filters leave nothing on
+// either side; its placeholders then stay blank. It is "" otherwise: each
+// row then names its own counterpart ("counterpart hidden by the filter",
+// "not reported by 27 Oct", "no counterpart").
 func paneNotes(d *dossier.Dossier, al *dossier.Alignment) []string {
 	notes := make([]string, len(al.Accounts))
 	rows := al.Visible()
@@ -251,7 +251,9 @@ func paneNotes(d *dossier.Dossier, al *dossier.Alignment) []string {
 		switch {
 		case len(why) == 0:
 			notes[i] = SilenceNote(d, al.Day, acct)
-		case !why[dossier.HiddenDay]:
+		case len(al.Visible()) == 0:
+			// nothing shows on either side: say why once; where the other
+			// side shows claims, each row names its hidden counterpart
 			notes[i] = FilterNote(d)
 		}
 	}

@@ -42,8 +42,8 @@ func TestCounterpartInEveryLayout(t *testing.T) {
 		day        string
 	}{
 		{"day", "counterpart (no day given):", d, "oct26"},
-		{"source filter", "Nothing on this topic from Dawn", d.Select(dossier.Selection{Source: "dawn-1027"}), ""},
-		{"as of", "Nothing reported on this topic by 27 Oct", d.Select(dossier.Selection{AsOf: time.Date(2025, 10, 27, 0, 0, 0, 0, time.UTC)}), ""},
+		{"source filter", "counterpart hidden by the filter (Dawn only)", d.Select(dossier.Selection{Source: "dawn-1027"}), ""},
+		{"as of", "not reported by 27 Oct", d.Select(dossier.Selection{AsOf: time.Date(2025, 10, 27, 0, 0, 0, 0, time.UTC)}), ""},
 	}
 	for _, tc := range cases {
 		l := c.CompareDay(tc.d, tp, tc.day, pair, 50, StyleDark, ansi.WcWidth)

@@ -67,8 +67,9 @@ func readKeyFile(path string) (keyFile, error) {
 type access struct {
 	authorized keyFile
 	presenters keyFile
-	// presenterNames are the comments of presenter keys: in --open mode a
-	// login under one of these names must prove it with the key.
+	// presenterNames are the comments of presenter keys, as nameKey: in
+	// --open mode a login under one of these names, or one that looks the
+	// same, must prove it with the key.
 	presenterNames map[string]bool
 }
 
@@ -83,8 +84,8 @@ func loadAccess(authorizedPath, presentersPath string) (*access, error) {
 	}
 	names := map[string]bool{}
 	for _, e := range p {
-		if e.name != "" {
-			names[e.name] = true
+		if k := nameKey(e.name); k != "" {
+			names[k] = true
 		}
 	}
 	return &access{authorized: a, presenters: p, presenterNames: names}, nil

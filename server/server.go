@@ -310,7 +310,7 @@ func (s *Server) serverConfig(ctx ssh.Context) *gossh.ServerConfig {
 		c.NoClientAuthCallback = func(cm gossh.ConnMetadata) (*gossh.Permissions, error) {
 			// A login under a presenter's name must prove it with the key:
 			// refusing "none" makes the client offer its keys.
-			if s.access.Load().presenterNames[clean(cm.User())] {
+			if s.access.Load().presenterNames[nameKey(cm.User())] {
 				return nil, errors.New("presenter name: a key is required")
 			}
 			return &gossh.Permissions{}, nil
@@ -326,7 +326,7 @@ func (s *Server) allowKey(ctx ssh.Context, key ssh.PublicKey) bool {
 	if _, _, ok := acc.lookup(key); ok {
 		return true
 	}
-	if s.cfg.Open && !acc.presenterNames[clean(userOf(ctx))] {
+	if s.cfg.Open && !acc.presenterNames[nameKey(userOf(ctx))] {
 		return true
 	}
 	ctx.SetValue(refusedKey{}, Fingerprint(key))

@@ -79,9 +79,12 @@ func (m *Model) header() string {
 	if cv, ok := m.views[ViewCompare].(*compareView); ok && m.active == ViewCompare {
 		free = !cv.nav.Sync
 	}
-	right, _ := m.headerRight(loc) // tabs.go: the notes and the tabs
-	k := headerKey{w: m.c.Width, view: m.active, loc: loc, free: free, right: right, styles: m.c.Styles, method: m.c.Method}
+	// The key holds what the right part is made of (the note and the
+	// tabs follow from it), so that an unchanged header costs no styling:
+	// drawing the tabs on every frame was most of a scroll step's work.
+	k := headerKey{w: m.c.Width, view: m.active, loc: loc, free: free, note: m.headerNote(), styles: m.c.Styles, method: m.c.Method}
 	if m.headerCache.key != k {
+		right, _ := m.headerRight(loc) // tabs.go: the notes and the tabs
 		m.headerCache.key, m.headerCache.line = k, m.drawHeader(loc, right)
 	}
 	return m.headerCache.line
@@ -92,7 +95,7 @@ type headerKey struct {
 	view   ViewID
 	loc    string
 	free   bool
-	right  string
+	note   string // headerNote: free scroll, filters, search
 	styles *Styles
 	method ansi.Method
 }

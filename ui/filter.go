@@ -200,8 +200,8 @@ func (c *Common) filterNote() string {
 		}
 		parts = append(parts, render.Clean(name)+" only")
 	}
-	if c.Notes != nil && c.Notes.onlyNew {
-		parts = append(parts, "new only")
+	if s := c.Notes.newNote(); s != "" { // notes.go: "3 new since 3 Nov", "new only"
+		parts = append(parts, s)
 	}
 	out := ""
 	for i, p := range parts {

@@ -43,6 +43,9 @@ func (p *presence) line() string {
 	switch {
 	case p.driving:
 		s := "presenting"
+		if render.Clean(p.note) == "you are presenting" {
+			s = p.note // said once, not "presenting · you are presenting"
+		}
 		if c := p.count(); c != "" {
 			s += " · " + c
 		}
@@ -61,7 +64,7 @@ func (p *presence) line() string {
 		}
 		parts = append(parts, s)
 	}
-	if n := render.Clean(p.note); n != "" && !slices.Contains(parts, n) && !(p.driving && n == "you are presenting") {
+	if n := render.Clean(p.note); n != "" && !slices.Contains(parts, n) {
 		parts = append(parts, n)
 	}
 	return strings.Join(parts, " · ")
@@ -127,9 +130,9 @@ func (m *Model) follow(msg FollowMsg) tea.Cmd {
 // presenceChanged records the hub's view of the presentation.
 func (m *Model) presenceChanged(msg PresenceMsg) tea.Cmd {
 	p := &m.pres
-	if msg.Presenter != p.presenter && !msg.Driving {
-		// the stop was the last presenter's: the new one's comes with
-		// their first position
+	if msg.Presenter == "" && p.role != RolePresenter {
+		// the stop was the last presenter's: a new one's comes with their
+		// first position
 		p.stop = -1
 	}
 	p.role, p.driving, p.presenter = msg.Role, msg.Driving, msg.Presenter

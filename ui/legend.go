@@ -137,6 +137,11 @@ func (c *Common) legend(w int) []string {
 	item("·", "a pair not marked either way")
 	item("⚑ disputed", "the claim touches a disputed fact: "+c.Keys.Discrepancies.Help().Key+" shows it, view 6 lists them all")
 	item("▌", "the current claim: the one "+c.Keys.Provenance.Help().Key+" explains")
+	head("Your marks") // notes_keys.go
+	item("★", "you bookmarked it ("+c.Keys.Bookmark.Help().Key+"; "+c.Keys.Bookmarks.Help().Key+" lists your bookmarks and notes)")
+	item("✎", "you wrote a note on it ("+c.Keys.Note.Help().Key+"; the provenance shows it in full)")
+	item("changed", "its text was edited since your note")
+	item("new", "new or changed since you last read the dossier ("+c.Keys.OnlyNew.Help().Key+" shows only those)")
 	head("Days")
 	item(c.exampleDay(), "a day tag: the day a claim speaks of")
 	item("before", "days before the talks; “talks” are the days of the talks, “after” the days after")
@@ -181,7 +186,7 @@ func (c *Common) exampleDay() string {
 func (c *Common) helpNotes() []string {
 	st := c.Styles
 	return []string{
-		st.Faint.Render(" " + c.Keys.Legend.Help().Key + ": what Dawn B2, = ≠ ◂ ▸ ⚑ ▌ and day tags mean"),
+		st.Faint.Render(" " + c.Keys.Legend.Help().Key + ": what Dawn B2, = ≠ ◂ ▸ ⚑ ▌ ★ ✎ and day tags mean"),
 		st.Faint.Render(" shift+drag selects text (or start with --mouse=false)"),
 	}
 }

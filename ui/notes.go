@@ -59,7 +59,7 @@ func newNotebook(opts Options, d *dossier.Dossier) *notebook {
 	n := &notebook{store: opts.Notes.Store(d.ID), now: now}
 	b, err := n.store.Load()
 	if err != nil {
-		n.off = "notes off: " + err.Error()
+		n.off = "notes off: " + render.Clean(err.Error())
 		b = &notes.Book{}
 	}
 	n.book = b
@@ -180,7 +180,8 @@ func (c *Common) tags(k notes.Kind, id string) string {
 	return strings.Join(parts, " ")
 }
 
-// newNote is the header's "12 new since 3 Nov", "" when nothing is new.
+// newNote is the header's "12 new since 3 Nov" ("new only (12 since 3
+// Nov)" under `u`), "" when nothing is new.
 func (n *notebook) newNote() string {
 	if n == nil || len(n.fresh) == 0 {
 		return ""
@@ -191,7 +192,7 @@ func (n *notebook) newNote() string {
 	}
 	s := strconv.Itoa(len(n.fresh)) + " new since " + when
 	if n.onlyNew {
-		s += " (only these shown · u shows all)"
+		s = "new only (" + strconv.Itoa(len(n.fresh)) + " since " + when + ")"
 	}
 	return s
 }

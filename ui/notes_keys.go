@@ -158,7 +158,8 @@ func (m *Model) copyClaim() tea.Cmd {
 }
 
 // notesLocation adds to the header's location the marks of the thing
-// marked in the view (★ ✎ changed new) and "12 new since 3 Nov".
+// marked in the view (★ ✎ changed new); "12 new since 3 Nov" goes with the
+// filters (filter.go).
 func (m *Model) notesLocation(loc string) string {
 	n := m.c.Notes
 	if n == nil {
@@ -172,9 +173,6 @@ func (m *Model) notesLocation(loc string) string {
 				loc += " " + tags
 			}
 		}
-	}
-	if s := n.newNote(); s != "" {
-		loc += " · " + s
 	}
 	return loc
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/testkit"
 	"github.com/dossier-dev/dossier/notes"
 )
 
@@ -318,7 +319,7 @@ func TestNotesSearchable(t *testing.T) {
 // waitForFile waits until a file written by a Cmd exists.
 func waitForFile(t *testing.T, path string) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(testkit.Limit(10 * time.Second))
 	for time.Now().Before(deadline) {
 		if _, err := os.Stat(path); err == nil {
 			return
@@ -384,5 +385,40 @@ func TestNotesOnDemandsAndDiscrepancies(t *testing.T) {
 	goldenFrame(t, f)
 	if got := readFile(t, file); !strings.Contains(got, "## demand ") || !strings.Contains(got, "## discrepancy ") {
 		t.Errorf("the file:\n%s", got)
+	}
+}
+
+// The legend explains the marks of the notes.
+func TestLegendExplainsTheNotesMarks(t *testing.T) {
+	dossiers(t)
+	d := example
+	s := start(t, d, 120, 60)
+	s.waitFor("topic 1", ready(d, 0))
+	s.press("i")
+	s.waitFor("the marks in the legend", contains("Your marks", "★", "you bookmarked it", "✎", "changed", "since your note", "new or changed since you last read"))
+}
+
+// A notes file holding escape sequences (a clipboard write, a colour, a
+// title change) shows them nowhere: every frame holds SGR only (checked by
+// start for every frame), in the marks, the list, the provenance and the
+// editor.
+func TestHostileNotesFile(t *testing.T) {
+	dossiers(t)
+	d := example
+	file := filepath.Join(t.TempDir(), "notes.md")
+	evil := "## claim flows/up/1\n> quote \x1b]0;pwned\x07 \x1b[31mred\n\nnote \x1b]52;c;ZXZpbA==\x07 and \x1b[2J clear \u202e rtl\n"
+	if err := os.WriteFile(file, []byte(evil), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := start(t, d, 120, 40, withNotes(file, nov3))
+	s.waitFor("the mark", func(f frame) bool { return ready(d, 0)(f) && contains("✎")(f) })
+	s.press("'")
+	s.waitFor("the list", contains("Bookmarks & notes", "note "))
+	s.press("esc", "enter")
+	s.waitFor("the provenance", contains("Your note", "clear"))
+	s.press("esc", "n")
+	s.waitFor("the editor", contains("Note on claim flows/up/1", "clear"))
+	if _, err := notes.Parse([]byte("## claim a\x1b[31m/1\n")); err == nil {
+		t.Error("an id with an escape parsed")
 	}
 }

@@ -178,7 +178,7 @@ func (c *Common) dayGlance(day *dossier.Day) string {
 	if day.Label != "" {
 		parts = append(parts, render.Clean(day.Label))
 	}
-	parts = append(parts, day.Phase.String())
+	parts = append(parts, day.Kind()) // a disputed day says so: the glance takes no side
 	var hours []string
 	for _, h := range day.Hours {
 		hours = append(hours, inline(h.Text))

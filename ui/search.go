@@ -340,6 +340,13 @@ func (b *searchBox) row(h search.Hit, m search.Matcher, sel bool, w int) string 
 	if where := b.c.where(h); where != "" {
 		head += " · " + where
 	}
+	if h.Doc.Kind == search.KindClaim {
+		// how the claim stands with its counterpart, as in the compare
+		// view it jumps to (dossier.Relate)
+		if mark := b.c.claimMark(h.Doc.Topic, h.Doc.Claim, h.Doc.Account); mark != "" {
+			head = mark + " " + head
+		}
+	}
 	if lim := max(10, w*2/5); b.c.Method.StringWidth(head) > lim {
 		head = strings.TrimRight(render.Slice(head, 0, lim-1, b.c.Method), " ") + "…"
 	}
@@ -387,3 +394,16 @@ func (b *searchBox) ShortHelp() []key.Binding {
 	return []key.Binding{b.keys.Up, b.keys.Down, b.keys.Choose, b.keys.Close}
 }
 func (b *searchBox) FullHelp() [][]key.Binding { return [][]key.Binding{b.ShortHelp()} }
+
+// claimMark returns the gutter mark of a claim against its counterpart in
+// the pair a jump to it shows ("=", "≠", "◂", "▸", "·"), "" when the claim
+// is not in the topic.
+func (c *Common) claimMark(topic, claim, account string) string {
+	pair := c.pairWith(account)
+	al := c.Dossier.Relate(topic, pair[:], "")
+	i, _ := al.Find(claim)
+	if i < 0 {
+		return ""
+	}
+	return render.MarkText(al.Rows[i], 0)
+}

@@ -19,9 +19,9 @@ var searchFields = []string{"source:", "day:", "account:"}
 // fieldQuery is a search split into its words and its field filters,
 // each value folded.
 type fieldQuery struct {
-	text                  string
-	source, day, account  []string
-	hasFields, badFields  bool
+	text                 string
+	source, day, account []string
+	hasFields, badFields bool
 }
 
 // parseQuery splits a search into its words and field filters.
@@ -202,5 +202,3 @@ func (c *Common) rememberSearch(q string) {
 
 // hitView names the view a hit is shown in, for the search results.
 func hitView(h search.Hit) string { return viewOf(h.Doc.Kind).String() }
-
-

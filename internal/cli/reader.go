@@ -90,15 +90,19 @@ func runReader(cmd *cobra.Command, args []string) (err error) {
 		}()
 		model = st
 	} else {
-		l, err := load(args)
+		// a slow load shows its progress and q stops it (slowload.go)
+		m, st, err := loadFolder(cmd, args, opts)
 		if err != nil {
 			return err
 		}
-		if l.d == nil {
-			return problemsErr(cmd, l)
+		if st != nil {
+			defer func() {
+				if st.failed != nil && err == nil {
+					err = problemsErr(cmd, st.failed)
+				}
+			}()
 		}
-		opts.Dossier = l.d
-		model = ui.New(opts)
+		model = m
 	}
 	p := tea.NewProgram(model, tea.WithContext(cmd.Context()), tea.WithOutput(out), tea.WithFPS(readerFPS))
 	if wt != nil {
