@@ -122,6 +122,7 @@ func (v *daysView) Body() []string {
 		if stale {
 			l = v.c.fit(l, v.w-2)
 		}
+		l = v.tagDay(l, y) // notes_keys.go: ★ ✎ changed new beside each claim
 		pre := " "
 		if cur.Height > 0 && y >= cur.Start && y < cur.Start+cur.Height {
 			pre = cursor

@@ -44,6 +44,13 @@ type notebook struct {
 	onlyNew bool
 	onlyOf  *dossier.Dossier
 	only    *dossier.Dossier
+	// ver counts the changes of the book and of what is new; the days
+	// view's marks (dayTags, for the document dayFor) are worked out again
+	// when it moves.
+	ver     uint64
+	dayFor  *dayDoc
+	dayVer  uint64
+	dayTags map[int][2]string
 }
 
 // newNotebook opens the notes of a session: nil when the session has none.
@@ -109,6 +116,7 @@ func (n *notebook) reloaded(prev, d *dossier.Dossier) {
 	}
 	n.fresh = fresh
 	n.placeOf, n.onlyOf = nil, nil
+	n.ver++
 }
 
 // place returns the entry of a thing of d, placed.
@@ -133,6 +141,7 @@ func (n *notebook) place(d *dossier.Dossier, k notes.Kind, id string) (notes.Pla
 // that saves it; done is what the status line says once it is saved.
 func (n *notebook) changed(title, done string) tea.Cmd {
 	n.placeOf = nil
+	n.ver++
 	if n.book.Preamble == "" && len(n.book.Entries) > 0 {
 		n.book.Preamble = notes.Header(title)
 	}

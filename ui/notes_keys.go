@@ -121,6 +121,7 @@ func (m *Model) notesUpdate(msg tea.Msg) tea.Cmd {
 			// what the file holds now: ours, and what was written there
 			// meanwhile (by hand, or by another session)
 			n.book, n.placeOf = msg.book, nil
+			n.ver++
 		}
 	}
 	return nil
@@ -254,4 +255,83 @@ func (c *Common) rowMark(k notes.Kind, id func(i int) string) func(i int) string
 // the next opening tags what changed after this reading).
 func (m *Model) quit() tea.Cmd {
 	return tea.Sequence(m.c.Notes.recordSeen(m.c.Base), tea.Quit)
+}
+
+// tagDay adds to line y of the days view's document the marks of the
+// claims that start there (★ ✎ changed new), at the right end of the
+// claim's pane, or on the blank line below the claim when its badges fill
+// the line. Where the claims start comes from the topic layouts the
+// document was made of (in the cache already: nothing is rendered here).
+func (v *daysView) tagDay(line string, y int) string {
+	n := v.c.Notes
+	if n == nil || v.doc == nil {
+		return line
+	}
+	if n.dayFor != v.doc || n.dayVer != n.ver {
+		n.dayFor, n.dayVer, n.dayTags = v.doc, n.ver, v.dayTags()
+	}
+	t, ok := n.dayTags[y]
+	if !ok {
+		return line
+	}
+	m := v.c.Method
+	lw := m.StringWidth(line)
+	for side, tags := range t {
+		if tags == "" {
+			continue
+		}
+		end := lw // the right pane, or the one pane of tabs, ends the line
+		if side == 0 && v.doc.req.wide {
+			end = render.DayPaneWidth(v.doc.req.width, true)
+		}
+		w := m.StringWidth(tags)
+		if w >= end {
+			continue
+		}
+		line = render.Slice(line, 0, end-w, m) + "\x1b[m" + tags + render.Slice(line, end, lw, m)
+	}
+	return line
+}
+
+// dayTags works out the marks of every claim of the days view's document:
+// line → the marks of the left and right pane (one pane in tabs).
+func (v *daysView) dayTags() map[int][2]string {
+	out := map[int][2]string{}
+	req := v.doc.req
+	pw := render.DayPaneWidth(req.width, req.wide)
+	for _, b := range v.doc.Blocks {
+		t, ok := req.d.Topic(b.Topic)
+		if !ok {
+			continue
+		}
+		lay, ok := v.c.Cache.CachedCompareDay(req.d, t, req.day, req.pair, pw, req.style, req.method)
+		if !ok {
+			continue
+		}
+		for _, r := range lay.Rows {
+			for side, id := range r.IDs {
+				pane := side
+				if !req.wide {
+					if Focus(side) != req.side {
+						continue
+					}
+					pane = 1 // the only pane ends the line
+				}
+				tags := v.c.tags(notes.KindClaim, id)
+				if id == "" || tags == "" {
+					continue
+				}
+				tags = " " + tags
+				y := r.Start
+				if l := ansi.Strip(lay.Lines[side][y]); len(l)-len(strings.TrimRight(l, " ")) < v.c.Method.StringWidth(tags) {
+					y = r.Start + r.Height // the badges fill the line: below the claim
+				}
+				at := b.Start + 1 + y
+				x := out[at]
+				x[pane] = tags
+				out[at] = x
+			}
+		}
+	}
+	return out
 }
