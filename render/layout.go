@@ -260,24 +260,28 @@ func paneNotes(d *dossier.Dossier, al *dossier.Alignment) []string {
 	return notes
 }
 
-// FilterNote says why the selection d was made with shows nothing of a
-// pane: "Nothing reported on this topic by 27 Oct", "Nothing on this topic
-// from Dawn", "Nothing on this topic from Dawn by 27 Oct".
-func FilterNote(d *dossier.Dossier) string {
+// FilterWords says what the selection d was made with lets through, to
+// end a sentence: "reported by 27 Oct", "from Dawn", "from Dawn by 27 Oct";
+// "" for the dossier as loaded.
+func FilterWords(d *dossier.Dossier) string {
 	sel := d.Selection()
-	s := "Nothing"
-	if sel.AsOf.IsZero() || sel.Source != "" {
-		s += " on this topic"
-	} else {
-		s += " reported on this topic"
-	}
+	var parts []string
 	if sel.Source != "" {
-		s += " from " + SourceName(d.Base(), sel.Source)
+		parts = append(parts, "from "+SourceName(d.Base(), sel.Source))
+	} else if !sel.AsOf.IsZero() {
+		parts = append(parts, "reported")
 	}
 	if !sel.AsOf.IsZero() {
-		s += " by " + sel.AsOf.Format("2 Jan")
+		parts = append(parts, "by "+sel.AsOf.Format("2 Jan"))
 	}
-	return s
+	return strings.Join(parts, " ")
+}
+
+// FilterNote says why the selection d was made with shows nothing of a
+// topic: "Nothing on this topic reported by 27 Oct", "Nothing on this
+// topic from Dawn", "Nothing on this topic from Dawn by 27 Oct".
+func FilterNote(d *dossier.Dossier) string {
+	return strings.TrimSpace("Nothing on this topic " + FilterWords(d))
 }
 
 // SilenceNote says that an account has no claim on a topic (about day,

@@ -57,6 +57,17 @@ func exampleCopy(t *testing.T, edit func(string) string) *dossier.Dossier {
 	return d
 }
 
+// openExample starts the reader on the example dossier at w×h with notes
+// in a fresh file, and waits for the first topic.
+func openExample(t *testing.T, w, h int) (*session, *dossier.Dossier, string) {
+	t.Helper()
+	dossiers(t)
+	file := filepath.Join(t.TempDir(), "notes.md")
+	s := start(t, example, w, h, withNotes(file, nov3))
+	s.waitFor("topic 1", ready(example, 0))
+	return s, example, file
+}
+
 // typeText types text into the program, one key a rune.
 func (s *session) typeText(text string) {
 	for _, r := range text {
@@ -83,11 +94,7 @@ func goldenFrame(t *testing.T, f frame) {
 // m bookmarks, n writes a note; both are in the file, and a new session
 // on it shows them, the note in full in the provenance.
 func TestNotesBookmarkAndNote(t *testing.T) {
-	dossiers(t)
-	d := example
-	file := filepath.Join(t.TempDir(), "notes.md")
-	s := start(t, d, 120, 40, withNotes(file, nov3))
-	s.waitFor("topic 1", ready(d, 0))
+	s, d, file := openExample(t, 120, 40)
 	s.press("m")
 	s.waitFor("the bookmark", contains("bookmarked claim flows/up/1", "★"))
 	s.press("n")
@@ -125,11 +132,7 @@ func mustClaim(t *testing.T, d *dossier.Dossier, id string) *dossier.Claim {
 
 // esc with unsaved text asks first; n keeps editing, y drops it.
 func TestNoteEditorAsksBeforeDropping(t *testing.T) {
-	dossiers(t)
-	d := example
-	file := filepath.Join(t.TempDir(), "notes.md")
-	s := start(t, d, 100, 30, withNotes(file, nov3))
-	s.waitFor("topic 1", ready(d, 0))
+	s, d, file := openExample(t, 100, 30)
 	s.press("n")
 	s.typeText("draft")
 	s.press("esc")
@@ -346,11 +349,7 @@ func TestCtrlCAsksBeforeDroppingANote(t *testing.T) {
 // A note written in the file by hand while the reader is open is kept by
 // the reader's next save, and shows in the list.
 func TestSaveKeepsHandEditsMadeMeanwhile(t *testing.T) {
-	dossiers(t)
-	d := example
-	file := filepath.Join(t.TempDir(), "notes.md")
-	s := start(t, d, 120, 40, withNotes(file, nov3))
-	s.waitFor("topic 1", ready(d, 0))
+	s, _, file := openExample(t, 120, 40)
 	if err := os.WriteFile(file, []byte("## day mar03\n\nWritten in an editor meanwhile.\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -366,11 +365,7 @@ func TestSaveKeepsHandEditsMadeMeanwhile(t *testing.T) {
 // In the demands and discrepancies views the row carries the mark, and the
 // header the marks of the row under the cursor.
 func TestNotesOnDemandsAndDiscrepancies(t *testing.T) {
-	dossiers(t)
-	d := example
-	file := filepath.Join(t.TempDir(), "notes.md")
-	s := start(t, d, 120, 40, withNotes(file, nov3))
-	s.waitFor("topic 1", ready(d, 0))
+	s, _, file := openExample(t, 120, 40)
 	s.press("4", "m")
 	f := s.waitFor("the demand bookmarked", contains("bookmarked demand "))
 	if !strings.Contains(ansi.Strip(f.content), "›★") {
@@ -425,11 +420,7 @@ func TestHostileNotesFile(t *testing.T) {
 
 // The days view marks the claims of the day too.
 func TestNotesInTheDaysView(t *testing.T) {
-	dossiers(t)
-	d := example
-	file := filepath.Join(t.TempDir(), "notes.md")
-	s := start(t, d, 120, 40, withNotes(file, nov3))
-	s.waitFor("topic 1", ready(d, 0))
+	s, _, _ := openExample(t, 120, 40)
 	s.press("m", "tab", "n")
 	s.typeText("Radio's word against the Gazette's")
 	s.press("ctrl+s")
