@@ -80,7 +80,9 @@ func (c *Cache) Day(d *dossier.Dossier, r DayRequest, ch DayChrome) *Day {
 	if len(day.Events) == 0 {
 		msg := "  no event reported"
 		if base, ok := d.Base().Day(r.Day); ok && len(base.Events) > 0 {
-			msg += " " + FilterWords(d) // the filters hide them: say which
+			// the filters hide them: say which ("no event reported by 27
+			// Oct", "no event from Dawn"); FilterWords brings its own verb
+			msg = "  no event " + FilterWords(d)
 		}
 		add(ch.Faint.Render(msg))
 	}

@@ -84,3 +84,27 @@ func TestSilentAccountSaysSoOnce(t *testing.T) {
 	}
 	t.Skip("every topic has a Mediators section")
 }
+
+// TestEmptyDayNamesTheFilterOnce: a day whose events the filters hide says
+// which filter, with its verb once ("no event reported by 26 Oct", not
+// "no event reported reported by 26 Oct").
+func TestEmptyDayNamesTheFilterOnce(t *testing.T) {
+	d, probs := dossier.Load(content.Default())
+	if d == nil || probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	cases := []struct {
+		sel  dossier.Selection
+		want string
+	}{
+		{dossier.Selection{AsOf: time.Date(2025, 10, 26, 0, 0, 0, 0, time.UTC)}, "no event reported by 26 Oct"},
+		{dossier.Selection{Source: "dawn-1027", AsOf: time.Date(2025, 10, 26, 0, 0, 0, 0, time.UTC)}, "no event from Dawn by 26 Oct"},
+	}
+	for _, tc := range cases {
+		l := NewCache().Day(d.Select(tc.sel), DayRequest{Day: "oct26", Pair: [2]string{"pk", "af"}, Width: 100, Wide: true, Method: ansi.WcWidth}, DayChrome{})
+		text := ansi.Strip(strings.Join(l.Lines, "\n"))
+		if !strings.Contains(text, tc.want) || strings.Contains(text, "reported reported") {
+			t.Errorf("as of %v from %q: the day says\n%s\nwant %q", tc.sel.AsOf, tc.sel.Source, text, tc.want)
+		}
+	}
+}

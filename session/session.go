@@ -73,6 +73,7 @@ type PresenceMsg struct {
 	Driving   bool     // this session drives
 	Presenter string   // the driving presenter's name, "" when none
 	Followers []string // names of the followers, for presenters
+	Browsing  []string // of the Followers, those browsing on their own (not following now)
 	Requests  []string // presenters asking for control, for the driver
 	Note      string   // one-line notice to show ("alice left; you stay where you are")
 }

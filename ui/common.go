@@ -28,6 +28,10 @@ type Common struct {
 	// Pair holds the ids of the accounts shown left and right.
 	Pair [2]string
 
+	// Recent holds the searches gone to, oldest first, for ↑ in the
+	// search box (searchfields.go).
+	Recent []string
+
 	Filters // selected day, as of, source filter, search: filter.go
 
 	// Notes is the user's bookmarks, notes and what is new (notes.go);

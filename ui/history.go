@@ -117,6 +117,9 @@ func (m *Model) goView(id ViewID) tea.Cmd {
 
 // goKey handles the keys of GoKeys and `d`; ok is false for any other key.
 func (m *Model) goKey(msg tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
+	if cmd, ok := m.presenterNotesKey(msg); ok { // notesbox.go
+		return cmd, true
+	}
 	k := m.c.Keys
 	switch {
 	case key.Matches(msg, k.Legend):
@@ -140,10 +143,33 @@ func (m *Model) goKey(msg tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 		return m.setPair(p), true
 	case key.Matches(msg, k.Discrepancies) && m.active != ViewSources && m.active != ViewDiscrepancies:
 		return m.markedDiscrepancy(), true
+	case key.Matches(msg, k.NextTopic, k.PrevTopic) && m.active == ViewCompare && m.topicEnd(msg):
+		return nil, true
 	default:
 		return nil, false
 	}
 	return nil, true
+}
+
+// topicEnd says so when ] is pressed at the last topic or [ at the first,
+// and reports whether it was.
+func (m *Model) topicEnd(msg tea.KeyPressMsg) bool {
+	cv, ok := m.views[ViewCompare].(*compareView)
+	n := len(m.c.Dossier.Topics)
+	if !ok || n == 0 {
+		return false
+	}
+	k := m.c.Keys
+	switch {
+	case key.Matches(msg, k.NextTopic) && cv.nav.Topic >= n-1:
+		m.status = "this is the last topic (" + strconv.Itoa(n) + "/" + strconv.Itoa(n) + "); " +
+			k.PrevTopic.Help().Key + " goes back, " + k.Topics.Help().Key + " lists them all"
+	case key.Matches(msg, k.PrevTopic) && cv.nav.Topic <= 0:
+		m.status = "this is the first topic; " + k.NextTopic.Help().Key + " goes on, " + k.Topics.Help().Key + " lists them all"
+	default:
+		return false
+	}
+	return true
 }
 
 // markedDiscrepancy shows the discrepancy of the marked thing: the current

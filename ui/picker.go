@@ -88,7 +88,7 @@ func (p *topicPicker) Box(maxW, maxH int) []string {
 	inner := min(maxW-2, 72)
 	rows := max(1, min(maxH-4, len(p.titles)))
 	p.page = rows
-	lines := []string{st.Label.Render("› ") + p.query + st.Cursor.Render("▏"), ""}
+	lines := []string{st.Label.Render("› ") + p.query + st.Cursor.Render("▏"), p.c.topicsNote()}
 	if len(p.matches) == 0 {
 		lines = append(lines, st.Faint.Render("  no topic matches"))
 	}
@@ -101,15 +101,16 @@ func (p *topicPicker) Box(maxW, maxH int) []string {
 		if span := daySpan(p.c.Dossier, p.c.Dossier.Topics[m.Index].Days); span != "" {
 			label += st.Faint.Render("  " + span)
 		}
+		label += p.c.topicCount(m.Index) // topiccount.go
 		if note := p.c.hiddenNote(m.Index); note != "" {
-			label += st.Faint.Render("  · " + note)
+			label += st.StatusAlert.Render("  ∅ " + note)
 		}
 		if i == p.sel {
 			label = st.Selected.Render("›") + " " + label
 		} else {
 			label = "  " + label
 		}
-		lines = append(lines, label)
+		lines = append(lines, p.c.cut(label, inner))
 	}
 	return p.c.frameBox("Topics", lines[:min(len(lines), max(0, maxH-2))], inner)
 }

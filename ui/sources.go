@@ -20,6 +20,7 @@ type sourcesView struct {
 	ids    []string
 	counts map[string]int
 	gen    int
+	claims sourceClaims // the claims the selected source supports: sourceclaims.go
 }
 
 func newSourcesView(c *Common) View {
@@ -135,6 +136,9 @@ func (v *sourcesView) Update(msg tea.Msg) (View, tea.Cmd) {
 	case tea.KeyPressMsg:
 		k := v.c.Keys
 		s := v.source()
+		if cmd, ok := v.claimKey(msg); ok { // sourceclaims.go
+			return v, cmd
+		}
 		switch {
 		case key.Matches(msg, k.Open) && s != nil:
 			id := s.ID
@@ -189,10 +193,12 @@ func (v *sourcesView) detail(row, w int) []string {
 	if s.ID == c.Sel.Source {
 		hint = "enter or c: show every source again"
 	}
-	return append(out, "", st.Faint.Render(hint))
+	out = append(out, "", st.Faint.Render(hint))
+	return v.claimLines(out, s.ID, w) // sourceclaims.go
 }
 
 func (v *sourcesView) Body() []string {
+	v.keepClaim()
 	return v.pane.draw(v.gen, v.detail, "No source (or none published by the day chosen).")
 }
 

@@ -5,6 +5,10 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/render"
 )
 
 // TestDaysAfterFilterElsewhere is the class "a filter set elsewhere then
@@ -99,5 +103,41 @@ func TestMarkerNeverOnAPlaceholder(t *testing.T) {
 			f = s.waitFor("a row", func(f vframe) bool { return f.active == ViewCompare && f.lay != nil })
 			check(f)
 		}
+	}
+}
+
+// TestProvenanceShowsTheWholeClaim: the provenance of the longest claim
+// holds every word of it (rendered, no raw backticks), and scrolls.
+func TestProvenanceShowsTheWholeClaim(t *testing.T) {
+	dossiers(t)
+	m := New(Options{Dossier: embedded, Style: render.StyleNoTTY, Width: 80, Height: 24})
+	var long *dossier.Claim
+	acct := ""
+	for ti := range embedded.Topics {
+		for si, sec := range embedded.Topics[ti].Sections {
+			for ci := range sec.Claims {
+				c := &embedded.Topics[ti].Sections[si].Claims[ci]
+				if long == nil || len(c.Text) > len(long.Text) {
+					long, acct = c, sec.Account
+				}
+			}
+		}
+	}
+	p := newProvenance(m.c, ProvenanceMsg{Claim: long, Account: acct})
+	box := p.Box(80, 20)
+	text := ansi.Strip(strings.Join(p.lines, " "))
+	for _, w := range strings.Fields(inline(long.Text)) {
+		if w == ">" || w == "-" {
+			continue // Markdown: drawn as a quote bar, a bullet
+		}
+		if !strings.Contains(text, w) {
+			t.Errorf("the provenance lacks %q", w)
+		}
+	}
+	if strings.Contains(text, "`") {
+		t.Error("raw backticks in the provenance")
+	}
+	if !p.scrolls || len(box) != 20 {
+		t.Errorf("a long provenance in 20 lines: scrolls %v, %d lines", p.scrolls, len(box))
 	}
 }
