@@ -83,6 +83,41 @@ func keyNames() []string {
 // action and for a key that another action still uses. Bindings are
 // changed only when there is no error.
 func (c Config) ApplyKeys(named map[string]*key.Binding) error {
+	return c.ApplyKeysIn(named, nil)
+}
+
+// ApplyKeysIn is ApplyKeys where a key may serve two actions that never
+// answer it at the same time. scopes names, for each view or mode, the
+// actions only it handles ("the demands view": status-filter, open…);
+// an action in no scope is global. Two actions conflict on a key when both
+// are global, when one is, or when they share a scope: sync (the compare
+// view's) and status-filter (the demands view's) may both be s. A scope's
+// name follows "in" in a message: "the demands view".
+func (c Config) ApplyKeysIn(named map[string]*key.Binding, scopes map[string][]string) error {
+	in := map[string][]string{} // action → the scopes it is in; none: global
+	for scope, acts := range scopes {
+		for _, a := range acts {
+			in[a] = append(in[a], scope)
+		}
+	}
+	// clash returns "" when a and b never answer a key together, else
+	// where they do ("" scope name for global).
+	clash := func(a, b string) (string, bool) {
+		if len(in[a]) == 0 || len(in[b]) == 0 {
+			return "", true
+		}
+		shared := []string{}
+		for _, s := range in[a] {
+			if slices.Contains(in[b], s) {
+				shared = append(shared, s)
+			}
+		}
+		slices.Sort(shared)
+		if len(shared) == 0 {
+			return "", false
+		}
+		return shared[0], true
+	}
 	var errs Errors
 	var actions []string
 	for a := range named {
@@ -114,9 +149,15 @@ func (c Config) ApplyKeys(named map[string]*key.Binding) error {
 	for _, o := range valid {
 		for i, k := range o.Keys {
 			for _, a := range actions {
-				if a != o.Action && slices.Contains(final[a], k) {
+				if a == o.Action || !slices.Contains(final[a], k) {
+					continue
+				}
+				if where, ok := clash(o.Action, a); ok {
+					if where != "" {
+						where = " in " + where
+					}
 					errs = append(errs, &Error{File: c.File, Pos: o.KeyPos[i],
-						Msg: fmt.Sprintf("key %q is also bound to %s; rebind %s too", k, a, a)})
+						Msg: fmt.Sprintf("key %q is also bound to %s%s; rebind %s too", k, a, where, a)})
 				}
 			}
 		}

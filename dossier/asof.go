@@ -9,6 +9,9 @@ import "time"
 // refuses cycles of Via, but SourceDate stops after as many steps as there
 // are sources in any case.
 func (d *Dossier) SourceDate(id string) time.Time {
+	if i, ok := d.lookup("source", id); ok && len(d.viaDates) == len(d.Sources) {
+		return d.viaDates[i] // computed at load (checkVia)
+	}
 	for range len(d.Sources) + 1 {
 		s, ok := d.Source(id)
 		if !ok {

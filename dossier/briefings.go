@@ -7,10 +7,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-// stopViews are the views a briefing stop may show; the first is the
-// default.
-var stopViews = []string{"compare", "days", "delegations", "demands", "sources", "discrepancies"}
-
 // parseBriefing reads one file of briefings/: front matter, then one
 // level-2 heading per stop with its attributes, and presenter notes under it.
 func (l *loader) parseBriefing(f *srcFile) {
@@ -74,7 +70,7 @@ func (l *loader) parseBriefing(f *srcFile) {
 
 // parseStop reads a stop's heading: its title and attribute block.
 func (l *loader) parseStop(f *srcFile, h *ast.Heading, src []byte) Stop {
-	s := Stop{Pos: l.blockPos(f, h), View: stopViews[0]}
+	s := Stop{Pos: l.blockPos(f, h), View: DefaultStopView}
 	start, stop, ok := blockSpan(h)
 	if !ok {
 		l.errf(s.Pos, "", "stop has no title")
@@ -106,8 +102,8 @@ func (l *loader) parseStop(f *srcFile, h *ast.Heading, src []byte) Stop {
 		vp := Pos{File: p.File, Line: p.Line, Col: p.Col + len(it.Name) + 1}
 		switch it.Name {
 		case "view":
-			if !contains(stopViews, it.Value) {
-				l.errf(vp, hintOr(didYouMean(it.Value, stopViews), "views are "+strings.Join(stopViews, ", ")), "unknown view %s", quote(it.Value))
+			if !contains(Views, it.Value) {
+				l.errf(vp, hintOr(didYouMean(it.Value, Views), "views are "+strings.Join(Views, ", ")), "unknown view %s", quote(it.Value))
 				continue
 			}
 			s.View = it.Value

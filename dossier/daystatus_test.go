@@ -6,9 +6,21 @@ import (
 	"testing"
 )
 
-// daysFS is base with a days.md of the given days (YAML list items).
+// daysFS is base with a days.md of the given days (YAML list items). A
+// day on 4 Jan gets a source s4 of that date for its events: citing only
+// earlier sources they would be anachronisms, which check warns of.
 func daysFS(days string) map[string]string {
-	return map[string]string{"days.md": "---\ndays:\n" + days + "---\n"}
+	files := map[string]string{"days.md": "---\ndays:\n" + days + "---\n"}
+	if strings.Contains(days, "2030-01-04") {
+		files["sources.md"] = `---
+sources:
+  - {id: s1, outlet: S1, reliability: B, date: 2030-01-02}
+  - {id: s2, outlet: S2, reliability: C, date: 2030-01-03}
+  - {id: s4, outlet: S4, reliability: C, date: 2030-01-04}
+---
+`
+	}
+	return files
 }
 
 func TestDayStatus(t *testing.T) {
@@ -38,7 +50,7 @@ func TestDayStatus(t *testing.T) {
     versions:
       - {as: talks, text: a third day of talks, sources: [s1]}
       - {as: after, text: the talks ended the day before, sources: [s2]}
-    events: [{text: E, sources: [s1]}]
+    events: [{text: E, sources: [s4]}]
 `, nil},
 		{"disputed day filed under talks after end: no phase warning", `  - id: d3
     date: 2030-01-04
@@ -47,16 +59,16 @@ func TestDayStatus(t *testing.T) {
     versions:
       - {as: talks, sources: [s1]}
       - {as: after, sources: [s2]}
-    events: [{text: E, sources: [s1]}]
+    events: [{text: E, sources: [s4]}]
 `, nil},
 		{"day after end with a communiqué is neither", `  - id: d3
     date: 2030-01-04
-    events: [{text: A joint communiqué, sources: [s1, s2]}]
+    events: [{text: A joint communiqué, sources: [s1, s2, s4]}]
 `, nil},
 		{"phase contradicting the dates still warned", `  - id: d3
     date: 2030-01-04
     phase: talks
-    events: [{text: E, sources: [s1, s2]}]
+    events: [{text: E, sources: [s4]}]
 `, []string{
 			"days.md:3:5: warning: talk day 'd3' has no report of the hours of talks (status: rest for a day without talks, status: disputed when sources disagree)",
 			"days.md:5:12: warning: phase talks does not match the date: the talks run from 2030-01-02 to 2030-01-03",
@@ -67,7 +79,7 @@ func TestDayStatus(t *testing.T) {
     versions:
       - {as: talks, sources: [s1]}
       - {as: talks, sources: [s2]}
-    events: [{text: E, sources: [s1]}]
+    events: [{text: E, sources: [s4]}]
 `, []string{
 			"days.md:3:5: error: disputed day 'd3' needs at least two different versions (list each reading with its sources: versions: [{as: talks, sources: [a]}, {as: after, sources: [b]}])",
 		}},
@@ -92,7 +104,7 @@ func TestDayStatus(t *testing.T) {
     versions:
       - {as: talk, sources: [s1]}
       - {as: rest}
-    events: [{text: E, sources: [s1]}]
+    events: [{text: E, sources: [s2]}]
 `, []string{
 			"days.md:5:13: error: unknown day status 'off' (status is rest (no talks that day) or disputed (sources disagree; list them under versions))",
 			"days.md:8:5: error: disputed day 'd2' needs at least two different versions (list each reading with its sources: versions: [{as: talks, sources: [a]}, {as: after, sources: [b]}])",

@@ -54,6 +54,10 @@ type Dossier struct {
 	// index maps "kind:id" to the element's position in its slice; built once
 	// by Load so lookups need no scan.
 	index map[string]int
+	// viaDates is each source's date as SourceDate gives it (its own, or
+	// the first along its via chain), computed once by the loader's
+	// checkVia so that a long chain is not walked at every lookup.
+	viaDates []time.Time
 	// base and sel are set on a dossier made by Select: the dossier as
 	// loaded and the selection it was seen through (Relate aligns on
 	// base, so every subset agrees about counterparts).
@@ -163,11 +167,38 @@ type Demand struct {
 	Party    string // party that made the demand
 	Text     string // the demand (Markdown, inline)
 	Response string // the other side's response
-	Status   Status
-	Days     []string // day ids when raised
-	Topic    string   // topic id where it is argued, "" if none
-	Sources  []string
-	Pos      Pos
+	// TextParts and ResponseParts hold the text and the response as the
+	// author split them by source (a list of {text, sources}), nil when
+	// each was written as one text. Text and Response are then the parts
+	// joined; "as of a day" keeps only the parts known by then.
+	TextParts, ResponseParts []Part
+	Status                   Status
+	Days                     []string // day ids when raised
+	Topic                    string   // topic id where it is argued, "" if none
+	Sources                  []string
+	Pos                      Pos
+}
+
+// Part is one piece of a text field that an author split by source, so
+// that "as of a day" shows only what was reported by then: a field written
+// as a list of {text, sources} instead of one text.
+type Part struct {
+	Text string
+	// Sources are the part's citations; none means the record's own.
+	Sources []string
+	Pos     Pos
+}
+
+// JoinParts returns the parts' texts joined by spaces.
+func JoinParts(ps []Part) string {
+	var b []byte
+	for i, p := range ps {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, p.Text...)
+	}
+	return string(b)
 }
 
 // Phase places a day in the sequence of the negotiation.
@@ -341,10 +372,13 @@ type Discrepancy struct {
 
 // Version is one answer to a discrepancy and the sources that give it.
 type Version struct {
-	Value   string
-	Note    string
-	Sources []string
-	Pos     Pos
+	Value string
+	Note  string
+	// NoteParts is the note as the author split it by source, nil when it
+	// was written as one text (Note is then the parts joined).
+	NoteParts []Part
+	Sources   []string
+	Pos       Pos
 }
 
 // Briefing is an ordered walk through the dossier for presenting.
@@ -358,8 +392,7 @@ type Briefing struct {
 // Stop is one stop of a briefing.
 type Stop struct {
 	Title string
-	// View is "compare", "days", "delegations", "demands", "sources" or
-	// "discrepancies".
+	// View is one of Views ("compare" when the stop names none).
 	View     string
 	Topic    string    // topic id, for compare
 	Day      string    // day id, for days

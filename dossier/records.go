@@ -9,9 +9,7 @@ import (
 // calls each for every item.
 func (l *loader) listFile(f *srcFile, key string, each func(v *yval)) {
 	o, _ := l.fileObj(f, f.name, true)
-	for _, v := range o.list(key) {
-		each(v)
-	}
+	o.each(key, each)
 	o.done()
 }
 
@@ -119,8 +117,11 @@ func (l *loader) parseDemands(f *srcFile) {
 		if dm.Party == "" && o.v != nil {
 			l.errf(o.pos, "", "demand %s has no party", quote(dm.ID))
 		}
-		dm.Text, _ = o.req("text")
-		dm.Response = o.text("response")
+		dm.Text, dm.TextParts = o.parts("text")
+		if dm.Text == "" && o.v != nil {
+			l.errf(o.pos, "", "demand has no text")
+		}
+		dm.Response, dm.ResponseParts = o.parts("response")
 		st, sp := o.str("status")
 		dm.Status = StatusOpen
 		if st != "" {
@@ -140,7 +141,7 @@ func (l *loader) parseDemands(f *srcFile) {
 		}
 		dm.Days = o.refs("days", "day")
 		dm.Topic = o.ref("topic", "topic")
-		dm.Sources = o.refs("sources", "source")
+		dm.Sources = withParts(o.refs("sources", "source"), dm.TextParts, dm.ResponseParts)
 		if len(dm.Sources) == 0 && o.v != nil {
 			l.errf(o.pos, "cite at least one source: sources: [id]", "demand %s has no source", quote(dm.ID))
 		}
@@ -162,8 +163,8 @@ func (l *loader) parseDiscrepancies(f *srcFile) {
 			vo := l.object(vv, "version")
 			ver := Version{Pos: vv.pos}
 			ver.Value, _ = vo.req("value")
-			ver.Note = vo.text("note")
-			ver.Sources = vo.refs("sources", "source")
+			ver.Note, ver.NoteParts = vo.parts("note")
+			ver.Sources = withParts(vo.refs("sources", "source"), ver.NoteParts)
 			if len(ver.Sources) == 0 && vo.v != nil {
 				l.errf(vv.pos, "", "version %s has no source", quote(ver.Value))
 			}
@@ -176,4 +177,25 @@ func (l *loader) parseDiscrepancies(f *srcFile) {
 		o.done()
 		l.d.Discrepancies = append(l.d.Discrepancies, x)
 	})
+}
+
+// withParts returns a record's sources followed by those of its parts that
+// it does not cite already, so that the record's badges name every source
+// of its text.
+func withParts(sources []string, parts ...[]Part) []string {
+	seen := map[string]bool{}
+	for _, id := range sources {
+		seen[id] = true
+	}
+	for _, ps := range parts {
+		for _, p := range ps {
+			for _, id := range p.Sources {
+				if !seen[id] {
+					seen[id] = true
+					sources = append(sources, id)
+				}
+			}
+		}
+	}
+	return sources
 }

@@ -161,9 +161,15 @@ func (d *Dossier) Selection() Selection { return d.sel }
 // of the dossier as loaded. seen holds the ids of the claims d keeps.
 func (d *Dossier) hide(c *Claim, day string, seen map[string]*Claim) Hide {
 	if _, ok := seen[c.ID]; !ok {
-		base := d.Base()
-		if asOf := d.sel.AsOf; !asOf.IsZero() && !(Selection{AsOf: asOf}).Admits(base, c.Sources) {
-			return HiddenAsOf
+		// not kept by the selection: as of the day when that alone hides
+		// it (not yet reported, or its text names what was not), else the
+		// source filter
+		if asOf := d.sel.AsOf; !asOf.IsZero() {
+			only := Selection{AsOf: asOf}
+			src, ok := only.cite(d.Base(), c.Sources)
+			if !ok || only.namesLater(d.Base(), c.Text, c.Sources, src) || d.sel.Source == "" {
+				return HiddenAsOf
+			}
 		}
 		return HiddenSource
 	}

@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"maps"
+	"strings"
 	"time"
 )
 
@@ -85,7 +86,7 @@ func (d *Dossier) Select(s Selection) *Dossier {
 		for j, sec := range d.Topics[i].Sections {
 			var claims []Claim
 			for _, cl := range sec.Claims {
-				if src, ok := s.cite(d, cl.Sources); ok {
+				if src, ok := s.cite(d, cl.Sources); ok && !s.namesLater(d, cl.Text, cl.Sources, src) {
 					cl.Sources = src
 					cl.Discrepancies = without(cl.Discrepancies, gone)
 					claims = append(claims, cl)
@@ -99,7 +100,13 @@ func (d *Dossier) Select(s Selection) *Dossier {
 	out.Days = make([]Day, len(d.Days))
 	for i, day := range d.Days {
 		day.Hours = keep(d, s, day.Hours, func(h *HoursReport) *[]string { return &h.Sources })
-		day.Events = keep(d, s, day.Events, func(e *Event) *[]string { return &e.Sources })
+		day.Events = nil
+		for _, e := range d.Days[i].Events {
+			if src, ok := s.cite(d, e.Sources); ok && !s.namesLater(d, e.Text, e.Sources, src) {
+				e.Sources = src
+				day.Events = append(day.Events, e)
+			}
+		}
 		for j := range day.Hours {
 			day.Hours[j].Discrepancies = without(day.Hours[j].Discrepancies, gone)
 		}
@@ -109,8 +116,25 @@ func (d *Dossier) Select(s Selection) *Dossier {
 		if day.Status == DayDisputed {
 			// a dispute is shown while two different readings are known
 			day.Readings = keep(d, s, day.Readings, func(r *DayReading) *[]string { return &r.Sources })
-			if distinctReadings(day.Readings) < 2 {
-				day.Status, day.Readings = DayPlain, nil
+			// with one reading known, the day is what that reading makes
+			// it, not what the author files it under; with none, the
+			// question stays open (Kind says "in dispute") rather than
+			// taking the author's side
+			switch distinctReadings(day.Readings) {
+			case 0:
+				day.Readings = nil
+			case 1:
+				day.Status = DayPlain
+				for _, r := range day.Readings {
+					if ph, ok := readingPhase(r.As); ok {
+						day.Phase = ph
+						if r.As == "rest" {
+							day.Status = DayRest
+						}
+						break
+					}
+				}
+				day.Readings = nil
 			}
 		}
 		out.Days[i] = day
@@ -121,6 +145,7 @@ func (d *Dossier) Select(s Selection) *Dossier {
 		out.Delegations[i] = del
 	}
 	out.Demands = keep(d, s, d.Demands, func(x *Demand) *[]string { return &x.Sources })
+	out.Demands = s.demandParts(d, out.Demands)
 	out.index = maps.Clone(d.index)
 	for _, x := range d.Demands {
 		delete(out.index, "demand:"+x.ID)
@@ -143,6 +168,13 @@ func (s Selection) discrepancy(d *Dossier, x Discrepancy) (Discrepancy, bool) {
 	if !s.AsOf.IsZero() {
 		only := Selection{AsOf: s.AsOf}
 		x.Versions = keep(d, only, x.Versions, func(v *Version) *[]string { return &v.Sources })
+		for i := range x.Versions {
+			v := &x.Versions[i]
+			if v.NoteParts != nil {
+				v.NoteParts = only.parts(d, v.NoteParts)
+				v.Note = JoinParts(v.NoteParts)
+			}
+		}
 		if len(x.Versions) < 2 {
 			return x, false
 		}
@@ -170,6 +202,75 @@ func keep[T any](d *Dossier, s Selection, items []T, sources func(*T) *[]string)
 		}
 	}
 	return out
+}
+
+// demandParts keeps, under AsOf, only the parts of the demands' split
+// texts and responses known by then; a demand whose split text has no
+// part known goes. The demands are copies (keep made them).
+func (s Selection) demandParts(d *Dossier, ds []Demand) []Demand {
+	if s.AsOf.IsZero() {
+		return ds
+	}
+	only := Selection{AsOf: s.AsOf}
+	out := ds[:0:0]
+	for _, x := range ds {
+		if x.TextParts != nil {
+			x.TextParts = only.parts(d, x.TextParts)
+			if len(x.TextParts) == 0 {
+				continue
+			}
+			x.Text = JoinParts(x.TextParts)
+		}
+		if x.ResponseParts != nil {
+			x.ResponseParts = only.parts(d, x.ResponseParts)
+			x.Response = JoinParts(x.ResponseParts)
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// parts returns the parts s admits, their citations trimmed; a part that
+// cites nothing of its own stays (it stands on its record's sources,
+// which s has admitted already).
+func (s Selection) parts(d *Dossier, ps []Part) []Part {
+	var out []Part
+	for _, p := range ps {
+		if len(p.Sources) == 0 {
+			out = append(out, p)
+			continue
+		}
+		if src, ok := s.cite(d, p.Sources); ok {
+			p.Sources = src
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// namesLater reports, under AsOf, whether text names (by its short name
+// or outlet) a source it cites that was not yet published on the day: the
+// text then tells what was not yet known, so the whole of it is hidden.
+// (An author who wants the earlier part shown splits it off.)
+func (s Selection) namesLater(d *Dossier, text string, cited, kept []string) bool {
+	if s.AsOf.IsZero() || len(kept) == len(cited) {
+		return false
+	}
+	for _, id := range cited {
+		if contains(kept, id) {
+			continue
+		}
+		src, ok := d.Source(id)
+		if !ok {
+			continue
+		}
+		for _, name := range []string{src.Short, src.Outlet} {
+			if len(name) >= 3 && strings.Contains(text, name) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // without returns ids less those in gone (ids itself when nothing goes).

@@ -3,6 +3,8 @@ package dossier
 import (
 	"strings"
 	"time"
+
+	"github.com/dossier-dev/dossier/internal/sanitize"
 )
 
 // obj reads the fields of one front matter mapping (a record), reporting
@@ -81,6 +83,9 @@ func (o *obj) req(key string) (string, Pos) {
 
 // id returns an identifier field, checking its form; required says whether
 // an absent id is an error.
+// MaxIDLen is the longest an id or an alignment key may be, in bytes.
+const MaxIDLen = 64
+
 func (o *obj) id(key string, required bool) (string, Pos) {
 	var s string
 	var p Pos
@@ -89,7 +94,10 @@ func (o *obj) id(key string, required bool) (string, Pos) {
 	} else {
 		s, p = o.str(key)
 	}
-	if inv := invisibleIn(s); inv != "" {
+	if len(s) > MaxIDLen {
+		o.l.errf(p, "ids are short names, typed in citations and links",
+			"%s %s %s is %d bytes long; the limit is %d", o.what, key, quote(sanitize.Cut(s, 32)), len(s), MaxIDLen)
+	} else if inv := invisibleIn(s); inv != "" {
 		o.l.errf(p, "delete it: it draws nothing, so the id looks right but matches nothing typed",
 			"%s %s %s holds an invisible character (%s)", o.what, key, quote(s), inv)
 	} else if s != "" && !validID(s) {
@@ -178,7 +186,37 @@ func (o *obj) list(key string) []*yval {
 		o.l.errf(v.pos, "", "field %s of a %s must be a list", key, o.what)
 		return nil
 	}
+	if v.lazy != nil {
+		z := v.lazy
+		v.lazy = nil
+		z.each(func(it *yval) { v.items = append(v.items, it) }, o.report)
+	}
 	return v.items
+}
+
+// each calls fn with each item of the list under key, as list does, but a
+// long list of large front matter is parsed one item at a time, each item
+// garbage once fn returns (fmchunks.go).
+func (o *obj) each(key string, fn func(*yval)) {
+	v := o.get(key)
+	if v == nil || v.kind != ySeq || v.lazy == nil {
+		for _, it := range o.list(key) {
+			fn(it)
+		}
+		return
+	}
+	z := v.lazy
+	v.lazy = nil // read once
+	z.each(fn, o.report)
+}
+
+// report adds the problems of a lazily parsed list item; an error marks
+// the file broken, as an error in its front matter does.
+func (o *obj) report(ps Problems) {
+	o.l.add(ps...)
+	if ps.HasErrors() {
+		o.l.markBroken(o.pos.File)
+	}
 }
 
 // date returns a date field (YYYY-MM-DD) in UTC; zero when absent or bad.
@@ -225,4 +263,36 @@ func (o *obj) done() {
 			o.l.warnf(kv.keyPos, didYouMean(kv.key, o.seen), "unknown field %s in %s; ignored", quote(kv.key), o.what)
 		}
 	}
+}
+
+// parts reads a text field that may be split by source: one text (parts
+// is then nil), or a list of {text, sources} whose texts are joined. Each
+// part's sources are recorded as references.
+func (o *obj) parts(key string) (text string, parts []Part) {
+	v := o.get(key)
+	if v == nil {
+		return "", nil
+	}
+	switch v.kind {
+	case yScalar:
+		o.seen = o.seen[:len(o.seen)-1] // str asks for it again
+		s, _ := o.str(key)
+		return s, nil
+	case ySeq:
+	default:
+		o.l.errf(v.pos, "write one text, or a list of {text: …, sources: [id]}",
+			"field %s of a %s must be text or a list of parts", key, o.what)
+		return "", nil
+	}
+	for _, it := range v.items {
+		po := o.l.object(it, key+" part")
+		p := Part{Pos: it.pos}
+		p.Text, _ = po.req("text")
+		p.Sources = po.refs("sources", "source")
+		po.done()
+		if p.Text != "" {
+			parts = append(parts, p)
+		}
+	}
+	return JoinParts(parts), parts
 }

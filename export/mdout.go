@@ -297,11 +297,13 @@ func esc(s string) string {
 // safeMD makes dossier Markdown safe to hand to another Markdown renderer:
 // every "<" becomes "&lt;", so no raw HTML or autolink written in the
 // dossier survives, and every "![" becomes "&#33;[", so an image turns into
-// a link and nothing loads from elsewhere. Character references are not
+// a link and nothing loads from elsewhere; a link to a javascript:,
+// vbscript:, data: or file: address points to "#" (safeLinks), as the HTML
+// handout blanks it. Character references are not
 // syntax in CommonMark, so no backslash or code span can undo this; the
 // price is that a "<" inside inline code shows as "&lt;".
 func safeMD(s string) string {
-	return strings.NewReplacer("<", "&lt;", "![", "&#33;[").Replace(s)
+	return strings.NewReplacer("<", "&lt;", "![", "&#33;[").Replace(safeLinks(s))
 }
 
 // flat makes dossier Markdown fit one line (a table cell or a list item):

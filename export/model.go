@@ -13,8 +13,6 @@ var gradeText = map[string]string{
 	"D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged",
 }
 
-var credText = [...]string{"", "confirmed", "probably true", "possibly true", "doubtful", "improbable", "cannot be judged"}
-
 // builder collects the sources and discrepancies the handout cites while
 // it builds the stops.
 type builder struct {
@@ -230,8 +228,8 @@ func (bl *builder) badges(ids []string, cred int) []badge {
 				b.Tip += ": source " + s.Reliability + ", " + g
 			}
 		}
-		if cred > 0 && cred < len(credText) {
-			b.Tip += "; claim " + itoa(cred) + ", " + credText[cred]
+		if name := dossier.CredName(cred); name != "" {
+			b.Tip += "; claim " + itoa(cred) + ", " + name
 		}
 		bs = append(bs, b)
 	}

@@ -7,9 +7,6 @@ import (
 	"github.com/dossier-dev/dossier/dossier"
 )
 
-// credMeaning names the credibility grades 1–6 of the Admiralty scale.
-var credMeaning = [...]string{"", "confirmed", "probably true", "possibly true", "doubtful", "improbable", "cannot be judged"}
-
 // Sources writes a claim's citations as "Dawn, 26 Oct 2025, grade B;
 // Tolo News (via NationPress), 27 Oct 2025, grade C". Text is sanitised.
 func Sources(d *dossier.Dossier, ids []string) string {
@@ -40,10 +37,10 @@ func Sources(d *dossier.Dossier, ids []string) string {
 
 // Credibility writes a grade as "2 — probably true", "" for none.
 func Credibility(n int) string {
-	if n <= 0 || n >= len(credMeaning) {
+	if dossier.CredName(n) == "" {
 		return ""
 	}
-	return strconv.Itoa(n) + " — " + credMeaning[n]
+	return strconv.Itoa(n) + " — " + dossier.CredName(n)
 }
 
 // accountName names an account, sanitised.

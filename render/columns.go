@@ -61,9 +61,9 @@ type Fitted struct {
 //  3. columns with a Drop go, the highest first, while the others still
 //     cannot keep their longest words (and MinGrow cells for a growing
 //     column);
-//  4. columns shrink, the widest first, but never below their longest
-//     word, so that wrapping cuts no word that fits: the other columns
-//     first, then the growing ones;
+//  4. columns shrink, the widest first (a growing column counting as a
+//     third of its width), but never below their longest word, so that
+//     wrapping cuts no word that fits;
 //  5. only then do columns shrink below their longest word (a word is cut
 //     only when it is longer than its column), the widest first, down to
 //     one cell;
@@ -146,21 +146,22 @@ func FitColumns(t Columns) Fitted {
 		}
 		f.Dropped[wi] = true
 	}
-	// the other columns give way to the growing ones first
-	fixedFloor := append([]int(nil), need...)
+	// the growing columns (the long text) count three times as wide when
+	// choosing which column gives way
+	weight := make([]int, n)
 	for i, c := range t.Cols {
+		weight[i] = 1
 		if c.Grow {
-			fixedFloor[i] = f.Widths[i]
+			weight[i] = 3
 		}
 	}
-	shrink(f.Widths, fixedFloor, f.Dropped, sum(f.Widths)-room())
-	shrink(f.Widths, need, f.Dropped, sum(f.Widths)-room())
+	shrink(f.Widths, need, weight, f.Dropped, sum(f.Widths)-room())
 	// 5. words are cut only now
 	floor := make([]int, n)
 	for i := range floor {
 		floor[i] = 1
 	}
-	shrink(f.Widths, floor, f.Dropped, sum(f.Widths)-room())
+	shrink(f.Widths, floor, weight, f.Dropped, sum(f.Widths)-room())
 	// 6. more columns than cells: drop from the right
 	for i := n - 1; i > 0 && sum(f.Widths) > room(); i-- {
 		f.Dropped[i] = true
@@ -183,13 +184,14 @@ func FitColumns(t Columns) Fitted {
 	return f
 }
 
-// shrink takes over cells from the widths, one at a time from the widest
-// column still above its floor, until over is taken or none can give.
-func shrink(w, floor []int, dropped []bool, over int) {
+// shrink takes over cells from the widths, one at a time from the column
+// widest for its weight still above its floor, until over is taken or
+// none can give.
+func shrink(w, floor, weight []int, dropped []bool, over int) {
 	for ; over > 0; over-- {
 		wi := -1
 		for i := range w {
-			if !dropped[i] && w[i] > floor[i] && (wi < 0 || w[i] > w[wi]) {
+			if !dropped[i] && w[i] > floor[i] && (wi < 0 || w[i]*weight[wi] > w[wi]*weight[i]) {
 				wi = i
 			}
 		}

@@ -80,13 +80,13 @@ func (x *hasher) flag(b bool) {
 
 func (x *hasher) sum() Sum { return Sum{x.h[0].Sum64(), x.h[1].Sum64()} }
 
-// claimInputs writes what a rendered claim shows: its badges (each
-// source's id, short name, outlet and grade, and the claim's credibility),
-// its day tags (id and date), whether it is disputed, and its Markdown. The
-// claim's id is not shown, so it is not part of the key.
-func (x *hasher) claimInputs(d *dossier.Dossier, text string, sources []string, cred int, days []string, disputed bool) {
-	x.num(len(sources))
-	for _, id := range sources {
+// shown writes what a block shows: its badges (each source's id, short
+// name, outlet and grade, and the credibility), its day tags (id and date),
+// whether it is disputed, and its Markdown. A claim's id is not shown, so
+// it is not part of the key.
+func (x *hasher) shown(d *dossier.Dossier, sh shown) {
+	x.num(len(sh.sources))
+	for _, id := range sh.sources {
 		x.str(id)
 		if s, ok := d.Source(id); ok {
 			x.str(s.Short)
@@ -96,9 +96,9 @@ func (x *hasher) claimInputs(d *dossier.Dossier, text string, sources []string, 
 			x.str("\x00unknown")
 		}
 	}
-	x.num(cred)
-	x.num(len(days))
-	for _, id := range days {
+	x.num(sh.cred)
+	x.num(len(sh.days))
+	for _, id := range sh.days {
 		x.str(id)
 		if day, ok := d.Day(id); ok {
 			x.num(int(day.Date.Unix()))
@@ -107,21 +107,22 @@ func (x *hasher) claimInputs(d *dossier.Dossier, text string, sources []string, 
 			x.str("\x00unknown")
 		}
 	}
-	x.flag(disputed)
-	x.str(text)
+	x.flag(sh.disputed)
+	x.str(sh.text)
 }
 
 // ClaimKey returns the key of a claim rendered at width in style st.
 func ClaimKey(d *dossier.Dossier, cl *dossier.Claim, width int, st Style) Key {
-	return claimKey(d, cl, width, st, "")
+	return blockKey(d, claimShown(cl), width, st, "")
 }
 
-// claimKey is ClaimKey for a render under a plain-text note ("" for a
-// formatted one).
-func claimKey(d *dossier.Dossier, cl *dossier.Claim, width int, st Style, plain string) Key {
-	x := newHasher("claim")
+// blockKey returns the key of a block rendered under a plain-text note
+// ("" for a formatted one). A claim and an event that show the same share
+// it.
+func blockKey(d *dossier.Dossier, sh shown, width int, st Style, plain string) Key {
+	x := newHasher("block")
 	x.str(plain)
-	x.claimInputs(d, cl.Text, cl.Sources, cl.Cred, cl.Days, len(cl.Discrepancies) > 0)
+	x.shown(d, sh)
 	return Key{Sum: x.sum(), Width: width, Style: st.Concrete()}
 }
 

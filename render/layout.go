@@ -194,10 +194,10 @@ func (c *Cache) compare(d *dossier.Dossier, t *dossier.Topic, day string, accts 
 			case notes[side] != "":
 				// the pane says once why it is empty, on its first row
 				if len(cmp.Rows) == 0 {
-					blocks[side] = []string{th.Faint.Render(notes[side])}
+					blocks[side] = faintLines(th, notes[side], width, m)
 				}
 			default:
-				blocks[side] = []string{th.Faint.Render("· " + Placeholder(d, cell))}
+				blocks[side] = faintLines(th, "· "+Placeholder(d, cell), width, m)
 				if cell.Hide == dossier.HiddenDay {
 					// the counterpart about another day is shown dimmed
 					// under the line that says which day
@@ -243,10 +243,24 @@ func (c *Cache) compare(d *dossier.Dossier, t *dossier.Topic, day string, accts 
 			if msg == "" {
 				msg = "nothing on this topic"
 			}
-			lines[side] = []string{Fit(th.Faint.Render(msg), width, m)}
+			for _, l := range faintLines(th, msg, width, m) {
+				lines[side] = append(lines[side], Fit(l, width, m))
+			}
+		}
+		tall := 0
+		for side := range lines {
+			tall = max(tall, len(lines[side]))
+		}
+		for side := range lines {
+			for len(lines[side]) < tall {
+				lines[side] = append(lines[side], blank)
+			}
 		}
 		for g := range marks {
-			marks[g] = []string{" "}
+			marks[g] = make([]string, tall)
+			for i := range marks[g] {
+				marks[g][i] = " "
+			}
 		}
 	} else {
 		// drop the separator after the last row
@@ -269,12 +283,21 @@ func (c *Cache) compare(d *dossier.Dossier, t *dossier.Topic, day string, accts 
 	return cmp.of(d)
 }
 
+// faintLines is quiet text wrapped at spaces to width.
+func faintLines(th *Theme, s string, width int, m ansi.Method) []string {
+	var out []string
+	for _, l := range WrapWords(s, width, m) {
+		out = append(out, th.Faint.Render(l))
+	}
+	return out
+}
+
 // paneNotes returns, for each account of an alignment, the one line its
-// pane says when it shows none of the account's claims and every row has
-// the same reason for it (the account says nothing on the topic, or what
-// it says was reported after the as-of day, or is not from the source
-// filtered on); its placeholders then stay blank. It is "" for a pane that
-// shows claims, or whose rows differ (each row then says its own).
+// pane says when it shows none of the account's claims and either the
+// account says nothing on the topic or the filters leave nothing on
+// either side; its placeholders then stay blank. It is "" otherwise: each
+// row then names its own counterpart ("counterpart hidden by the filter",
+// "not reported by 27 Oct", "no counterpart").
 func paneNotes(d *dossier.Dossier, al *dossier.Alignment) []string {
 	notes := make([]string, len(al.Accounts))
 	rows := al.Visible()
@@ -294,13 +317,37 @@ func paneNotes(d *dossier.Dossier, al *dossier.Alignment) []string {
 		switch {
 		case len(why) == 0:
 			notes[i] = SilenceNote(d, al.Day, acct)
-		case len(why) == 1 && why[dossier.HiddenAsOf]:
-			notes[i] = "Nothing reported on this topic by " + d.Selection().AsOf.Format("2 Jan")
-		case len(why) == 1 && why[dossier.HiddenSource]:
-			notes[i] = "Nothing on this topic from " + SourceName(d.Base(), d.Selection().Source)
+		case len(al.Visible()) == 0:
+			// nothing shows on either side: say why once; where the other
+			// side shows claims, each row names its hidden counterpart
+			notes[i] = FilterNote(d)
 		}
 	}
 	return notes
+}
+
+// FilterWords says what the selection d was made with lets through, to
+// end a sentence: "reported by 27 Oct", "from Dawn", "from Dawn by 27 Oct";
+// "" for the dossier as loaded.
+func FilterWords(d *dossier.Dossier) string {
+	sel := d.Selection()
+	var parts []string
+	if sel.Source != "" {
+		parts = append(parts, "from "+SourceName(d.Base(), sel.Source))
+	} else if !sel.AsOf.IsZero() {
+		parts = append(parts, "reported")
+	}
+	if !sel.AsOf.IsZero() {
+		parts = append(parts, "by "+sel.AsOf.Format("2 Jan"))
+	}
+	return strings.Join(parts, " ")
+}
+
+// FilterNote says why the selection d was made with shows nothing of a
+// topic: "Nothing on this topic reported by 27 Oct", "Nothing on this
+// topic from Dawn", "Nothing on this topic from Dawn by 27 Oct".
+func FilterNote(d *dossier.Dossier) string {
+	return strings.TrimSpace("Nothing on this topic " + FilterWords(d))
 }
 
 // SilenceNote says that an account has no claim on a topic (about day,

@@ -56,6 +56,9 @@ other sessions follow. The host key's fingerprint is printed at start.`,
 			if err != nil {
 				return err
 			}
+			if cmd.Flags().Changed("presenter-slots") && cfg.PresenterSlots == 0 {
+				cfg.PresenterSlots = -1 // none; a zero Config field means the default
+			}
 			lg := log.NewWithOptions(cmd.ErrOrStderr(), log.Options{ReportTimestamp: true, Prefix: "dossier"})
 			cfg.Logger = lg
 			for _, o := range opts {
@@ -107,6 +110,12 @@ other sessions follow. The host key's fingerprint is printed at start.`,
 	f.BoolVar(&watchOn, "watch", false, "reload the dossier when its files change; every session shows the new version (PATH needed)")
 	f.StringVar(&cfg.Briefing, "briefing", "", "briefing to present, by id (default: the dossier's first)")
 	f.IntVar(&cfg.MaxSessions, "max-sessions", DefaultMaxSessions, "sessions at once; more are told the server is full")
+	f.IntVar(&cfg.MaxSessionsPerAddress, "max-sessions-per-address", 0, "sessions one address may hold (default: half of --max-sessions)")
+	f.IntVar(&cfg.PresenterSlots, "presenter-slots", DefaultPresenterSlots, "sessions beyond --max-sessions kept for presenters")
+	cfg.Startups = DefaultStartups
+	f.Var(&cfg.Startups, "max-startups", "connections not logged in yet: start:rate:full drops rate% of new ones from start on, "+
+		"all at full (as OpenSSH's MaxStartups)")
+	f.IntVar(&cfg.StartupsPerAddress, "max-startups-per-address", DefaultStartupsPerAddress, "connections not logged in yet from one address")
 	f.DurationVar(&cfg.IdleTimeout, "idle-timeout", DefaultIdleTimeout, "disconnect a session idle this long (following a presenter counts as active)")
 	f.DurationVar(&cfg.MaxSession, "max-session", DefaultMaxSession, "longest a session may last")
 	f.Float64Var(&cfg.RatePerSecond, "rate", DefaultRatePerSecond, "new connections (and sessions) per second allowed from one address")

@@ -72,6 +72,9 @@ func startServerOn(t *testing.T, cfg Config, d *dossier.Dossier, factory Factory
 	if cfg.RatePerSecond == 0 {
 		cfg.RatePerSecond, cfg.RateBurst = 1000, 1000
 	}
+	if cfg.MaxSessionsPerAddress == 0 {
+		cfg.MaxSessionsPerAddress = 1000 // every test client is 127.0.0.1
+	}
 	if factory == nil {
 		factory = newFakeReader
 	}

@@ -33,7 +33,7 @@ func (r Role) String() string {
 // Position is what a presenter shares: where the reader is, not what it
 // looks like. Each follower renders it at its own size and colours.
 type Position struct {
-	View     string    // "compare", "days", "delegations", "demands", "sources", "discrepancies"
+	View     string    // one of dossier.Views: "overview", "compare", "days", …
 	Topic    string    // topic id
 	Day      string    // day id
 	Accounts [2]string // account ids, left and right
@@ -75,6 +75,7 @@ type PresenceMsg struct {
 	Driving   bool     // this session drives
 	Presenter string   // the driving presenter's name, "" when none
 	Followers []string // names of the followers, for presenters
+	Browsing  []string // of the Followers, those browsing on their own (not following now)
 	Requests  []string // presenters asking for control, for the driver
 	Note      string   // one-line notice to show ("alice left; you stay where you are")
 }

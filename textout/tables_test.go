@@ -57,3 +57,27 @@ func TestDayCounterpartNamed(t *testing.T) {
 		t.Errorf("the first Pakistani claim on sanctuaries, 26 Oct:\n%s", first)
 	}
 }
+
+// TestTopicAndDay: --topic and --day together write the topic's claims
+// about the day; --view refuses either.
+func TestTopicAndDay(t *testing.T) {
+	d, _ := load(t)
+	var b bytes.Buffer
+	if err := Write(&b, d, Options{Topic: "sanctuaries", Day: "2025-10-26", Width: 80}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if !strings.HasPrefix(out, "Militant sanctuaries and the TTP · 26 Oct") || strings.Contains(out, "Written, verifiable guarantees") {
+		t.Errorf("topic and day:\n%s", out)
+	}
+	var all bytes.Buffer
+	if err := Write(&all, d, Options{Topic: "sanctuaries", Width: 80}); err != nil {
+		t.Fatal(err)
+	}
+	if all.String() == out {
+		t.Error("--day changed nothing")
+	}
+	if err := Write(&b, d, Options{View: "demands", Day: "oct26", Width: 80}); err == nil {
+		t.Error("--view with --day was not refused")
+	}
+}

@@ -22,13 +22,15 @@ import (
 	"github.com/dossier-dev/dossier/render"
 )
 
-// Views that Options.View may name.
-var Views = []string{"days", "delegations", "demands", "sources", "discrepancies"}
+// Views that Options.View may name: the reader's views after the overview
+// and compare (dossier.Views, the one list of view names).
+var Views = dossier.Views[2:]
 
 // Options say what to write and how.
 type Options struct {
 	// Topic is a topic id; Day a day id or a date (YYYY-MM-DD); View one
-	// of Views. With none of them every topic is written.
+	// of Views. Topic and Day together write the topic's claims about the
+	// day; View goes alone. With none of them every topic is written.
 	Topic, Day, View string
 	// Pair holds the two accounts side by side; zero means the dossier's
 	// default pair.
@@ -127,7 +129,20 @@ func Write(out io.Writer, d *dossier.Dossier, o Options) error {
 		w.bold = lipgloss.NewStyle().Bold(true)
 		w.faint = lipgloss.NewStyle().Faint(true)
 	}
+	if o.View != "" && (o.Topic != "" || o.Day != "") {
+		return fmt.Errorf("--view writes a whole view: give it without --topic and --day")
+	}
 	switch {
+	case o.Topic != "" && o.Day != "":
+		t, ok := d.Topic(o.Topic)
+		if !ok {
+			return fmt.Errorf("unknown topic %q (topics: %s)", dossier.Sanitize(o.Topic), topicIDs(d))
+		}
+		day, ok := findDay(d, o.Day)
+		if !ok {
+			return fmt.Errorf("unknown day %q (days: %s)", dossier.Sanitize(o.Day), dayIDs(d))
+		}
+		w.topicDay(t, day)
 	case o.Topic != "":
 		t, ok := d.Topic(o.Topic)
 		if !ok {
@@ -256,6 +271,20 @@ func (w *writer) topic(t *dossier.Topic) {
 	w.line("")
 	w.columns()
 	w.aligned(t)
+}
+
+// topicDay writes a topic's claims about one day, each with its
+// counterpart named (or shown dimmed) when that is about another day.
+func (w *writer) topicDay(t *dossier.Topic, day *dossier.Day) {
+	w.heading(render.Clean(t.Title) + " · " + render.DayTag(w.d, day.ID))
+	lay := w.o.Cache.CompareDay(w.d, t, day.ID, w.o.Pair, w.colWidth(), w.style, ansi.WcWidth)
+	if len(lay.Rows) == 0 {
+		w.line("  Neither account has a claim about " + render.DayTag(w.d, day.ID) + " on this topic.")
+		return
+	}
+	w.line("")
+	w.columns()
+	w.layout(lay)
 }
 
 // day writes a day: its title, the hours as each source gives them, its

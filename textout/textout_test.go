@@ -141,7 +141,7 @@ func TestDayByDate(t *testing.T) {
 	if byID.String() != byDate.String() {
 		t.Error("a day by date differs from the same day by id")
 	}
-	for _, want := range []string{"Sun 26 Oct 2025", "9h (Dawn) ≠ 11h (PK sources)", "Events", "Pakistani", "Afghan"} {
+	for _, want := range []string{"Sun 26 Oct 2025", "9h (Dawn) ⚑ ≠ 11h (PK sources) ⚑", "Events", "Pakistani", "Afghan"} {
 		if !strings.Contains(byID.String(), want) {
 			t.Errorf("day 26 Oct lacks %q", want)
 		}

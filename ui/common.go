@@ -32,6 +32,10 @@ type Common struct {
 	// side; narrower, the right pane is a tab between Pair[1] and Third.
 	Third string
 
+	// Recent holds the searches gone to, oldest first, for ↑ in the
+	// search box (searchfields.go).
+	Recent []string
+
 	Filters // selected day, as of, source filter, search: filter.go
 
 	// Notes is the user's bookmarks, notes and what is new (notes.go);

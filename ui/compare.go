@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -8,8 +10,6 @@ import (
 	"github.com/dossier-dev/dossier/dossier"
 	"github.com/dossier-dev/dossier/render"
 )
-
-func init() { RegisterView(ViewCompare, newCompareView) }
 
 // wheelLines is how far one notch of the mouse wheel scrolls.
 const wheelLines = 3
@@ -462,6 +462,16 @@ func (v *compareView) SetPosition(p Position) tea.Cmd {
 	a := anchor{id: p.Anchor}
 	if p.Anchor == "" {
 		a = anchor{}
+	}
+	// the pane that holds the claim takes the focus: below 80 columns the
+	// panes are tabs, and a jump must not leave its claim behind the other
+	if _, rest, ok := strings.Cut(p.Anchor, "/"); ok {
+		acct, _, _ := strings.Cut(rest, "/")
+		for side, id := range v.c.Pair {
+			if id == acct {
+				v.nav.Focus = Focus(side)
+			}
+		}
 	}
 	v.pending = [2]anchor{a, a}
 	if v.fresh() {

@@ -18,11 +18,13 @@ func (v *compareView) Location() string {
 	if t == nil {
 		return "no topics"
 	}
-	s := render.Clean(t.Title) + " · topic " + strconv.Itoa(v.nav.Topic+1) + "/" + strconv.Itoa(len(v.c.Dossier.Topics))
+	// the topic's title comes last, the first to be cut: the panes'
+	// titles repeat it
+	s := "topic " + strconv.Itoa(v.nav.Topic+1) + "/" + strconv.Itoa(len(v.c.Dossier.Topics))
 	if span := daySpan(v.c.Dossier, t.Days); span != "" {
 		s += " · " + span
 	}
-	return s
+	return s + " · " + render.Clean(t.Title)
 }
 
 // daySpan writes the days a topic spans as "25–28 Oct" or "30 Oct–2 Nov".

@@ -11,8 +11,6 @@ import (
 	"github.com/dossier-dev/dossier/render"
 )
 
-func init() { RegisterView(ViewDays, newDaysView) }
-
 // daysView steps through the days: a timeline strip with the hours of
 // talks as each source reports them, then the day's events and the two
 // accounts' claims about the day, aligned as in the compare view. The
@@ -152,7 +150,7 @@ func (v *daysView) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Bottom):
 		v.scroll(1 << 30)
 	case key.Matches(msg, k.NextClaim):
-		if v.doc != nil && len(v.doc.blocks) > 0 && v.off < v.doc.blocks[clamp(v.item, 0, len(v.doc.blocks)-1)].start {
+		if v.doc != nil && len(v.doc.Blocks) > 0 && v.off < v.doc.Blocks[clamp(v.item, 0, len(v.doc.Blocks)-1)].Start {
 			v.toItem(v.item) // the current topic is still below: bring it up first
 		} else {
 			v.toItem(v.item + 1)
@@ -188,7 +186,7 @@ func (v *daysView) discrepancy() tea.Cmd {
 	if v.doc != nil {
 		best := -1
 		for _, ev := range day.Events {
-			if y, ok := v.doc.eventAt[ev.Pos]; ok && len(ev.Discrepancies) > 0 && y >= v.off && (best < 0 || y < best) {
+			if y, ok := v.doc.EventAt[ev.Pos]; ok && len(ev.Discrepancies) > 0 && y >= v.off && (best < 0 || y < best) {
 				best, id = y, ev.Discrepancies[0]
 			}
 		}
@@ -209,8 +207,8 @@ func (v *daysView) scroll(n int) {
 		return
 	}
 	v.item = 0
-	for i, b := range v.doc.blocks {
-		if b.start <= v.off+1 {
+	for i, b := range v.doc.Blocks {
+		if b.Start <= v.off+1 {
 			v.item = i
 		}
 	}
@@ -219,33 +217,33 @@ func (v *daysView) scroll(n int) {
 func (v *daysView) clampScroll() {
 	n := 0
 	if v.doc != nil {
-		n = len(v.doc.lines)
+		n = len(v.doc.Lines)
 	}
 	v.off = clamp(v.off, 0, max(0, n-v.docHeight()))
 	if v.doc != nil {
-		v.item = clamp(v.item, 0, max(0, len(v.doc.blocks)-1))
+		v.item = clamp(v.item, 0, max(0, len(v.doc.Blocks)-1))
 	}
 }
 
 // toItem makes topic block i current and scrolls its title to the top.
 func (v *daysView) toItem(i int) {
-	if v.doc == nil || len(v.doc.blocks) == 0 {
+	if v.doc == nil || len(v.doc.Blocks) == 0 {
 		return
 	}
-	v.item = clamp(i, 0, len(v.doc.blocks)-1)
-	v.off = v.doc.blocks[v.item].start
-	n := len(v.doc.lines)
+	v.item = clamp(i, 0, len(v.doc.Blocks)-1)
+	v.off = v.doc.Blocks[v.item].Start
+	n := len(v.doc.Lines)
 	v.off = clamp(v.off, 0, max(0, n-v.docHeight()))
 }
 
 // open jumps to the current topic in the compare view, on its first claim
 // about the day.
 func (v *daysView) open() tea.Cmd {
-	if v.doc == nil || len(v.doc.blocks) == 0 {
+	if v.doc == nil || len(v.doc.Blocks) == 0 {
 		return statusCmd("no topic speaks of this day")
 	}
-	b := v.doc.blocks[clamp(v.item, 0, len(v.doc.blocks)-1)]
-	return JumpCmd(JumpMsg{View: ViewCompare, Pos: Position{Topic: b.topic, Anchor: b.first}})
+	b := v.doc.Blocks[clamp(v.item, 0, len(v.doc.Blocks)-1)]
+	return JumpCmd(JumpMsg{View: ViewCompare, Pos: Position{Topic: b.Topic, Anchor: b.First}})
 }
 
 // click selects a day in the strip, or the topic under the pointer.
@@ -265,8 +263,8 @@ func (v *daysView) click(m tea.Mouse) tea.Cmd {
 	if v.doc == nil || y < 0 {
 		return nil
 	}
-	for i, b := range v.doc.blocks {
-		if y >= b.start && y < b.start+b.height {
+	for i, b := range v.doc.Blocks {
+		if y >= b.Start && y < b.Start+b.Height {
 			v.item = i
 		}
 	}
@@ -321,7 +319,7 @@ func (v *daysView) toEvent() {
 	if v.event == (dossier.Pos{}) || v.doc == nil || v.doc.req != v.req() {
 		return
 	}
-	if y, ok := v.doc.eventAt[v.event]; ok {
+	if y, ok := v.doc.EventAt[v.event]; ok {
 		v.off = y
 		v.clampScroll()
 		v.event = dossier.Pos{}

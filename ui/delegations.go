@@ -11,8 +11,6 @@ import (
 	"github.com/dossier-dev/dossier/search"
 )
 
-func init() { RegisterView(ViewDelegations, newDelegationsView) }
-
 // delegFocus says what has the keyboard in the delegations view.
 type delegFocus int
 

@@ -5,10 +5,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/notes"
 	"github.com/dossier-dev/dossier/render"
 )
-
-func init() { RegisterView(ViewDemands, newDemandsView) }
 
 // statuses in the order the status filter cycles through them.
 var statuses = []dossier.Status{dossier.StatusOpen, dossier.StatusAccepted, dossier.StatusRejected,
@@ -34,6 +33,7 @@ func newDemandsView(c *Common) View {
 		{title: "id", cap: 14, drop: 3}, {title: "party", cap: 14}, {title: "demand", grow: true}, {title: "response", grow: true},
 		{title: "status", cap: 9}, {title: "days", cap: 16, drop: 2}, {title: "sources", cap: 24, drop: 1},
 	}}
+	v.pane.tbl.mark = c.rowMark(notes.KindDemand, func(i int) string { return v.ids[i] }) // notes_keys.go
 	v.rebuild()
 	return v
 }

@@ -52,6 +52,12 @@ type Options struct {
 	// presents: its stops and notes (presenter.go). "" means the dossier's
 	// first briefing; an id the dossier does not have means none.
 	Briefing string
+	// View is the name of the view to open on (one of dossier.Views); ""
+	// means compare. The command line opens a dossier read for the first
+	// time on the overview.
+	View string
+	// FirstRun shows a one-line hint that the legend exists.
+	FirstRun bool
 	// Notes says where this user's bookmarks, notes and record of what
 	// was seen live (package notes); nil turns them off. Now is the clock
 	// of "new since"; nil means time.Now.
@@ -78,6 +84,7 @@ type Model struct {
 	reloadErr string
 	quitting  bool
 
+	hist    history // back and forward through the places visited: history.go
 	pres    presence
 	deck    deck    // the briefing and the presenter panel: presenter.go
 	initCmd tea.Cmd // the first layout's render, started by Init
@@ -146,9 +153,16 @@ func New(opts Options) *Model {
 		pres: presence{hub: opts.Presence, role: opts.Role, stop: -1}, deck: dk,
 	}
 	m.presenterKeys()
-	// the compare view exists from the start so that a frame drawn before
-	// Init (or before the terminal's size is known) shows the panes
-	m.initCmd = m.show(ViewCompare)
+	// the first view exists from the start so that a frame drawn before
+	// Init (or before the terminal's size is known) shows it
+	first, ok := ParseViewID(opts.View)
+	if !ok {
+		first = ViewCompare
+	}
+	m.initCmd = m.show(first)
+	if opts.FirstRun {
+		m.status = firstRunHint(c)
+	}
 	m.sized = m.sizeOfBody()
 	return m
 }
@@ -178,7 +192,7 @@ func newHelp(c *Common) help.Model {
 // Init shows the compare view and, unless a style was forced, asks the
 // terminal for its background colour.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.initCmd, m.c.Notes.recordSeen(m.c.Base)}
+	cmds := []tea.Cmd{m.initCmd}
 	m.initCmd = nil
 	if !m.styleForced && !m.noColor {
 		cmds = append(cmds, tea.RequestBackgroundColor)
@@ -325,6 +339,7 @@ func (m *Model) update(msg tea.Msg) (cmd tea.Cmd, user bool) {
 	case NotesMsg:
 		return m.notesArrived(msg), false
 	case TopicChosenMsg:
+		m.remember()
 		cmd := m.show(ViewCompare)
 		v, _ := m.view(ViewCompare)
 		return tea.Batch(cmd, m.route(v, msg)), true
@@ -334,6 +349,7 @@ func (m *Model) update(msg tea.Msg) (cmd tea.Cmd, user bool) {
 		m.overlay = newProvenance(m.c, msg)
 		return nil, false
 	case JumpMsg:
+		m.remember()
 		return m.jump(msg), true
 	case DayMsg:
 		if msg.Relative {
@@ -401,9 +417,9 @@ func (m *Model) navigational(msg tea.Msg) bool {
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.c.Keys
 	m.status = ""
-	if msg.String() == "ctrl+c" {
+	if msg.String() == "ctrl+c" && !m.guardNote() { // notes_keys.go: an unsaved note asks first
 		m.quitting = true
-		return tea.Quit
+		return m.quit()
 	}
 	if m.overlay != nil {
 		var cmd tea.Cmd
@@ -413,7 +429,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Quit):
 		m.quitting = true
-		return tea.Quit
+		return m.quit()
 	case key.Matches(msg, k.Help):
 		m.overlay = &helpOverlay{c: m.c, groups: m.fullHelp()}
 	case key.Matches(msg, k.Topics):
@@ -435,11 +451,13 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Swap):
 		return m.setPair([2]string{m.c.Pair[1], m.c.Pair[0]})
 	case key.Matches(msg, k.Views):
-		id := ViewID(msg.String()[0] - '1')
-		return m.show(id)
+		return m.goView(ViewID(msg.String()[0] - '0'))
 	case key.Matches(msg, k.Follow):
 		return m.followAgain()
 	default:
+		if cmd, ok := m.goKey(msg); ok { // history.go
+			return cmd
+		}
 		if cmd, ok := m.presenterKey(msg); ok {
 			return cmd
 		}

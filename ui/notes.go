@@ -44,6 +44,13 @@ type notebook struct {
 	onlyNew bool
 	onlyOf  *dossier.Dossier
 	only    *dossier.Dossier
+	// ver counts the changes of the book and of what is new; the days
+	// view's marks (dayTags, for the document dayFor) are worked out again
+	// when it moves.
+	ver     uint64
+	dayFor  *dayDoc
+	dayVer  uint64
+	dayTags map[int][2]string
 }
 
 // newNotebook opens the notes of a session: nil when the session has none.
@@ -59,7 +66,7 @@ func newNotebook(opts Options, d *dossier.Dossier) *notebook {
 	n := &notebook{store: opts.Notes.Store(d.ID), now: now}
 	b, err := n.store.Load()
 	if err != nil {
-		n.off = "notes off: " + err.Error()
+		n.off = "notes off: " + render.Clean(err.Error())
 		b = &notes.Book{}
 	}
 	n.book = b
@@ -109,6 +116,7 @@ func (n *notebook) reloaded(prev, d *dossier.Dossier) {
 	}
 	n.fresh = fresh
 	n.placeOf, n.onlyOf = nil, nil
+	n.ver++
 }
 
 // place returns the entry of a thing of d, placed.
@@ -133,19 +141,26 @@ func (n *notebook) place(d *dossier.Dossier, k notes.Kind, id string) (notes.Pla
 // that saves it; done is what the status line says once it is saved.
 func (n *notebook) changed(title, done string) tea.Cmd {
 	n.placeOf = nil
+	n.ver++
 	if n.book.Preamble == "" && len(n.book.Entries) > 0 {
 		n.book.Preamble = notes.Header(title)
 	}
 	n.gen++
-	data, gen, st := notes.Format(n.book), n.gen, n.store
-	return func() tea.Msg { return noteSavedMsg{err: st.Save(data, gen), done: done} }
+	ours, gen, st := n.book.Clone(), n.gen, n.store
+	return func() tea.Msg {
+		merged, err := st.Save(ours, gen)
+		return noteSavedMsg{err: err, done: done, book: merged, gen: gen}
+	}
 }
 
 // noteSavedMsg reports a save of the notes or of the seen record: the
-// error, else what to say.
+// error, else what to say, and the book as written (merged with what the
+// file held) for generation gen.
 type noteSavedMsg struct {
 	err  error
 	done string
+	book *notes.Book
+	gen  uint64
 }
 
 // tags returns the marks of a thing for the views: "★" bookmarked, "✎"
@@ -174,17 +189,19 @@ func (c *Common) tags(k notes.Kind, id string) string {
 	return strings.Join(parts, " ")
 }
 
-// newNote is the header's "12 new since 3 Nov", "" when nothing is new.
+// newNote is the header's "12 new since 3 Nov" ("new only (12 since 3
+// Nov)" under `u`), "" when nothing is new.
 func (n *notebook) newNote() string {
 	if n == nil || len(n.fresh) == 0 {
 		return ""
 	}
-	s := strconv.Itoa(len(n.fresh)) + " new since " + n.since.Format("2 Jan")
-	if n.firstTime {
-		s = strconv.Itoa(len(n.fresh)) + " new since " + n.since.Format("15:04")
+	when := n.since.Format("2 Jan")
+	if n.firstTime || day(n.since).Equal(day(n.now().In(n.since.Location()))) {
+		when = n.since.Format("15:04") // earlier today
 	}
+	s := strconv.Itoa(len(n.fresh)) + " new since " + when
 	if n.onlyNew {
-		s += " (only these shown · u shows all)"
+		s = "new only (" + strconv.Itoa(len(n.fresh)) + " since " + when + ")"
 	}
 	return s
 }
@@ -308,4 +325,10 @@ func (c *Common) noteHits(query string) []search.Hit {
 		out = append(out, h)
 	}
 	return out
+}
+
+// day returns the midnight that starts t's day, in t's location.
+func day(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
 }

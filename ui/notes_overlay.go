@@ -40,7 +40,7 @@ func newNoteEditor(c *Common, t target, text string) *noteEditor {
 	ta.Prompt = ""
 	ta.CharLimit = 20000
 	ta.MaxHeight = 0
-	ta.SetValue(text)
+	ta.SetValue(render.Clean(text)) // a file edited by hand may hold escapes
 	ta.Focus()
 	return &noteEditor{c: c, t: t, ta: ta, orig: text,
 		save:  key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
@@ -186,12 +186,13 @@ func (l *bookmarkList) Box(maxW, maxH int) []string {
 		if p.Entry.Text != "" {
 			mark += "✎ "
 		}
-		head := mark + notes.Title(l.c.Base, p)
+		title := render.Clean(notes.Title(l.c.Base, p))
+		head := mark + title
 		switch p.State {
 		case notes.Changed:
 			head += "  " + st.StatusAlert.Render("changed")
 		case notes.Orphaned:
-			head = mark + st.StatusAlert.Render("orphaned") + " " + notes.Title(l.c.Base, p)
+			head = mark + st.StatusAlert.Render("orphaned") + " " + title
 		}
 		detail := p.Entry.Text
 		if detail == "" {

@@ -92,7 +92,7 @@ func (p *topicPicker) Box(maxW, maxH int) []string {
 	inner := min(maxW-2, 72)
 	rows := max(1, min(maxH-4, len(p.titles)))
 	p.page = rows
-	lines := []string{st.Label.Render("› ") + p.query + st.Cursor.Render("▏"), ""}
+	lines := []string{st.Label.Render("› ") + p.query + st.Cursor.Render("▏"), p.c.topicsNote()}
 	if len(p.matches) == 0 {
 		lines = append(lines, st.Faint.Render("  no topic matches"))
 	}
@@ -105,12 +105,16 @@ func (p *topicPicker) Box(maxW, maxH int) []string {
 		if span := daySpan(p.c.Dossier, p.c.Dossier.Topics[m.Index].Days); span != "" {
 			label += st.Faint.Render("  " + span)
 		}
+		label += p.c.topicCount(m.Index) // topiccount.go
+		if note := p.c.hiddenNote(m.Index); note != "" {
+			label += st.StatusAlert.Render("  ∅ " + note)
+		}
 		if i == p.sel {
 			label = st.Selected.Render("›") + " " + label
 		} else {
 			label = "  " + label
 		}
-		lines = append(lines, label)
+		lines = append(lines, p.c.cut(label, inner))
 	}
 	return p.c.frameBox("Topics", lines[:min(len(lines), max(0, maxH-2))], inner)
 }
@@ -283,3 +287,20 @@ func (p *accountPicker) ShortHelp() []key.Binding {
 	return []key.Binding{p.keys.Up, p.keys.Down, p.keys.Choose, p.keys.Close}
 }
 func (p *accountPicker) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }
+
+// hiddenNote says, for topic i, that the filters hide every claim of the
+// pair shown although it has some: "nothing by 27 Oct", "nothing from
+// Dawn"; "" when the topic shows claims or has none at all.
+func (c *Common) hiddenNote(i int) string {
+	if c.Sel.IsZero() || i < 0 || i >= len(c.Base.Topics) {
+		return ""
+	}
+	al := c.Dossier.Relate(c.Base.Topics[i].ID, c.Pair[:], "")
+	if len(al.Rows) == 0 || len(al.Visible()) > 0 {
+		return ""
+	}
+	if c.AsOf && !c.Sel.AsOf.IsZero() {
+		return "nothing reported by " + c.Sel.AsOf.Format("2 Jan")
+	}
+	return "nothing from " + render.SourceName(c.Base, c.Sel.Source)
+}

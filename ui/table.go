@@ -40,6 +40,9 @@ type table struct {
 	// group, when set, returns a heading drawn above row i (a party's
 	// name above its members), "" for none.
 	group func(i int) string
+	// mark, when set, returns the one-cell mark drawn in the gutter of
+	// row i (the user's ★ or ✎: notes_keys.go), "" for none.
+	mark func(i int) string
 }
 
 // cell makes text fit for a cell: sanitised, on one line.
@@ -149,10 +152,16 @@ func (t *table) draw(w, h int) (lines []string, rowAt []int) {
 			cells = append(cells, t.c.fit(s, t.widths[j]))
 		}
 		row := strings.Join(cells, "  ")
+		gutter := " "
+		if t.mark != nil {
+			if m := t.mark(i); m != "" {
+				gutter = m
+			}
+		}
 		if i == t.cursor {
-			row = st.Selected.Render("›") + " " + st.PaneTitleFocused.Render(row)
+			row = st.Selected.Render("›") + gutter + st.PaneTitleFocused.Render(row)
 		} else {
-			row = "  " + row
+			row = " " + gutter + row
 		}
 		lines = append(lines, t.c.fit(row, w))
 		rowAt = append(rowAt, i)

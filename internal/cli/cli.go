@@ -66,6 +66,8 @@ func NewRoot() *cobra.Command {
 	root.AddCommand(newServeCmd(), newPresentCmd())
 	root.AddCommand(newNotesCmd())
 	root.SetHelpCommand(newHelpCmd(root))
+	root.AddCommand(newManCmd())
+	addCompletions(root) // complete.go: flag values and folders, once for every command
 	return root
 }
 
@@ -77,7 +79,9 @@ func Execute(ctx context.Context, version string, args []string, stdout, stderr 
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	err := fang.Execute(ctx, root,
-		fang.WithVersion(version),
+		fang.WithVersion(Version(version)),
+		fang.WithoutManpage(), // manual.go writes it: fang's spells -b as --b
+
 		fang.WithErrorHandler(func(w io.Writer, s fang.Styles, err error) {
 			var ee *ExitError
 			if errors.As(err, &ee) && ee.Silent {
@@ -85,7 +89,7 @@ func Execute(ctx context.Context, version string, args []string, stdout, stderr 
 			}
 			// an error may quote a value from the command line, a path
 			// or a file: the one sanitiser before it reaches the terminal
-			fang.DefaultErrorHandler(w, s, errors.New(sanitize.Text(err.Error())))
+			printError(w, stderr, s, errors.New(sanitize.Text(err.Error())))
 		}),
 	)
 	return ExitCode(err)

@@ -18,6 +18,8 @@ type loaded struct {
 	d      *dossier.Dossier
 	probs  dossier.Problems
 	prefix string // joined before each problem's file
+	// builtin is set for the embedded dossier
+	builtin bool
 }
 
 // load loads the dossier at path, or the embedded default when path is "".
@@ -25,7 +27,7 @@ type loaded struct {
 func load(args []string) (*loaded, error) {
 	if len(args) == 0 || args[0] == "" {
 		d, probs := dossier.Load(content.Default())
-		return &loaded{d: d, probs: probs, prefix: filepath.ToSlash(filepath.Join("content", content.DefaultName))}, nil
+		return &loaded{d: d, probs: probs, prefix: filepath.ToSlash(filepath.Join("content", content.DefaultName)), builtin: true}, nil
 	}
 	d, probs, err := dossier.LoadDir(args[0])
 	if err != nil {
@@ -34,6 +36,16 @@ func load(args []string) (*loaded, error) {
 		return nil, errors.New(sanitize.Text(err.Error()))
 	}
 	return &loaded{d: d, probs: probs, prefix: args[0]}, nil
+}
+
+// name is how a summary names the dossier: its folder as given, or "the
+// built-in dossier" (its files' paths, under content/, are the source
+// tree's, which a user of the binary does not have).
+func (l *loaded) name() string {
+	if l.builtin {
+		return "the built-in dossier"
+	}
+	return l.prefix
 }
 
 // file returns a problem's file path as the user should see it.

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
@@ -26,7 +27,7 @@ func startWatch(cmd *cobra.Command, args []string) (*watch.Watcher, error) {
 		return nil, nil
 	}
 	if len(args) == 0 || args[0] == "" {
-		return nil, server.ErrWatchEmbedded
+		return nil, fmt.Errorf("%w: %s PATH --watch", server.ErrWatchEmbedded, cmd.CommandPath())
 	}
 	return watch.New(args[0], 0)
 }

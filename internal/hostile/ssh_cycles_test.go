@@ -117,7 +117,7 @@ func TestSSHThousandCycles(t *testing.T) {
 	testkit.Soak(t)                      // 1,000 SSH connections
 	_, pline := newClientKey(t, "alice") // presenters: every session joins the hub
 	srv := startSSH(t, embeddedDossier(t), server.Config{Open: true, Presenters: writeTemp(t, "presenters", pline),
-		HandshakeTimeout: 5 * time.Second})
+		HandshakeTimeout: testkit.Limit(5 * time.Second)})
 	for i := range 2 * len(cycleKinds) { // warm: lazily made goroutines and caches
 		if err := cycle(srv.addr, i%len(cycleKinds), i); err != nil {
 			t.Fatal(err)

@@ -114,9 +114,19 @@ func Within(t testing.TB, what string, f func()) {
 // state another goroutine changes with no message to wait on.
 func WaitUntil(t testing.TB, what string, cond func() bool) {
 	t.Helper()
+	WaitUntilShowing(t, what, cond, nil)
+}
+
+// WaitUntilShowing is WaitUntil that, on timeout, adds what show returns
+// then (a screen, a log) to the failure.
+func WaitUntilShowing(t testing.TB, what string, cond func() bool, show func() string) {
+	t.Helper()
 	deadline := time.Now().Add(HangLimit())
 	for !cond() {
 		if time.Now().After(deadline) {
+			if show != nil {
+				t.Fatalf("hang: timed out waiting for %s; it shows:\n%s", what, show())
+			}
 			t.Fatalf("hang: timed out waiting for %s", what)
 		}
 		time.Sleep(5 * time.Millisecond)
