@@ -160,7 +160,10 @@ func printSettings(w io.Writer, s *settings) {
 	}
 	fmt.Fprintf(w, "config file: %s (%s)\n\n", sanitize.Line(c.File), state)
 	pair := "the dossier's default pair"
-	if c.Accounts[0] != "" {
+	switch {
+	case c.Accounts[0] != "" && s.third != "":
+		pair = c.Accounts[0] + ", " + c.Accounts[1] + ", " + s.third + " (when the dossier has them)"
+	case c.Accounts[0] != "":
 		pair = c.Accounts[0] + ", " + c.Accounts[1] + " (when the dossier has both)"
 	}
 	mouse := "on"
