@@ -92,7 +92,7 @@ func (v *compareView) topic() *dossier.Topic {
 func (v *compareView) wide() bool { return v.w >= wideWidth }
 
 // three reports whether three panes sit side by side.
-func (v *compareView) three() bool { return v.c.Third != "" && v.w >= threeWidth }
+func (v *compareView) three() bool { return v.c != nil && v.c.Third != "" && v.w >= threeWidth }
 
 // pair is the two accounts of the left and right panes: Common.Pair, or
 // with the third account in the right pane when it is the tab shown.
