@@ -128,3 +128,24 @@ func TestLegendExplainsTheStrip(t *testing.T) {
 		}
 	}
 }
+
+// TestDayTitleCutMarked: on a narrow terminal the day's title line is cut
+// with "…", not mid-word unmarked ("… and the night of 27/28 · t").
+func TestDayTitleCutMarked(t *testing.T) {
+	d, probs := dossier.Load(content.Default())
+	if d == nil {
+		t.Fatal(probs)
+	}
+	s := vstart(t, d, 60, 20)
+	s.press("2")
+	f := s.waitFor("the days view", func(f vframe) bool { return f.active == ViewDays && f.doc != nil })
+	for _, l := range strings.Split(f.text(), "\n") {
+		if strings.Contains(l, "Oct 2025 · ") {
+			if l = strings.TrimRight(l, " "); ansi.StringWidth(l) >= 59 && !strings.HasSuffix(l, "…") {
+				t.Errorf("the day's title is cut unmarked: %q", l)
+			}
+			return
+		}
+	}
+	t.Errorf("no day title in\n%s", f.text())
+}
