@@ -116,8 +116,25 @@ func (d *Dossier) Select(s Selection) *Dossier {
 		if day.Status == DayDisputed {
 			// a dispute is shown while two different readings are known
 			day.Readings = keep(d, s, day.Readings, func(r *DayReading) *[]string { return &r.Sources })
-			if distinctReadings(day.Readings) < 2 {
-				day.Status, day.Readings = DayPlain, nil
+			// with one reading known, the day is what that reading makes
+			// it, not what the author files it under; with none, the
+			// question stays open (Kind says "in dispute") rather than
+			// taking the author's side
+			switch distinctReadings(day.Readings) {
+			case 0:
+				day.Readings = nil
+			case 1:
+				day.Status = DayPlain
+				for _, r := range day.Readings {
+					if ph, ok := readingPhase(r.As); ok {
+						day.Phase = ph
+						if r.As == "rest" {
+							day.Status = DayRest
+						}
+						break
+					}
+				}
+				day.Readings = nil
 			}
 		}
 		out.Days[i] = day

@@ -77,6 +77,11 @@ func (c *Common) overviewLines(w int) []ovLine {
 		out = append(out, ovLine{text: c.cut(text, w-2), jump: &j, key: key})
 	}
 	head := func(s string) { add(""); add(st.OverlayTitle.Render(s)) }
+	// as of a day, the author's outcome and summaries were written with
+	// hindsight: say they are held back rather than leak them
+	asOf := !c.Sel.AsOf.IsZero()
+	held := st.Faint.Render("Written after the talks: not shown as of " + c.Sel.AsOf.Format("2 Jan") +
+		" (" + c.Keys.AsOf.Help().Key + " shows it).")
 
 	para(st.HeaderTitle.Render(render.Clean(b.Title)), 0)
 	var where []string
@@ -121,6 +126,10 @@ func (c *Common) overviewLines(w int) []ovLine {
 	if b.Outcome != "" {
 		head("Outcome")
 		for _, p := range paragraphs(b.Outcome) {
+			if asOf {
+				para(held, 0)
+				break
+			}
 			para(p, 0)
 		}
 	}
@@ -133,9 +142,9 @@ func (c *Common) overviewLines(w int) []ovLine {
 			jump(line, "disc/"+x.ID, JumpMsg{View: ViewDiscrepancies, Item: x.ID})
 		}
 	}
-	if len(b.Days) > 0 {
+	if len(d.Days) > 0 {
 		head("Days at a glance")
-		for _, day := range b.Days {
+		for _, day := range d.Days { // as the filters show them: no later event, hours or dispute
 			jump(c.dayGlance(&day), "day/"+day.ID, JumpMsg{View: ViewDays, Pos: Position{Day: day.ID}})
 		}
 	}
@@ -148,7 +157,7 @@ func (c *Common) overviewLines(w int) []ovLine {
 			if span := daySpan(b, t.Days); span != "" {
 				line += st.Faint.Render(" · " + span)
 			}
-			if t.Summary != "" {
+			if t.Summary != "" && !asOf {
 				line += st.Faint.Render(" — " + inline(t.Summary))
 			}
 			jump(line, "topic/"+t.ID, JumpMsg{View: ViewCompare, Pos: Position{Topic: t.ID}})
@@ -157,6 +166,10 @@ func (c *Common) overviewLines(w int) []ovLine {
 	if b.Summary != "" {
 		head("Summary")
 		for i, p := range paragraphs(b.Summary) {
+			if asOf {
+				para(held, 0)
+				break
+			}
 			if i > 0 {
 				add("")
 			}

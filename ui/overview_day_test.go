@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/dossier-dev/dossier/content"
 	"github.com/dossier-dev/dossier/dossier"
 )
@@ -34,4 +36,116 @@ func TestDayGlanceTakesNoSide(t *testing.T) {
 	if !seen {
 		t.Skip("the embedded dossier has no day in dispute")
 	}
+}
+
+// TestOverviewAsOfHidesHindsight: as of a day, the overview shows nothing
+// reported later: no outcome or summary written after the talks, and the
+// days at a glance count only the events known then.
+func TestOverviewAsOfHidesHindsight(t *testing.T) {
+	d, probs := dossier.Load(content.Default())
+	if d == nil {
+		t.Fatal(probs)
+	}
+	m := New(Options{Dossier: d, Width: 120, Height: 40})
+	for i := range d.Days {
+		if d.Days[i].ID == "oct26" {
+			m.c.Day = i
+		}
+	}
+	m.toggleAsOf()
+	var text []string
+	for _, l := range m.c.overviewLines(116) {
+		text = append(text, ansi.Strip(l.text))
+	}
+	got := strings.Join(text, "\n")
+	for _, leak := range []string{"Tarar announced", "29 Oct  Failure announced · after · 5 events", "(in dispute)", "Every report makes"} {
+		if strings.Contains(got, leak) {
+			t.Errorf("as of 26 Oct the overview shows %q:\n%s", leak, got)
+		}
+	}
+	if !strings.Contains(got, "not shown as of 26 Oct") {
+		t.Errorf("as of 26 Oct the overview does not say the outcome is held back:\n%s", got)
+	}
+}
+
+// TestStripFilesDisputedDayAlone: the days strip draws a rule on both
+// sides of a day in dispute, so it is grouped with neither the talks nor
+// the days after (28 Oct sat after the rule, with 29 Oct, as "after").
+func TestStripFilesDisputedDayAlone(t *testing.T) {
+	d, probs := dossier.Load(content.Default())
+	if d == nil {
+		t.Fatal(probs)
+	}
+	m := New(Options{Dossier: d, Width: 120, Height: 40})
+	lines, _ := m.c.strip(118)
+	top := ansi.Strip(lines[0])
+	i28, i29 := strings.Index(top, "28 Oct"), strings.Index(top, "29 Oct")
+	if i28 < 0 || i29 < 0 {
+		t.Fatalf("strip: %q", top)
+	}
+	if !strings.Contains(top[i28:i29], "┊") {
+		t.Errorf("no rule between the disputed 28 Oct and 29 Oct:\n%s", strings.Join(lines, "\n"))
+	}
+}
+
+// TestLegendExplainsTheStrip: every mark the days strip draws (⚑ after a
+// day, "talks?" or "?" for a day in dispute, the rule ┊, the cut ends ‹ ›)
+// is explained by the legend.
+func TestLegendExplainsTheStrip(t *testing.T) {
+	d, probs := dossier.Load(content.Default())
+	if d == nil {
+		t.Fatal(probs)
+	}
+	m := New(Options{Dossier: d, Width: 120, Height: 40})
+	legend := ansi.Strip(strings.Join(m.c.legend(80), "\n"))
+	seen := map[string]bool{}
+	for _, w := range []int{118, 40} { // 40: the strip scrolls, with ‹ ›
+		for day := range d.Days {
+			m.c.Day = day
+			lines, _ := m.c.strip(w)
+			for _, l := range lines {
+				for _, f := range strings.Fields(ansi.Strip(l)) {
+					for _, r := range f {
+						if strings.ContainsRune("⚑┊‹›?≠", r) {
+							seen[string(r)] = true
+						}
+					}
+					if strings.HasSuffix(f, "?") || f == "rest" {
+						seen[f] = true
+					}
+				}
+			}
+		}
+	}
+	for mark := range seen {
+		if !strings.Contains(legend, mark) {
+			t.Errorf("the strip draws %q; the legend does not explain it", mark)
+		}
+	}
+	for _, must := range []string{"⚑", "┊", "talks?"} {
+		if !seen[must] {
+			t.Errorf("the strip drew no %q: the test no longer sees it", must)
+		}
+	}
+}
+
+// TestDayTitleCutMarked: on a narrow terminal the day's title line is cut
+// with "…", not mid-word unmarked ("… and the night of 27/28 · t").
+func TestDayTitleCutMarked(t *testing.T) {
+	d, probs := dossier.Load(content.Default())
+	if d == nil {
+		t.Fatal(probs)
+	}
+	s := vstart(t, d, 60, 20)
+	s.press("2")
+	f := s.waitFor("the days view", func(f vframe) bool { return f.active == ViewDays && f.doc != nil })
+	for _, l := range strings.Split(f.text(), "\n") {
+		if strings.Contains(l, "Oct 2025 · ") {
+			if l = strings.TrimRight(l, " "); ansi.StringWidth(l) >= 59 && !strings.HasSuffix(l, "…") {
+				t.Errorf("the day's title is cut unmarked: %q", l)
+			}
+			return
+		}
+	}
+	t.Errorf("no day title in\n%s", f.text())
 }
