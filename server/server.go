@@ -294,7 +294,7 @@ func (s *Server) serverConfig(ctx ssh.Context) *gossh.ServerConfig {
 		// logged with the name it claimed and the methods it tried.
 		AuthLogCallback: func(cm gossh.ConnMetadata, method string, err error) {
 			if err == nil {
-				s.loggedIn(ctx)
+				s.loggedIn(ctx, cm.User())
 				return
 			}
 			a, _ := ctx.Value(attemptsKey{}).(attempts)
@@ -391,14 +391,14 @@ func failReason(err error) string {
 // loggedIn notes that the client of ctx has logged in: its connection
 // leaves the startups (gate), and must open a session within
 // Config.StartTimeout or be closed.
-func (s *Server) loggedIn(ctx ssh.Context) {
+func (s *Server) loggedIn(ctx ssh.Context, user string) {
 	n := notesOf(ctx)
 	n.mu.Lock()
 	if n.authed || n.closed {
 		n.mu.Unlock()
 		return
 	}
-	n.authed = true
+	n.authed, n.user = true, user
 	t := s.cfg.clock.NewTimer(s.cfg.StartTimeout)
 	n.start = t
 	n.mu.Unlock()

@@ -146,6 +146,13 @@ func (c *Common) legend(w int) []string {
 	item(c.exampleDay(), "a day tag: the day a claim speaks of")
 	item("before", "days before the talks; “talks” are the days of the talks, “after” the days after")
 	item("9≠11h", "on the days strip: sources disagree on how long the talks ran")
+	// the strip's other marks (timeline.go)
+	item(c.exampleDay()+"⚑", "on the days strip: a disputed fact is about that day ("+c.Keys.Discrepancies.Help().Key+" shows it)")
+	item("talks?", "on the days strip: a day in dispute, the sources disagree on what it was (“?” alone: "+
+		"no reading is known yet); rules set it apart from both sides")
+	item("rest", "a day inside the talks on which no talks were held")
+	item("┊", "on the days strip: the rule between before, talks and after")
+	item("‹  ›", "the strip goes on past that edge")
 	head("Views and going back")
 	item("0–6", "overview, compare, days, delegations, demands, sources, discrepancies")
 	item(c.Keys.HistoryBack.Help().Key, "back to where the last jump started (ctrl+] goes forward again)")

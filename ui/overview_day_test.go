@@ -87,3 +87,65 @@ func TestStripFilesDisputedDayAlone(t *testing.T) {
 		t.Errorf("no rule between the disputed 28 Oct and 29 Oct:\n%s", strings.Join(lines, "\n"))
 	}
 }
+
+// TestLegendExplainsTheStrip: every mark the days strip draws (⚑ after a
+// day, "talks?" or "?" for a day in dispute, the rule ┊, the cut ends ‹ ›)
+// is explained by the legend.
+func TestLegendExplainsTheStrip(t *testing.T) {
+	d, probs := dossier.Load(content.Default())
+	if d == nil {
+		t.Fatal(probs)
+	}
+	m := New(Options{Dossier: d, Width: 120, Height: 40})
+	legend := ansi.Strip(strings.Join(m.c.legend(80), "\n"))
+	seen := map[string]bool{}
+	for _, w := range []int{118, 40} { // 40: the strip scrolls, with ‹ ›
+		for day := range d.Days {
+			m.c.Day = day
+			lines, _ := m.c.strip(w)
+			for _, l := range lines {
+				for _, f := range strings.Fields(ansi.Strip(l)) {
+					for _, r := range f {
+						if strings.ContainsRune("⚑┊‹›?≠", r) {
+							seen[string(r)] = true
+						}
+					}
+					if strings.HasSuffix(f, "?") || f == "rest" {
+						seen[f] = true
+					}
+				}
+			}
+		}
+	}
+	for mark := range seen {
+		if !strings.Contains(legend, mark) {
+			t.Errorf("the strip draws %q; the legend does not explain it", mark)
+		}
+	}
+	for _, must := range []string{"⚑", "┊", "talks?"} {
+		if !seen[must] {
+			t.Errorf("the strip drew no %q: the test no longer sees it", must)
+		}
+	}
+}
+
+// TestDayTitleCutMarked: on a narrow terminal the day's title line is cut
+// with "…", not mid-word unmarked ("… and the night of 27/28 · t").
+func TestDayTitleCutMarked(t *testing.T) {
+	d, probs := dossier.Load(content.Default())
+	if d == nil {
+		t.Fatal(probs)
+	}
+	s := vstart(t, d, 60, 20)
+	s.press("2")
+	f := s.waitFor("the days view", func(f vframe) bool { return f.active == ViewDays && f.doc != nil })
+	for _, l := range strings.Split(f.text(), "\n") {
+		if strings.Contains(l, "Oct 2025 · ") {
+			if l = strings.TrimRight(l, " "); ansi.StringWidth(l) >= 59 && !strings.HasSuffix(l, "…") {
+				t.Errorf("the day's title is cut unmarked: %q", l)
+			}
+			return
+		}
+	}
+	t.Errorf("no day title in\n%s", f.text())
+}
