@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -148,4 +149,21 @@ func TestDayTitleCutMarked(t *testing.T) {
 		}
 	}
 	t.Errorf("no day title in\n%s", f.text())
+}
+
+// TestLegendNamesThisDossier: the legend's examples come from the dossier
+// shown; the example dossier's legend named the embedded one's sources
+// ("PK sources", "Dawn B2").
+func TestLegendNamesThisDossier(t *testing.T) {
+	d, probs := dossier.Load(os.DirFS("../docs/example/water-talks"))
+	if d == nil || probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	m := New(Options{Dossier: d, Width: 120, Height: 40})
+	text := ansi.Strip(strings.Join(append(m.c.legend(80), m.c.helpNotes()...), "\n"))
+	for _, other := range []string{"PK sources", "AF-side report", "Dawn"} {
+		if strings.Contains(text, other) {
+			t.Errorf("the water talks' legend names %q:\n%s", other, text)
+		}
+	}
 }
