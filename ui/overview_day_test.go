@@ -167,3 +167,25 @@ func TestLegendNamesThisDossier(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareSummaryHeldAsOf: the compare view's line of topic summary,
+// written after the talks, is not shown as of a day.
+func TestCompareSummaryHeldAsOf(t *testing.T) {
+	d, probs := dossier.Load(content.Default())
+	if d == nil {
+		t.Fatal(probs)
+	}
+	tp := d.Topics[0]
+	if tp.Summary == "" {
+		t.Skip("the first topic has no summary")
+	}
+	first := words(tp.Summary, 4)
+	s := vstart(t, d, 120, 40)
+	s.press("1")
+	s.waitFor("the summary", showing(ViewCompare, first))
+	s.press("2", "left", "o", "1")
+	f := s.waitFor("compare as of a day", showing(ViewCompare, "as of 26 Oct"))
+	if strings.Contains(f.text(), first) {
+		t.Errorf("as of 26 Oct the compare view shows the topic's summary:\n%s", f.text())
+	}
+}
