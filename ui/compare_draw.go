@@ -66,10 +66,11 @@ func (v *compareView) Body() []string {
 	if v.h < 3 {
 		return blankLines(v.h, v.w)
 	}
+	v.fitSummary()
 	if v.wide() {
-		return v.drawWide(t)
+		return v.withSummary(t, v.drawWide(t)) // topicsummary.go
 	}
-	return v.drawTabs(t)
+	return v.withSummary(t, v.drawTabs(t))
 }
 
 // message fills the body with one centred faint line.
