@@ -209,3 +209,21 @@ func TestSearchHitSaysWhoseClaim(t *testing.T) {
 		}
 	}
 }
+
+// TestNoteQuoteCutMarked: the note editor quotes the claim on one line;
+// cut, it ends in "…" (it stopped mid-word: "and princi").
+func TestNoteQuoteCutMarked(t *testing.T) {
+	s, _, _ := openExample(t, 60, 24)
+	s.press("n")
+	f := s.waitFor("the editor", contains("Note on"))
+	for _, l := range f.lines() {
+		if i := strings.Index(l, "Officials told"); i >= 0 {
+			q := strings.TrimRight(strings.SplitN(l[i:], "│", 2)[0], " ")
+			if !strings.HasSuffix(q, "…") {
+				t.Errorf("the quote is cut unmarked: %q", q)
+			}
+			return
+		}
+	}
+	t.Errorf("no quote in the editor:\n%s", strings.Join(f.lines(), "\n"))
+}
