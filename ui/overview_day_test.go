@@ -189,3 +189,23 @@ func TestCompareSummaryHeldAsOf(t *testing.T) {
 		t.Errorf("as of 26 Oct the compare view shows the topic's summary:\n%s", f.text())
 	}
 }
+
+// TestSearchHitSaysWhoseClaim: a claim's search result says whose claim
+// it is even when its head is cut ("≠ claim in compare · Militant
+// sanctuar…" lost the account).
+func TestSearchHitSaysWhoseClaim(t *testing.T) {
+	d, probs := dossier.Load(content.Default())
+	if d == nil {
+		t.Fatal(probs)
+	}
+	s := vstart(t, d, 120, 40)
+	s.waitFor("the first view", func(f vframe) bool { return f.content != "" })
+	s.press("/")
+	s.typeText("surprised")
+	f := s.waitFor("the matches", func(f vframe) bool { return strings.Contains(f.text(), "claim in compare") })
+	for _, l := range strings.Split(f.text(), "\n") {
+		if strings.Contains(l, "claim in compare") && !strings.Contains(l, "Pakistani claim") && !strings.Contains(l, "Afghan claim") {
+			t.Errorf("a claim's result does not say whose claim it is: %q", l)
+		}
+	}
+}

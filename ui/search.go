@@ -380,6 +380,14 @@ func (b *searchBox) row(h search.Hit, m search.Matcher, sel bool, w int) string 
 		head += " · " + where
 	}
 	if h.Doc.Kind == search.KindClaim {
+		// whose claim comes first: a cut head must still say it
+		// ("Pakistani claim in compare · Militant sanctuar…")
+		head = b.c.AccountName(h.Doc.Account) + " claim in " + hitView(h) + " · " + render.Clean(h.Doc.Topic)
+		if t, ok := b.c.Base.Topic(h.Doc.Topic); ok {
+			head = b.c.AccountName(h.Doc.Account) + " claim in " + hitView(h) + " · " + render.Clean(t.Title)
+		}
+	}
+	if h.Doc.Kind == search.KindClaim {
 		// how the claim stands with its counterpart, as in the compare
 		// view it jumps to (dossier.Relate)
 		if mark := b.c.claimMark(h.Doc.Topic, h.Doc.Claim, h.Doc.Account); mark != "" {
