@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -148,4 +149,63 @@ func TestDayTitleCutMarked(t *testing.T) {
 		}
 	}
 	t.Errorf("no day title in\n%s", f.text())
+}
+
+// TestLegendNamesThisDossier: the legend's examples come from the dossier
+// shown; the example dossier's legend named the embedded one's sources
+// ("PK sources", "Dawn B2").
+func TestLegendNamesThisDossier(t *testing.T) {
+	d, probs := dossier.Load(os.DirFS("../docs/example/water-talks"))
+	if d == nil || probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	m := New(Options{Dossier: d, Width: 120, Height: 40})
+	text := ansi.Strip(strings.Join(append(m.c.legend(80), m.c.helpNotes()...), "\n"))
+	for _, other := range []string{"PK sources", "AF-side report", "Dawn"} {
+		if strings.Contains(text, other) {
+			t.Errorf("the water talks' legend names %q:\n%s", other, text)
+		}
+	}
+}
+
+// TestCompareSummaryHeldAsOf: the compare view's line of topic summary,
+// written after the talks, is not shown as of a day.
+func TestCompareSummaryHeldAsOf(t *testing.T) {
+	d, probs := dossier.Load(content.Default())
+	if d == nil {
+		t.Fatal(probs)
+	}
+	tp := d.Topics[0]
+	if tp.Summary == "" {
+		t.Skip("the first topic has no summary")
+	}
+	first := words(tp.Summary, 4)
+	s := vstart(t, d, 120, 40)
+	s.press("1")
+	s.waitFor("the summary", showing(ViewCompare, first))
+	s.press("2", "left", "o", "1")
+	f := s.waitFor("compare as of a day", showing(ViewCompare, "as of 26 Oct"))
+	if strings.Contains(f.text(), first) {
+		t.Errorf("as of 26 Oct the compare view shows the topic's summary:\n%s", f.text())
+	}
+}
+
+// TestSearchHitSaysWhoseClaim: a claim's search result says whose claim
+// it is even when its head is cut ("≠ claim in compare · Militant
+// sanctuar…" lost the account).
+func TestSearchHitSaysWhoseClaim(t *testing.T) {
+	d, probs := dossier.Load(content.Default())
+	if d == nil {
+		t.Fatal(probs)
+	}
+	s := vstart(t, d, 120, 40)
+	s.waitFor("the first view", func(f vframe) bool { return f.content != "" })
+	s.press("/")
+	s.typeText("surprised")
+	f := s.waitFor("the matches", func(f vframe) bool { return strings.Contains(f.text(), "claim in compare") })
+	for _, l := range strings.Split(f.text(), "\n") {
+		if strings.Contains(l, "claim in compare") && !strings.Contains(l, "Pakistani claim") && !strings.Contains(l, "Afghan claim") {
+			t.Errorf("a claim's result does not say whose claim it is: %q", l)
+		}
+	}
 }

@@ -215,7 +215,7 @@ func (p *accountPicker) Box(maxW, maxH int) []string {
 		} else {
 			label = "  " + label
 		}
-		lines = append(lines, label)
+		lines = append(lines, p.c.cut(label, inner))
 	}
 	if p.note != "" {
 		lines = append(lines, "", st.StatusAlert.Render(p.note))

@@ -10,7 +10,9 @@ const summaryMinHeight = 16
 // one when the topic has a summary and the body is tall enough.
 func (v *compareView) summaryRows() int {
 	t := v.topic()
-	if t == nil || t.Summary == "" || v.full < summaryMinHeight {
+	// as of a day the summary, written with hindsight, is held back (as
+	// the overview holds back the outcome)
+	if t == nil || t.Summary == "" || v.full < summaryMinHeight || !v.c.Sel.AsOf.IsZero() {
 		return 0
 	}
 	return 1
