@@ -69,7 +69,7 @@ var stormKeys = []string{"1", "2", "3", "4", "5", "]", "[", "j", "k", "G", "g", 
 // gone). Every frame drawn is checked. Without DOSSIER_SOAK the storm is
 // 20 resizes long.
 func TestResizeStorm(t *testing.T) {
-	t.Parallel() // the tests that measure the whole process (goroutines, heap) are not parallel
+	t.Parallel()                   // the tests that measure the whole process (goroutines, heap) are not parallel
 	n := testkit.UnderRace(200, 5) // .ci/run runs the 200 without -race too
 	if !testkit.Soaking() {
 		n = 20
