@@ -399,7 +399,8 @@ func (s *Server) loggedIn(ctx ssh.Context, user string) {
 		return
 	}
 	n.authed, n.user = true, user
-	t := s.cfg.clock.NewTimer(s.cfg.StartTimeout)
+	wait := min(s.cfg.StartTimeout, s.cfg.IdleTimeout)
+	t := s.cfg.clock.NewTimer(wait)
 	n.start = t
 	n.mu.Unlock()
 	s.gate.loggedIn(n.ip)
@@ -413,7 +414,7 @@ func (s *Server) loggedIn(ctx ssh.Context, user string) {
 			n.mu.Unlock()
 			if opened == 0 && c != nil {
 				s.log.Info("closed connection", append(s.who(ctx), "reason",
-					"logged in but opened no session within "+s.cfg.StartTimeout.String())...)
+					"logged in but opened no session within "+wait.String())...)
 				_ = c.Close()
 			}
 		}
