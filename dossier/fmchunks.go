@@ -74,8 +74,8 @@ func parseChunked(file string, fm []byte, fmLine int, lines *lineTable) (*yval, 
 	}
 	refuse := func(i int, why string) (*yval, Problems) {
 		return nil, Problems{{Severity: SeverityError, Pos: Pos{File: file, Line: fmLine + i, Col: 1},
-			Msg: fmt.Sprintf("the front matter is over %s and %s; write it in block style (one 'field: value' "+
-				"a line, lists as '- ' items), with no field or list entry over %s", mib(chunkedAbove), why, mib(maxChunk))}}
+			Msg: fmt.Sprintf("the front matter is over %d KiB and %s; write it in block style (one 'field: value' "+
+				"a line, lists as '- ' items), with no field or list entry over %d KiB", chunkedAbove>>10, why, maxChunk>>10)}}
 	}
 	root := &yval{kind: yMap, pos: Pos{File: file, Line: fmLine, Col: 1}}
 	seen := map[string]Pos{}

@@ -5,8 +5,10 @@ package dossier
 // benchmarks measure it); the big ones run with DOSSIER_SOAK=1.
 
 import (
+	"fmt"
 	"runtime"
 	"runtime/metrics"
+	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
@@ -175,4 +177,44 @@ func itoa(n int) string {
 		return itoa(n/1000) + "k"
 	}
 	return string(rune('0'+n/100%10)) + string(rune('0'+n/10%10)) + string(rune('0'+n%10))
+}
+
+// A long list in large front matter that a decoder reads whole (not one
+// item at a time) still has every item.
+func TestLargeFrontMatterListReadWhole(t *testing.T) {
+	f := bigdossier.Base()
+	var b strings.Builder
+	b.WriteString("---\nid: big\ntitle: Many parties\nparties:\n")
+	for i := range 3000 {
+		fmt.Fprintf(&b, "  - id: p%d\n    name: Party number %d\n", i, i)
+	}
+	b.WriteString("  - {id: up, name: Upstream}\n  - {id: down, name: Downstream}\n")
+	b.WriteString("accounts:\n  - {id: up, name: Upstream, party: up}\n  - {id: down, name: Downstream, party: down}\n---\n")
+	if b.Len() <= chunkedAbove {
+		t.Fatalf("only %d bytes: not read in pieces", b.Len())
+	}
+	f["dossier.md"] = b.String()
+	d, probs := Load(genFS(f))
+	if d == nil {
+		t.Fatal(problemStrings(probs))
+	}
+	if len(d.Parties) != 3002 {
+		t.Fatalf("%d parties, want 3002", len(d.Parties))
+	}
+}
+
+// Large front matter that cannot be cut into pieces is refused, saying how
+// to write it, rather than parsed whole.
+func TestLargeFrontMatterNotBlockStyle(t *testing.T) {
+	var flow strings.Builder
+	flow.WriteString("---\nsources: [")
+	for i := range 2000 {
+		fmt.Fprintf(&flow, "{id: s%d, outlet: Outlet %d, reliability: C}, ", i, i)
+	}
+	flow.WriteString("]\n---\n")
+	_, probs := Load(mapFS(map[string]string{"sources.md": flow.String()}))
+	got := strings.Join(problemStrings(probs), "\n")
+	if !strings.Contains(got, "sources.md:2:1: error: the front matter is over 64 KiB and this field is too long to read unless it is a list; write it in block style") {
+		t.Errorf("got:\n%s", got)
+	}
 }

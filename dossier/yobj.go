@@ -37,6 +37,19 @@ func (l *loader) object(v *yval, what string) *obj {
 
 // get returns the value of key, or nil when absent or null.
 func (o *obj) get(key string) *yval {
+	v := o.raw(key)
+	if v != nil && v.lazy != nil {
+		// a long list read as a whole: parse every item now (each reads
+		// them one at a time instead)
+		z := v.lazy
+		v.lazy = nil
+		z.each(func(it *yval) { v.items = append(v.items, it) }, o.report)
+	}
+	return v
+}
+
+// raw is get without parsing a long list's items (fmchunks.go).
+func (o *obj) raw(key string) *yval {
 	o.seen = append(o.seen, key)
 	if o.v == nil {
 		return nil
@@ -178,11 +191,6 @@ func (o *obj) list(key string) []*yval {
 		o.l.errf(v.pos, "", "field %s of a %s must be a list", key, o.what)
 		return nil
 	}
-	if v.lazy != nil {
-		z := v.lazy
-		v.lazy = nil
-		z.each(func(it *yval) { v.items = append(v.items, it) }, o.report)
-	}
 	return v.items
 }
 
@@ -190,7 +198,7 @@ func (o *obj) list(key string) []*yval {
 // long list of large front matter is parsed one item at a time, each item
 // garbage once fn returns (fmchunks.go).
 func (o *obj) each(key string, fn func(*yval)) {
-	v := o.get(key)
+	v := o.raw(key)
 	if v == nil || v.kind != ySeq || v.lazy == nil {
 		for _, it := range o.list(key) {
 			fn(it)

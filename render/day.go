@@ -84,7 +84,12 @@ func (c *Cache) Day(d *dossier.Dossier, r DayRequest, ch DayChrome) *Day {
 			// Oct", "no event from Dawn"); FilterWords brings its own verb
 			msg = "  no event " + FilterWords(d)
 		}
-		add(ch.Faint.Render(msg))
+		for i, l := range WrapWords(msg, w-2, m) {
+			if i > 0 {
+				l = "  " + l
+			}
+			add(ch.Faint.Render(l))
+		}
 	}
 	for i := range day.Events {
 		ev := &day.Events[i]
@@ -157,7 +162,12 @@ func (c *Cache) Day(d *dossier.Dossier, r DayRequest, ch DayChrome) *Day {
 				}
 			}
 		}
-		add(ch.Faint.Render(msg))
+		for i, l := range WrapWords(msg, w-2, m) {
+			if i > 0 {
+				l = "  " + l // under the first line's indent
+			}
+			add(ch.Faint.Render(l))
+		}
 	}
 	return out
 }

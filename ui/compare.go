@@ -30,6 +30,7 @@ type compareView struct {
 	// the wanted layout arrives.
 	pending [2]anchor
 	w, h    int
+	full    int     // the body's height; h is less the topic's summary line
 	chrome  *chrome // the frame around the panes, redrawn only on change
 	// acct is the account focused when three are shown (0 left, 1 the
 	// pair's right one, 2 the third): side by side it is the pane with the
@@ -154,6 +155,7 @@ func reqOf(l *render.Compare) layoutReq {
 }
 
 func (v *compareView) bounds() Bounds {
+	v.fitSummary()
 	b := Bounds{Topics: len(v.c.Dossier.Topics), Height: v.paneHeight()}
 	if v.lay != nil && v.lay.Topic == v.req().topic {
 		b.Lines = v.lay.Len()
@@ -168,7 +170,8 @@ func (v *compareView) bounds() Bounds {
 func (v *compareView) Init() tea.Cmd { return v.relayout() }
 
 func (v *compareView) SetSize(w, h int) tea.Cmd {
-	v.w, v.h = w, h
+	v.w, v.h, v.full = w, h, h
+	v.fitSummary() // topicsummary.go
 	return v.relayout()
 }
 
@@ -358,6 +361,7 @@ func (v *compareView) Update(msg tea.Msg) (View, tea.Cmd) {
 		}
 	case tea.MouseClickMsg:
 		m := msg.Mouse()
+		m.Y -= v.full - v.h // below the topic's summary
 		if m.Button == tea.MouseLeft && m.Y >= 0 && m.Y < v.h {
 			b := v.bounds()
 			v.nav = Step(v.nav, Action{Kind: ActFocus, N: v.sideAt(m.X)}, b)

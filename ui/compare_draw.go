@@ -66,13 +66,14 @@ func (v *compareView) Body() []string {
 	if v.h < 3 {
 		return blankLines(v.h, v.w)
 	}
+	v.fitSummary()
 	if v.three() {
-		return v.drawThree(t)
+		return v.withSummary(t, v.drawThree(t)) // topicsummary.go
 	}
 	if v.wide() {
-		return v.drawWide(t)
+		return v.withSummary(t, v.drawWide(t)) // topicsummary.go
 	}
-	return v.drawTabs(t)
+	return v.withSummary(t, v.drawTabs(t))
 }
 
 // message fills the body with one centred faint line.

@@ -19,7 +19,7 @@ func (v *daysView) buildTop(r dayReq) {
 		v.top, v.spans = c.strip(v.w)
 	}
 	day := v.day()
-	title := " " + st.HeaderTitle.Render(c.dayTitle(day))
+	title := " " + st.HeaderTitle.Render(c.cut(c.dayTitle(day), v.w-1)) // cut with …, never mid-word unmarked
 	v.top = append(v.top, c.fit(title, v.w), v.rule(day))
 }
 

@@ -260,8 +260,12 @@ func (v *delegationsView) detail(row, w int) []string {
 		return out
 	}
 	out = out[:1]
-	out = append(out, st.Label.Render(plural(len(v.claims), "claim names them", "claims name them")+
-		" (enter opens one, esc goes back)"), "")
+	if len(v.claims) == 0 {
+		out = append(out, st.Label.Render("No claim names them")+st.Faint.Render(" (esc goes back)"), "")
+	} else {
+		out = append(out, st.Label.Render(plural(len(v.claims), "claim names them", "claims name them")+
+			" (enter opens one, esc goes back)"), "")
+	}
 	if len(v.claims) == 0 {
 		none := "none"
 		if !v.c.Sel.IsZero() {

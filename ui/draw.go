@@ -110,11 +110,15 @@ func (m *Model) drawHeader(loc, right string) string {
 	}
 	avail := w - rw - 3 // a space at the left, two before the right part
 	title := render.Clean(m.c.Dossier.Title)
-	// the title stays whole while it can: the location gives way first,
-	// down to a few cells, then the title
+	// from titleWholeWidth the title stays whole while it can: the
+	// location gives way first, down to a few cells, then the title;
+	// narrower, the title gives way first
 	tw, lw := mw.StringWidth(title), mw.StringWidth(loc)
 	if loc != "" && tw+3+lw > avail {
 		keep := max(headerMinLoc, avail-tw-3)
+		if w < titleWholeWidth {
+			keep = max(headerMinLoc, avail-min(tw, max(24, avail/3))-3)
+		}
 		if keep < lw {
 			loc = m.ellipsis(loc, keep)
 			lw = mw.StringWidth(loc)

@@ -127,7 +127,7 @@ func (c *Common) legend(w int) []string {
 	for i := 1; i < len(credMeaning); i++ {
 		item("  "+strconv.Itoa(i), "credibility: "+credMeaning[i])
 	}
-	item("names", "a name such as “PK sources” or “AF-side report” is a report, not an outlet: "+
+	item("names", c.exampleNames()+" a report, not an outlet: "+
 		c.Keys.Provenance.Help().Key+" on a claim (provenance) gives each source's outlet, origin, date, grade and "+
 		"why; view 5 lists every source.")
 	head("Marks between the panes")
@@ -141,6 +141,7 @@ func (c *Common) legend(w int) []string {
 	item("★", "you bookmarked it ("+c.Keys.Bookmark.Help().Key+"; "+c.Keys.Bookmarks.Help().Key+" lists your bookmarks and notes)")
 	item("✎", "you wrote a note on it ("+c.Keys.Note.Help().Key+"; the provenance shows it in full)")
 	item("changed", "its text was edited since your note")
+	item("orphaned", "in your bookmarks: what the note was on is gone from the dossier; the note is kept")
 	item("new", "new or changed since you last read the dossier ("+c.Keys.OnlyNew.Help().Key+" shows only those)")
 	head("Days")
 	item(c.exampleDay(), "a day tag: the day a claim speaks of")
@@ -156,7 +157,7 @@ func (c *Common) legend(w int) []string {
 	head("Views and going back")
 	item("0–6", "overview, compare, days, delegations, demands, sources, discrepancies")
 	item(c.Keys.HistoryBack.Help().Key, "back to where the last jump started (ctrl+] goes forward again)")
-	out = append(out, "", st.Faint.Render("Without colour, badges are [Dawn B2] and day tags (25 Oct)."))
+	out = append(out, "", st.Faint.Render("Without colour, badges are ["+badge+"] and day tags ("+c.exampleDay()+")."))
 	return out
 }
 
@@ -181,6 +182,28 @@ func (c *Common) exampleBadge() (badge, outlet string) {
 	return "Dawn B2", "its name (Dawn), "
 }
 
+// exampleNames names this dossier's sources whose short name is not
+// in their outlet's name, with the verb ("a name such as “PK sources” or “AF-side
+// report” is"), or its first source's ("… may be"); the legend once named
+// the embedded dossier's in every dossier.
+func (c *Common) exampleNames() string {
+	var names []string
+	for _, src := range c.Base.Sources {
+		if short := render.Clean(src.Short); short != "" && !strings.Contains(render.Clean(src.Outlet), short) && len(names) < 2 {
+			names = append(names, "“"+short+"”")
+		}
+	}
+	if len(names) == 0 {
+		for _, src := range c.Base.Sources {
+			if short := render.Clean(src.Short); short != "" {
+				return "a name such as “" + short + "” may be"
+			}
+		}
+		return "a source's name may be"
+	}
+	return "a name such as " + strings.Join(names, " or ") + " is"
+}
+
 // exampleDay returns the tag of the dossier's first day.
 func (c *Common) exampleDay() string {
 	if len(c.Base.Days) > 0 {
@@ -192,8 +215,9 @@ func (c *Common) exampleDay() string {
 // helpNotes are the lines the `?` overlay adds under the keys.
 func (c *Common) helpNotes() []string {
 	st := c.Styles
+	badge, _ := c.exampleBadge()
 	return []string{
-		st.Faint.Render(" " + c.Keys.Legend.Help().Key + ": what Dawn B2, = ≠ ◂ ▸ ⚑ ▌ ★ ✎ and day tags mean"),
+		st.Faint.Render(" " + c.Keys.Legend.Help().Key + ": what " + badge + ", = ≠ ◂ ▸ ⚑ ▌ ★ ✎ and day tags mean"),
 		st.Faint.Render(" shift+drag selects text (or start with --mouse=false)"),
 	}
 }

@@ -256,7 +256,7 @@ func (p *accountPicker) Box(maxW, maxH int) []string {
 		} else {
 			label = "  " + label
 		}
-		lines = append(lines, label)
+		lines = append(lines, p.c.cut(label, inner))
 	}
 	off := 0
 	if p.side == 2 {

@@ -53,7 +53,46 @@ func (c *Common) visible(h search.Hit) bool {
 	if len(h.Doc.Sources) == 0 {
 		return true
 	}
+	switch h.Doc.Kind {
+	case search.KindClaim, search.KindEvent:
+		// shown when the dossier as seen keeps it: as of a day that is
+		// more than its citations (a text naming a later source goes)
+		return c.keeps(h.Doc)
+	}
 	return c.Sel.Admits(c.Base, h.Doc.Sources)
+}
+
+// keeps reports whether the dossier as seen holds the claim or event a
+// search document stands for.
+func (c *Common) keeps(doc *search.Doc) bool {
+	if c.Sel.IsZero() {
+		return true
+	}
+	if doc.Kind == search.KindEvent {
+		base, ok := c.Base.Day(doc.Day)
+		seen, ok2 := c.Dossier.Day(doc.Day)
+		if !ok || !ok2 || doc.Member < 0 || doc.Member >= len(base.Events) {
+			return false
+		}
+		for _, e := range seen.Events {
+			if e.Pos == base.Events[doc.Member].Pos {
+				return true
+			}
+		}
+		return false
+	}
+	t, ok := c.Dossier.Topic(doc.Topic)
+	if !ok {
+		return false
+	}
+	if sec, ok := t.Section(doc.Account); ok {
+		for _, cl := range sec.Claims {
+			if cl.ID == doc.Claim {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // jumpTo returns the jump that shows a hit.
@@ -339,6 +378,14 @@ func (b *searchBox) row(h search.Hit, m search.Matcher, sel bool, w int) string 
 	head := h.Doc.Kind.String() + " in " + hitView(h)
 	if where := b.c.where(h); where != "" {
 		head += " · " + where
+	}
+	if h.Doc.Kind == search.KindClaim {
+		// whose claim comes first: a cut head must still say it
+		// ("Pakistani claim in compare · Militant sanctuar…")
+		head = b.c.AccountName(h.Doc.Account) + " claim in " + hitView(h) + " · " + render.Clean(h.Doc.Topic)
+		if t, ok := b.c.Base.Topic(h.Doc.Topic); ok {
+			head = b.c.AccountName(h.Doc.Account) + " claim in " + hitView(h) + " · " + render.Clean(t.Title)
+		}
 	}
 	if h.Doc.Kind == search.KindClaim {
 		// how the claim stands with its counterpart, as in the compare

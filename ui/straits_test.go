@@ -114,12 +114,15 @@ func TestThreePanesAligned(t *testing.T) {
 		}
 	}
 	// both gutters of the first row say ≠
-	line := f.lines()[2]
-	if strings.Count(line, "≠") != 2 {
-		t.Errorf("first row %q: want ≠ in both gutters", line)
+	for _, line := range f.lines() {
+		if strings.Contains(line, "Kaiyō Shimbun B2") && strings.Count(line, "≠") != 2 {
+			t.Errorf("first row %q: want ≠ in both gutters", line)
+		}
 	}
+	// every line of the panes ends at the third pane's border
 	for i, l := range f.lines() {
-		if w := len([]rune(l)); w > 0 && i > 0 && i < 49 && !strings.HasSuffix(l, "│") && !strings.HasSuffix(l, "╮") && !strings.HasSuffix(l, "╯") {
+		if (strings.HasPrefix(l, "│") || strings.HasPrefix(l, "╭") || strings.HasPrefix(l, "╰")) &&
+			!strings.HasSuffix(l, "│") && !strings.HasSuffix(l, "╮") && !strings.HasSuffix(l, "╯") {
 			t.Errorf("line %d does not end at a border: %q", i, l)
 		}
 	}

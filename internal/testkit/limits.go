@@ -29,6 +29,17 @@ func Soak(t testing.TB) {
 	}
 }
 
+// UnderRace returns n, or n divided by div under the race detector (at
+// least 1): for a soak test whose length is a count (connections, resizes)
+// that .ci/run also runs in full without -race, so that the race detector
+// still sees every path without taking ten times the time of the full count.
+func UnderRace(n, div int) int {
+	if Race {
+		return max(n/div, 1)
+	}
+	return n
+}
+
 // HangScaleEnv multiplies every hang limit (DOSSIER_HANG_SCALE=3), for a
 // machine known to be slow.
 const HangScaleEnv = "DOSSIER_HANG_SCALE"
