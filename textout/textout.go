@@ -169,6 +169,9 @@ func Write(out io.Writer, d *dossier.Dossier, o Options) error {
 			w.topic(&d.Topics[i])
 		}
 	}
+	if o.View == "" {
+		w.key()
+	}
 	if o.AlsoNote && (o.View == "" || o.Day != "" || o.Topic != "") {
 		if also := w.alsoNote(); also != "" {
 			w.line("")
@@ -194,6 +197,33 @@ func (w *writer) alsoNote() string {
 		return ""
 	}
 	return "also: " + strings.Join(left, ", ") + " — use --accounts a,b or a,b,c"
+}
+
+// key ends a topic or a day with what its marks mean, as the reader's
+// legend and the handout's "How to read it" do: the text is read away
+// from the reader, where i is no help. An item is never split across
+// lines unless it is wider than a line.
+func (w *writer) key() {
+	items := []string{"= the accounts agree", "≠ they contradict each other",
+		"◂ ▸ only the left or the right account speaks to it",
+		"[Outlet B2] a source, its reliability A–F and the claim's credibility 1–6",
+		"(25 Oct) the day a claim speaks of",
+		"⚑ disputed: the claim touches a fact the sources disagree on (print --view discrepancies lists them)"}
+	w.line("")
+	cur, sep := "Marks:", " "
+	for _, it := range items {
+		if ansi.StringWidth(cur+sep+it) <= w.o.Width {
+			cur, sep = cur+sep+it, " · "
+			continue
+		}
+		w.line(w.faint.Render(cur))
+		ls := render.WrapWords(it, w.o.Width-2, ansi.WcWidth)
+		for _, l := range ls[:len(ls)-1] {
+			w.line(w.faint.Render("  " + l))
+		}
+		cur, sep = "  "+ls[len(ls)-1], " · "
+	}
+	w.line(w.faint.Render(cur))
 }
 
 // findDay finds a day by id or by date.
