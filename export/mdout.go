@@ -58,7 +58,8 @@ func (m *mdWriter) header(h *handout) {
 		m.p("%s\n\n", safeMD(h.SummaryMD))
 	}
 	m.p("**How to read it:** `=` the accounts agree · `≠` they contradict each other · `◂` `▸` only one account speaks to it · " +
-		"\\[Outlet B2\\] a source, its reliability A–F and the claim's credibility 1–6.\n\n")
+		"\\[Outlet B2\\] a source, its reliability A–F and the claim's credibility 1–6 · " +
+		"*disputed* the claim touches a fact the sources disagree on (see Discrepancies) · a date after the badges: the day a claim speaks of.\n\n")
 	m.p("**Stops:**\n\n")
 	for _, s := range h.Stops {
 		m.p("%d. %s\n", s.N, esc(s.Title))

@@ -153,10 +153,40 @@ func Write(out io.Writer, d *dossier.Dossier, o Options) error {
 			w.topic(&d.Topics[i])
 		}
 	}
+	if o.View == "" {
+		w.key()
+	}
 	if w.err != nil {
 		return w.err
 	}
 	return w.out.Flush()
+}
+
+// key ends a topic or a day with what its marks mean, as the reader's
+// legend and the handout's "How to read it" do: the text is read away
+// from the reader, where i is no help. An item is never split across
+// lines unless it is wider than a line.
+func (w *writer) key() {
+	items := []string{"= the accounts agree", "≠ they contradict each other",
+		"◂ ▸ only the left or the right account speaks to it",
+		"[Outlet B2] a source, its reliability A–F and the claim's credibility 1–6",
+		"(25 Oct) the day a claim speaks of",
+		"⚑ disputed: the claim touches a fact the sources disagree on (print --view discrepancies lists them)"}
+	w.line("")
+	cur, sep := "Marks:", " "
+	for _, it := range items {
+		if ansi.StringWidth(cur+sep+it) <= w.o.Width {
+			cur, sep = cur+sep+it, " · "
+			continue
+		}
+		w.line(w.faint.Render(cur))
+		ls := render.WrapWords(it, w.o.Width-2, ansi.WcWidth)
+		for _, l := range ls[:len(ls)-1] {
+			w.line(w.faint.Render("  " + l))
+		}
+		cur, sep = "  "+ls[len(ls)-1], " · "
+	}
+	w.line(w.faint.Render(cur))
 }
 
 // findDay finds a day by id or by date.

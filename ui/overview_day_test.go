@@ -227,3 +227,28 @@ func TestNoteQuoteCutMarked(t *testing.T) {
 	}
 	t.Errorf("no quote in the editor:\n%s", strings.Join(f.lines(), "\n"))
 }
+
+// TestDiscrepancyOpenSaysWhereItGoes: a discrepancy tied to no claim,
+// topic or day does not promise "enter opens its topic or day", and the
+// footer lists no enter or {/} that would do nothing; one tied to a day
+// says enter opens the day.
+func TestDiscrepancyOpenSaysWhereItGoes(t *testing.T) {
+	d, probs := dossier.Load(content.Default())
+	if d == nil {
+		t.Fatal(probs)
+	}
+	if x := d.Discrepancies[0]; x.Topic != "" || x.Day != "" {
+		t.Skip("the first discrepancy is tied to a topic or day")
+	}
+	s := vstart(t, d, 120, 40)
+	s.press("6")
+	f := s.waitFor("the discrepancies", showing(ViewDiscrepancies, "No claim, topic or day is tied to it."))
+	lines := strings.Split(f.text(), "\n")
+	if foot := lines[len(lines)-1]; strings.Contains(foot, "enter") || strings.Contains(foot, "choose claim") {
+		t.Errorf("the footer offers keys that do nothing here: %q", foot)
+	}
+	if d.Discrepancies[1].Day != "" && d.Discrepancies[1].Topic == "" {
+		s.press("j")
+		s.waitFor("the next", showing(ViewDiscrepancies, "enter opens its day.", "enter open day"))
+	}
+}
