@@ -400,6 +400,9 @@ type Stop struct {
 	Topic    string    // topic id, for compare
 	Day      string    // day id, for days
 	Accounts [2]string // the pair to show; zero means the dossier default
-	Notes    string    // presenter notes, Markdown; shown to presenters only
-	Pos      Pos
+	// Third is a third account to show beside the pair (accounts=a,b,c),
+	// "" for two.
+	Third string
+	Notes string // presenter notes, Markdown; shown to presenters only
+	Pos   Pos
 }

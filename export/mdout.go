@@ -132,11 +132,29 @@ func (m *mdWriter) compare(c *compare) {
 		m.p("*Neither account has a claim on this topic.*\n\n")
 		return
 	}
-	m.p("| | %s | %s |\n|:-:|---|---|\n", cell(esc(c.Left.Name)), cell(esc(c.Right.Name)))
+	if c.Third != nil {
+		m.p("| | %s | | %s | | %s |\n|:-:|---|:-:|---|:-:|---|\n", cell(esc(accountHead(c.Left))), cell(esc(accountHead(c.Right))), cell(esc(accountHead(*c.Third))))
+		for _, r := range c.Rows {
+			m.p("| `%s` | %s | `%s` | %s | | %s |\n", r.Mark, cell(claimMD(r.Left, r.Missing)), r.Mark2,
+				cell(claimMD(r.Right, r.Missing)), cell(claimMD(r.Third, r.Missing3)))
+		}
+		m.p("\n")
+		return
+	}
+	m.p("| | %s | %s |\n|:-:|---|---|\n", cell(esc(accountHead(c.Left))), cell(esc(accountHead(c.Right))))
 	for _, r := range c.Rows {
 		m.p("| `%s` | %s | %s |\n", r.Mark, cell(claimMD(r.Left, r.Missing)), cell(claimMD(r.Right, r.Missing)))
 	}
 	m.p("\n")
+}
+
+// accountHead is an account's name as a column head: "Corvian mediators
+// (Corvia, mediator)" for a mediator's account.
+func accountHead(a account) string {
+	if a.Owner != "" {
+		return a.Name + " (" + a.Owner + ")"
+	}
+	return a.Name
 }
 
 // claimMD is a claim on one line: its text, then its badges and tags; for
