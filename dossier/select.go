@@ -65,6 +65,7 @@ func (d *Dossier) Select(s Selection) *Dossier {
 		return d
 	}
 	out := *d
+	out.support = &supportCache{} // its own claims
 	out.base, out.sel = d.Base(), s
 	if d.base != nil {
 		// selecting from a selection: the citations were trimmed already,
