@@ -58,6 +58,9 @@ type Dossier struct {
 	// the first along its via chain), computed once by the loader's
 	// checkVia so that a long chain is not walked at every lookup.
 	viaDates []time.Time
+	// support counts the claims each source supports, once, for
+	// ClaimsSupported (support.go); set by Load and by Select.
+	support *supportCache
 	// base and sel are set on a dossier made by Select: the dossier as
 	// loaded and the selection it was seen through (Relate aligns on
 	// base, so every subset agrees about counterparts).

@@ -235,6 +235,6 @@ func pick(ids []string, i int) string {
 
 // firstRunHint is the one-line hint shown the first time a dossier is read.
 func firstRunHint(c *Common) string {
-	return "New here? " + c.Keys.Legend.Help().Key + " explains the badges and marks, " +
-		c.Keys.Help.Help().Key + " lists the keys, " + c.Keys.HistoryBack.Help().Key + " goes back after a jump"
+	return "New here? " + c.Keys.Legend.Help().Key + " explains badges and marks, " +
+		c.Keys.Help.Help().Key + " lists keys, " + c.Keys.HistoryBack.Help().Key + " goes back"
 }

@@ -120,7 +120,7 @@ func (c *Common) legend(w int) []string {
 	badge, outlet := c.exampleBadge()
 	head("Source badges")
 	item(badge, "a claim's source: "+outlet+"the source's reliability (a letter) and how credible the claim is (a digit). "+
-		"A claim shows one badge per source; an event's or an hours figure's badge has no digit.")
+		"A claim shows one badge per source; an event's or an hours figure's badge has no digit, nor, as of a day, a claim whose grade weighed later sources.")
 	for _, g := range []string{"A", "B", "C", "D", "E", "F"} {
 		item("  "+g, "reliability: "+gradeMeaning[g])
 	}
