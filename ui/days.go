@@ -333,7 +333,7 @@ func (v *daysView) ShortHelp() []key.Binding {
 func (v *daysView) FullHelp() [][]key.Binding {
 	k := v.c.Keys
 	col := []key.Binding{relabel(k.NextClaim, "next topic of the day"), relabel(k.PrevClaim, "previous topic of the day"), relabel(k.Open, "open topic"),
-		relabel(k.Discrepancies, "discrepancy of the day (⚑)")}
+		relabel(k.Discrepancies, "discrepancy of the day (⚑)"), k.Accounts}
 	if !v.wide() {
 		col = append(col, relabel(k.Focus, "other account"))
 	}

@@ -252,3 +252,30 @@ func TestDiscrepancyOpenSaysWhereItGoes(t *testing.T) {
 		s.waitFor("the next", showing(ViewDiscrepancies, "enter opens its day.", "enter open day"))
 	}
 }
+
+// TestHelpListsEachKeyOnce: the ? overlay lists a key once in every view
+// (the days view listed d as "discrepancy of the day" and again as
+// "discrepancies"), and the days view lists a, which works there.
+func TestHelpListsEachKeyOnce(t *testing.T) {
+	d, probs := dossier.Load(content.Default())
+	if d == nil {
+		t.Fatal(probs)
+	}
+	m := New(Options{Dossier: d, Width: 120, Height: 40})
+	for id := ViewOverview; id <= ViewDiscrepancies; id++ {
+		m.show(id)
+		seen := map[string]string{}
+		for _, g := range m.fullHelp() {
+			for _, b := range g {
+				k, what := b.Help().Key, b.Help().Desc
+				if prev, ok := seen[k]; ok {
+					t.Errorf("view %v: %s listed as %q and as %q", id, k, prev, what)
+				}
+				seen[k] = what
+			}
+		}
+		if id == ViewDays && seen["a"] == "" {
+			t.Error("the days view's help does not list a (accounts)")
+		}
+	}
+}
