@@ -279,3 +279,22 @@ func TestHelpListsEachKeyOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestOverviewEveryViewHinted: each line of "In the dossier" says what its
+// view holds after the digit (3 and 4 had a bare digit).
+func TestOverviewEveryViewHinted(t *testing.T) {
+	d, probs := dossier.Load(content.Default())
+	if d == nil {
+		t.Fatal(probs)
+	}
+	m := New(Options{Dossier: d, Width: 120, Height: 40})
+	for _, l := range m.c.overviewLines(116) {
+		if l.jump == nil || !strings.HasPrefix(l.key, "view/") {
+			continue
+		}
+		text := strings.TrimRight(ansi.Strip(l.text), " ")
+		if last := text[len(text)-1]; last >= '0' && last <= '9' {
+			t.Errorf("%s: a bare digit with no hint: %q", l.key, text)
+		}
+	}
+}
