@@ -61,6 +61,13 @@ func dateOnly(t time.Time) time.Time {
 // ClaimsSupported returns how many claims of d the source id supports
 // (Supports): claims citing it or a source known through it.
 func (d *Dossier) ClaimsSupported(id string) int {
+	if c := d.support; c != nil {
+		c.once.Do(func() { c.counts = d.supportCounts() }) // support.go
+		if i, ok := d.lookup("source", id); ok && i < len(c.counts) {
+			return c.counts[i]
+		}
+		return 0
+	}
 	n := 0
 	for _, t := range d.Topics {
 		for _, s := range t.Sections {

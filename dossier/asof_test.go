@@ -268,3 +268,43 @@ func TestAsOfDisputedDayTakesNoSide(t *testing.T) {
 		t.Errorf("from MNTV only, 28 Oct is %q (phase %v)", got.Kind(), got.Phase)
 	}
 }
+
+// TestAsOfDropsCredWeighedOnLaterSources: as of a day, a claim some of
+// whose sources were not yet published loses its credibility digit (it
+// showed "Dawn C1", confirmed by other sources, as of 27 Oct when Dawn
+// was the only one); a claim that keeps all its sources keeps it.
+func TestAsOfDropsCredWeighedOnLaterSources(t *testing.T) {
+	d, probs := Load(content.Default())
+	if d == nil || probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	asOf := time.Date(2025, 10, 27, 0, 0, 0, 0, time.UTC)
+	s := d.Select(Selection{AsOf: asOf})
+	trimmed, kept := 0, 0
+	for ti, tp := range s.Topics {
+		for si, sec := range tp.Sections {
+			for _, cl := range sec.Claims {
+				var full *Claim
+				for i := range d.Topics[ti].Sections[si].Claims {
+					if c := &d.Topics[ti].Sections[si].Claims[i]; c.ID == cl.ID {
+						full = c
+					}
+				}
+				switch {
+				case len(cl.Sources) < len(full.Sources):
+					trimmed++
+					if cl.Cred != 0 {
+						t.Errorf("%s: as of 27 Oct it keeps credibility %d weighed on %v", cl.ID, cl.Cred, full.Sources)
+					}
+				case cl.Cred != full.Cred:
+					t.Errorf("%s: all its sources known, its credibility changed %d → %d", cl.ID, full.Cred, cl.Cred)
+				default:
+					kept++
+				}
+			}
+		}
+	}
+	if trimmed == 0 || kept == 0 {
+		t.Skipf("no claim trimmed (%d) or kept whole (%d) as of 27 Oct", trimmed, kept)
+	}
+}

@@ -115,11 +115,14 @@ func (l *loader) parseStop(f *srcFile, h *ast.Heading, src []byte) Stop {
 			l.addRef("day", it.Value, vp)
 		case "accounts":
 			ids := l.idList(it, p, "account")
-			if len(ids) != 2 || ids[0] == ids[1] {
-				l.errf(vp, "write accounts=a,b", "accounts= must name two different accounts")
+			if len(ids) < 2 || len(ids) > 3 || ids[0] == ids[1] || len(ids) == 3 && (ids[2] == ids[0] || ids[2] == ids[1]) {
+				l.errf(vp, "write accounts=a,b or accounts=a,b,c", "accounts= must name two or three different accounts")
 				continue
 			}
 			s.Accounts = [2]string{ids[0], ids[1]}
+			if len(ids) == 3 {
+				s.Third = ids[2]
+			}
 		default:
 			l.errf(p, hintOr(didYouMean(it.Name, []string{"view", "topic", "day", "accounts"}), "stop attributes are view=, topic=, day= and accounts="),
 				"unknown stop attribute %s", quote(it.Name))

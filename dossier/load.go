@@ -33,6 +33,7 @@ func Load(fsys fs.FS) (d *Dossier, probs Problems) {
 	}
 	l.buildIndex()
 	l.validate()
+	l.d.support = &supportCache{}
 	probs = sortProblems(l.probs)
 	if l.dropped > 0 {
 		sev := SeverityWarning

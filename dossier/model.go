@@ -58,6 +58,9 @@ type Dossier struct {
 	// the first along its via chain), computed once by the loader's
 	// checkVia so that a long chain is not walked at every lookup.
 	viaDates []time.Time
+	// support counts the claims each source supports, once, for
+	// ClaimsSupported (support.go); set by Load and by Select.
+	support *supportCache
 	// base and sel are set on a dossier made by Select: the dossier as
 	// loaded and the selection it was seen through (Relate aligns on
 	// base, so every subset agrees about counterparts).
@@ -397,6 +400,9 @@ type Stop struct {
 	Topic    string    // topic id, for compare
 	Day      string    // day id, for days
 	Accounts [2]string // the pair to show; zero means the dossier default
-	Notes    string    // presenter notes, Markdown; shown to presenters only
-	Pos      Pos
+	// Third is a third account to show beside the pair (accounts=a,b,c),
+	// "" for two.
+	Third string
+	Notes string // presenter notes, Markdown; shown to presenters only
+	Pos   Pos
 }

@@ -218,3 +218,26 @@ func TestLargeFrontMatterNotBlockStyle(t *testing.T) {
 		t.Errorf("got:\n%s", got)
 	}
 }
+
+// ClaimsSupported from the counts computed once agrees with the count
+// one source at a time, on a dossier with via chains, a tree and claims
+// citing several sources of one chain.
+func TestClaimsSupportedCounts(t *testing.T) {
+	f := bigdossier.ViaChain(30)
+	// s31 and s32 are known through s5; claims cite pairs in one chain
+	f["sources.md"] = strings.TrimSuffix(f["sources.md"], "---\n") +
+		"  - {id: s31, outlet: O, via: s5, reliability: C}\n  - {id: s32, outlet: O, via: s5, reliability: C}\n---\n"
+	f["topics/03-pairs.md"] = "---\nid: pairs\ntitle: Pairs\n---\n\n## Upstream\n\n" +
+		"- A. [@s31; @s32]\n- B. [@s2; @s7]\n- C. [@s31; @s1]\n- D. [@s0; @s0]\n- E. [@s29]\n"
+	d, probs := Load(genFS(f))
+	if d == nil {
+		t.Fatal(problemStrings(probs))
+	}
+	slow := *d
+	slow.support = nil // the count one source at a time
+	for _, s := range d.Sources {
+		if got, want := d.ClaimsSupported(s.ID), slow.ClaimsSupported(s.ID); got != want {
+			t.Errorf("%s supports %d claims, want %d", s.ID, got, want)
+		}
+	}
+}

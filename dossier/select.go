@@ -65,6 +65,7 @@ func (d *Dossier) Select(s Selection) *Dossier {
 		return d
 	}
 	out := *d
+	out.support = &supportCache{} // its own claims
 	out.base, out.sel = d.Base(), s
 	if d.base != nil {
 		// selecting from a selection: the citations were trimmed already,
@@ -87,6 +88,12 @@ func (d *Dossier) Select(s Selection) *Dossier {
 			var claims []Claim
 			for _, cl := range sec.Claims {
 				if src, ok := s.cite(d, cl.Sources); ok && !s.namesLater(d, cl.Text, cl.Sources, src) {
+					if !s.AsOf.IsZero() && len(src) < len(cl.Sources) {
+						// the grade weighed sources not yet published ("1,
+						// confirmed by other sources"): as of the day it is
+						// not known
+						cl.Cred = 0
+					}
 					cl.Sources = src
 					cl.Discrepancies = without(cl.Discrepancies, gone)
 					claims = append(claims, cl)

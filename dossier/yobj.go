@@ -123,20 +123,7 @@ func (o *obj) id(key string, required bool) (string, Pos) {
 // refs returns a list of ids (a YAML list, or a single id) and records a
 // reference of the given kind for each.
 func (o *obj) refs(key, kind string) []string {
-	v := o.get(key)
-	if v == nil {
-		return nil
-	}
-	var items []*yval
-	switch v.kind {
-	case ySeq:
-		items = v.items
-	case yScalar:
-		items = []*yval{v}
-	default:
-		o.l.errf(v.pos, "", "field %s of a %s must be a list of ids, like [a, b]", key, o.what)
-		return nil
-	}
+	items := o.scalars(key, "ids")
 	var ids []string
 	for _, it := range items {
 		if it.kind != yScalar || strings.TrimSpace(it.str) == "" {
@@ -150,23 +137,28 @@ func (o *obj) refs(key, kind string) []string {
 	return ids
 }
 
-// texts returns a list of text items (a YAML list, or a single text),
-// trimmed, empty ones left out.
-func (o *obj) texts(key string) []string {
+// scalars returns the items of a field that is a list, or a single value
+// taken as a list of one; what names the items in the message when the
+// field is neither ("ids", "text").
+func (o *obj) scalars(key, what string) []*yval {
 	v := o.get(key)
 	if v == nil {
 		return nil
 	}
-	var items []*yval
 	switch v.kind {
 	case ySeq:
-		items = v.items
+		return v.items
 	case yScalar:
-		items = []*yval{v}
-	default:
-		o.l.errf(v.pos, "", "field %s of a %s must be a list, like [a, b]", key, o.what)
-		return nil
+		return []*yval{v}
 	}
+	o.l.errf(v.pos, "", "field %s of a %s must be a list of %s, like [a, b]", key, o.what, what)
+	return nil
+}
+
+// texts returns a list of text items (a YAML list, or a single text),
+// trimmed, empty ones left out.
+func (o *obj) texts(key string) []string {
+	items := o.scalars(key, "text")
 	var out []string
 	for _, it := range items {
 		if it.kind != yScalar {

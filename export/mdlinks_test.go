@@ -1,6 +1,9 @@
 package export
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestSafeLinks(t *testing.T) {
 	for in, want := range map[string]string{
@@ -18,6 +21,19 @@ func TestSafeLinks(t *testing.T) {
 	} {
 		if got := safeLinks(in); got != want {
 			t.Errorf("safeLinks(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A bidi override written as a character reference is decoded by the
+// Markdown parser: the sanitiser runs again on its output.
+func TestHTMLDropsDecodedBidi(t *testing.T) {
+	for _, src := range []string{"a &#x202e;b", "a &#8238;b", "a &rlm;b", "a \u202eb"} {
+		if got := string(blockHTML(src)); strings.ContainsAny(got, "\u202e\u200f") {
+			t.Errorf("blockHTML(%q) = %q", src, got)
+		}
+		if got := safeMD(mdText(src)); strings.Contains(got, "202e") || strings.Contains(got, "8238") || strings.Contains(got, "rlm") {
+			t.Errorf("Markdown of %q = %q", src, got)
 		}
 	}
 }

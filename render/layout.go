@@ -23,6 +23,10 @@ type Row struct {
 	// shows no claim, only a placeholder or nothing): a cursor marks
 	// those lines and no others.
 	Heights [2]int
+	// ThirdID and ThirdHeight are IDs and Heights for the third pane of a
+	// synopsis ("" and 0 in a two-pane layout).
+	ThirdID     string
+	ThirdHeight int
 }
 
 // Compare is a topic laid out for two panes: both panes have the same
@@ -45,6 +49,13 @@ type Compare struct {
 	// Marks holds the gutter mark of each line: the styled one-cell mark
 	// on the first line of a row, a blank cell elsewhere.
 	Marks []string
+	// Third is the third account of a synopsis (three panes aligned on the
+	// same rows, Cache.Synopsis), "" for two panes. ThirdLines are its
+	// pane's lines and ThirdMarks the marks of the gutter between the
+	// second pane and it, line by line as Lines and Marks.
+	Third      string
+	ThirdLines []string
+	ThirdMarks []string
 	// Dossier is the dossier the layout was made from: a reader may show
 	// several (the one loaded, and the same seen through a filter). The
 	// cache holds the layout without it (so that it keeps no dossier
@@ -89,7 +100,18 @@ func (c *Cache) CachedCompare(d *dossier.Dossier, t *dossier.Topic, pair [2]stri
 
 // CachedCompareDay is CachedCompare for the claims about one day.
 func (c *Cache) CachedCompareDay(d *dossier.Dossier, t *dossier.Topic, day string, pair [2]string, width int, st Style, m ansi.Method) (*Compare, bool) {
-	v, ok := c.get(c.layoutKey(d, t.ID, day, pair, clampWidth(width), st, m))
+	return c.cached(d, t, day, pair, "", width, st, m)
+}
+
+// CachedSynopsis is CachedCompare for three accounts (Synopsis).
+func (c *Cache) CachedSynopsis(d *dossier.Dossier, t *dossier.Topic, trio [3]string, width int, st Style, m ansi.Method) (*Compare, bool) {
+	return c.cached(d, t, "", [2]string{trio[0], trio[1]}, trio[2], width, st, m)
+}
+
+func (c *Cache) cached(d *dossier.Dossier, t *dossier.Topic, day string, pair [2]string, third string, width int, st Style, m ansi.Method) (*Compare, bool) {
+	k := c.layoutKey(d, t.ID, day, pair, clampWidth(width), st, m)
+	k.Third = third
+	v, ok := c.get(k)
 	if !ok {
 		return nil, false
 	}
@@ -118,14 +140,40 @@ func (c *Cache) Compare(d *dossier.Dossier, t *dossier.Topic, pair [2]string, wi
 // dossier.Relate, so a claim whose counterpart is about another day, or
 // hidden by the selection d was made with, says so.
 func (c *Cache) CompareDay(d *dossier.Dossier, t *dossier.Topic, day string, pair [2]string, width int, st Style, m ansi.Method) *Compare {
+	return c.compare(d, t, day, pair[:], width, st, m)
+}
+
+// Synopsis is Compare for three accounts, as in a synopsis of gospels:
+// three panes aligned on the same rows (one dossier.Relate of the three),
+// with a gutter mark between each neighbouring pair. The result is a
+// Compare whose Pair holds the first two accounts and Third the third.
+func (c *Cache) Synopsis(d *dossier.Dossier, t *dossier.Topic, trio [3]string, width int, st Style, m ansi.Method) *Compare {
+	return c.compare(d, t, "", trio[:], width, st, m)
+}
+
+// compare lays a topic out for two or three accounts.
+func (c *Cache) compare(d *dossier.Dossier, t *dossier.Topic, day string, accts []string, width int, st Style, m ansi.Method) *Compare {
 	width = clampWidth(width)
-	if cmp, ok := c.CachedCompareDay(d, t, day, pair, width, st, m); ok {
+	pair, third := [2]string{accts[0], accts[1]}, ""
+	if len(accts) > 2 {
+		third = accts[2]
+	}
+	if cmp, ok := c.cached(d, t, day, pair, third, width, st, m); ok {
 		return cmp
 	}
 	c.count(func(s *Stats) { s.CompareMisses++ })
 	l := c.layout(width, st)
-	al := d.Relate(t.ID, pair[:], day)
-	var claims [2][]dossier.Claim
+	al := d.Relate(t.ID, accts, day)
+	n := len(accts)
+	// silent[i]: the account says nothing on the whole topic; a day's
+	// layout then marks no row either, as the topic's layout does not
+	silent := make([]bool, n)
+	if day != "" {
+		for i, k := range d.Relate(t.ID, accts, "").Says {
+			silent[i] = k == 0
+		}
+	}
+	claims := make([][]dossier.Claim, n)
 	for _, r := range al.Rows {
 		for side, cell := range r.Cells {
 			if cell.Shown() {
@@ -133,20 +181,24 @@ func (c *Cache) CompareDay(d *dossier.Dossier, t *dossier.Topic, day string, pai
 			}
 		}
 	}
-	cmp := &Compare{Topic: t.ID, Day: day, Pair: pair, Width: width, Style: l.key.style, Method: m}
+	cmp := &Compare{Topic: t.ID, Day: day, Pair: pair, Third: third, Width: width, Style: l.key.style, Method: m}
 	plain := c.topicPlainNote(claims)
 	th := l.theme
 	blank := strings.Repeat(" ", width)
 	notes := paneNotes(d, al)
+	lines := make([][]string, n)
+	marks := make([][]string, n-1)
 	for _, r := range al.Visible() {
-		row := Row{Row: r, Start: len(cmp.Lines[0])}
-		var blocks [2][]string
+		row := Row{Row: r, Start: len(lines[0])}
+		blocks := make([][]string, n)
+		heights := make([]int, n)
+		ids := make([]string, n)
 		for side, cell := range r.Cells {
 			switch {
 			case cell.Shown():
-				row.IDs[side] = cell.Claim.ID
+				ids[side] = cell.Claim.ID
 				blocks[side] = c.claim(d, cell.Claim, width, st, plain)
-				row.Heights[side] = len(blocks[side])
+				heights[side] = len(blocks[side])
 			case notes[side] != "":
 				// the pane says once why it is empty, on its first row
 				if len(cmp.Rows) == 0 {
@@ -163,57 +215,79 @@ func (c *Cache) CompareDay(d *dossier.Dossier, t *dossier.Topic, day string, pai
 				}
 			}
 		}
-		row.Height = max(len(blocks[0]), len(blocks[1]), 1)
+		row.IDs, row.Heights = [2]string{ids[0], ids[1]}, [2]int{heights[0], heights[1]}
+		if n > 2 {
+			row.ThirdID, row.ThirdHeight = ids[2], heights[2]
+		}
+		row.Height = 1
+		for _, b := range blocks {
+			row.Height = max(row.Height, len(b))
+		}
 		for side := range blocks {
 			for y := 0; y < row.Height; y++ {
 				line := blank
 				if y < len(blocks[side]) {
 					line = Fit(blocks[side][y], width, m)
 				}
-				cmp.Lines[side] = append(cmp.Lines[side], line)
+				lines[side] = append(lines[side], line)
 			}
-			cmp.Lines[side] = append(cmp.Lines[side], blank)
+			lines[side] = append(lines[side], blank)
 		}
-		mark := th.Mark(r, 0)
-		if day == "" && (notes[0] != "" && al.Says[0] == 0 || notes[1] != "" && al.Says[1] == 0) {
-			mark = " " // one account is silent on the topic: no mark says so on every row
-		}
-		cmp.Marks = append(cmp.Marks, mark)
-		for y := 1; y <= row.Height; y++ {
-			cmp.Marks = append(cmp.Marks, " ")
+		for g := range marks {
+			mark := th.Mark(r, g)
+			if day == "" && (notes[g] != "" && al.Says[g] == 0 || notes[g+1] != "" && al.Says[g+1] == 0) || silent[g] || silent[g+1] {
+				mark = " " // one account is silent on the topic: no mark says so on every row
+			}
+			marks[g] = append(marks[g], mark)
+			for y := 1; y <= row.Height; y++ {
+				marks[g] = append(marks[g], " ")
+			}
 		}
 		cmp.Rows = append(cmp.Rows, row)
 	}
 	if len(cmp.Rows) == 0 {
-		for side := range cmp.Lines {
+		for side := range lines {
 			msg := notes[side]
 			if msg == "" {
 				msg = "nothing on this topic"
 			}
 			for _, l := range faintLines(th, msg, width, m) {
-				cmp.Lines[side] = append(cmp.Lines[side], Fit(l, width, m))
+				lines[side] = append(lines[side], Fit(l, width, m))
 			}
 		}
-		n := max(len(cmp.Lines[0]), len(cmp.Lines[1]))
-		blank := strings.Repeat(" ", width)
-		for side := range cmp.Lines {
-			for len(cmp.Lines[side]) < n {
-				cmp.Lines[side] = append(cmp.Lines[side], blank)
+		tall := 0
+		for side := range lines {
+			tall = max(tall, len(lines[side]))
+		}
+		for side := range lines {
+			for len(lines[side]) < tall {
+				lines[side] = append(lines[side], blank)
 			}
 		}
-		cmp.Marks = make([]string, n)
-		for i := range cmp.Marks {
-			cmp.Marks[i] = " "
+		for g := range marks {
+			marks[g] = make([]string, tall)
+			for i := range marks[g] {
+				marks[g][i] = " "
+			}
 		}
 	} else {
 		// drop the separator after the last row
-		for side := range cmp.Lines {
-			cmp.Lines[side] = cmp.Lines[side][:len(cmp.Lines[side])-1]
+		for side := range lines {
+			lines[side] = lines[side][:len(lines[side])-1]
 		}
-		cmp.Marks = cmp.Marks[:len(cmp.Marks)-1]
+		for g := range marks {
+			marks[g] = marks[g][:len(marks[g])-1]
+		}
 	}
+	cmp.Lines, cmp.Marks = [2][]string{lines[0], lines[1]}, marks[0]
 	size := linesSize(cmp.Lines[0]) + linesSize(cmp.Lines[1]) + 16*len(cmp.Marks) + 96*len(cmp.Rows)
-	c.put(c.layoutKey(d, t.ID, day, pair, width, st, m), cmp, size)
+	if n > 2 {
+		cmp.ThirdLines, cmp.ThirdMarks = lines[2], marks[1]
+		size += linesSize(cmp.ThirdLines) + 16*len(cmp.ThirdMarks)
+	}
+	k := c.layoutKey(d, t.ID, day, pair, width, st, m)
+	k.Third = third
+	c.put(k, cmp, size)
 	return cmp.of(d)
 }
 

@@ -183,22 +183,31 @@ func (s *Server) onConn(ctx ssh.Context, c net.Conn) net.Conn {
 			n.idle = time.AfterFunc(d, check)
 		}
 	}
+	// A connection whose sessions have all ended may stay StartTimeout (or
+	// IdleTimeout when shorter), not the session idle timeout: kept half an
+	// hour, each such connection was a file descriptor held for nothing.
+	idle := min(s.cfg.IdleTimeout, s.cfg.StartTimeout)
 	check = func() {
 		if ctx.Err() != nil {
 			return
 		}
-		if ctx.Value(ssh.ContextKeyConn) == nil {
-			rearm(s.cfg.IdleTimeout) // not logged in yet: the handshake timer decides
+		n.mu.Lock()
+		opened := n.opened
+		n.mu.Unlock()
+		if ctx.Value(ssh.ContextKeyConn) == nil || opened == 0 {
+			// not logged in yet (the handshake timer decides), or no session
+			// yet (the start timer of loggedIn decides)
+			rearm(idle)
 			return
 		}
-		if d := n.idleFor(); d < s.cfg.IdleTimeout {
-			rearm(s.cfg.IdleTimeout - d)
+		if d := n.idleFor(); d < idle {
+			rearm(idle - d)
 			return
 		}
-		s.log.Info("closed idle connection", append(s.who(ctx), "idle", s.cfg.IdleTimeout)...)
+		s.log.Info("closed idle connection", append(s.who(ctx), "idle", idle)...)
 		_ = c.Close()
 	}
-	rearm(s.cfg.IdleTimeout)
+	rearm(idle)
 	return c
 }
 

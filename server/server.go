@@ -145,6 +145,14 @@ func New(cfg Config, d *dossier.Dossier, factory Factory) (*Server, error) {
 	return s, nil
 }
 
+// fdsNeeded is how many file descriptors the limits may hold at once:
+// every session and every presenter slot (a connection each), every
+// connection in the handshake, and a margin for the rest (the listener,
+// logs, the watched folder, the notes files).
+func (s *Server) fdsNeeded() uint64 {
+	return uint64(s.cfg.MaxSessions+s.cfg.PresenterSlots+s.cfg.Startups.Full) + 64
+}
+
 // pickBriefing finds the briefing with the given id, or the first one when id
 // is "". It scans rather than using Dossier.Briefing so that it works on any
 // *Dossier, indexed or not.
@@ -205,6 +213,14 @@ func (s *Server) ServeListener(ctx context.Context, ln net.Listener) error {
 		"briefing", s.briefing, "max-sessions", s.cfg.MaxSessions, "idle-timeout", s.cfg.IdleTimeout, "max-session", s.cfg.MaxSession)
 	if s.cfg.Open {
 		s.log.Warn("--open: anyone who can reach " + ln.Addr().String() + " can read this dossier without a key")
+	}
+	// every session and every connection not logged in holds a file
+	// descriptor; the limits are only a defence if they fit
+	if need := s.fdsNeeded(); need > 0 {
+		if have := fdLimit(); have > 0 && have < need {
+			s.log.Warn("the limit on open files is below what the session and connection limits need; "+
+				"raise it (ulimit -n) or lower --max-sessions or --max-startups", "limit", have, "needed", need)
+		}
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- s.ssh.Serve(ln) }()
@@ -399,7 +415,8 @@ func (s *Server) loggedIn(ctx ssh.Context, user string) {
 		return
 	}
 	n.authed, n.user = true, user
-	t := s.cfg.clock.NewTimer(s.cfg.StartTimeout)
+	wait := min(s.cfg.StartTimeout, s.cfg.IdleTimeout)
+	t := s.cfg.clock.NewTimer(wait)
 	n.start = t
 	n.mu.Unlock()
 	s.gate.loggedIn(n.ip)
@@ -413,7 +430,7 @@ func (s *Server) loggedIn(ctx ssh.Context, user string) {
 			n.mu.Unlock()
 			if opened == 0 && c != nil {
 				s.log.Info("closed connection", append(s.who(ctx), "reason",
-					"logged in but opened no session within "+s.cfg.StartTimeout.String())...)
+					"logged in but opened no session within "+wait.String())...)
 				_ = c.Close()
 			}
 		}

@@ -37,7 +37,9 @@ type Position struct {
 	Topic    string    // topic id
 	Day      string    // day id
 	Accounts [2]string // account ids, left and right
-	Anchor   string    // id of the claim (or row key) at the top of the panes
+	// Third is the id of a third account shown beside them, "" for two.
+	Third  string
+	Anchor string // id of the claim (or row key) at the top of the panes
 	// Stop is the index of the briefing stop the presenter last went to
 	// (they may have navigated on from it since); -1 before the first.
 	Stop int

@@ -69,7 +69,7 @@ func (v *daysView) rule(day *dossier.Day) string {
 }
 
 // dayTitle is "Sun 26 Oct 2025 · Day 2 (Sunday) · talks" (or "· rest
-// day", "· talks or after? (in dispute)").
+// day", "· in dispute: talks or after").
 func (c *Common) dayTitle(day *dossier.Day) string {
 	s := render.Clean(day.ID)
 	if !day.Date.IsZero() {

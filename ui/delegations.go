@@ -51,7 +51,7 @@ type delegationsView struct {
 func newDelegationsView(c *Common) View {
 	v := &delegationsView{c: c, pane: listPane{c: c, keep: -1}}
 	v.pane.tbl = table{c: c, cols: []column{
-		{title: "name", cap: 24}, {title: "title", grow: true}, {title: "organisation", cap: 28, drop: 1}, {title: "sources", cap: 30, drop: 2},
+		{title: "name"}, {title: "title", grow: true}, {title: "organisation", cap: 28, drop: 1}, {title: "sources", cap: 30, drop: 2},
 	}}
 	v.pane.tbl.group = v.heading
 	v.rebuild()

@@ -209,6 +209,27 @@ func (v *discrepanciesView) Update(msg tea.Msg) (View, tea.Cmd) {
 	return v, nil
 }
 
+// target says where enter goes from the chosen discrepancy: "claim",
+// "topic", "day", or "" when nothing is tied to it. The detail and the
+// footer say the same as open does.
+func (v *discrepanciesView) target() string {
+	x := v.discrepancy()
+	if x == nil {
+		return ""
+	}
+	v.claims()
+	if v.sel < len(v.refs) {
+		return "claim"
+	}
+	if _, ok := v.c.Base.Topic(x.Topic); ok {
+		return "topic"
+	}
+	if _, ok := v.c.Base.Day(x.Day); ok {
+		return "day"
+	}
+	return ""
+}
+
 // open goes to the chosen claim touching the discrepancy, else to its
 // topic, else to its day.
 func (v *discrepanciesView) open() tea.Cmd {
@@ -264,7 +285,11 @@ func (v *discrepanciesView) detail(row, w int) []string {
 	}
 	out = append(out, "")
 	if len(v.refs) == 0 {
-		out = append(out, st.Faint.Render("No claim touches it; enter opens its topic or day."))
+		if t := v.target(); t != "" {
+			out = append(out, st.Faint.Render("No claim touches it; "+v.c.Keys.Open.Help().Key+" opens its "+t+"."))
+		} else {
+			out = append(out, st.Faint.Render("No claim, topic or day is tied to it."))
+		}
 	} else {
 		keys := c.Keys.PrevClaim.Help().Key + " " + c.Keys.NextClaim.Help().Key
 		out = append(out, st.Label.Render(plural(len(v.refs), "claim touches it", "claims touch it"))+
@@ -309,9 +334,16 @@ func (v *discrepanciesView) SetPosition(Position) tea.Cmd { return nil }
 
 func (v *discrepanciesView) ShortHelp() []key.Binding {
 	k := v.c.Keys
-	open := relabel(k.Open, "open claim")
-	claims := key.NewBinding(key.WithKeys(k.NextClaim.Keys()...), key.WithHelp(k.PrevClaim.Help().Key+"/"+k.NextClaim.Help().Key, "choose claim"))
-	return []key.Binding{k.Down, k.Up, claims, open, k.HistoryBack, k.Search, k.AsOf, k.Help, k.Quit}
+	out := []key.Binding{k.Down, k.Up}
+	// only the keys that do something here: {/} with claims to choose,
+	// enter with somewhere to go
+	if v.claims(); len(v.refs) > 1 {
+		out = append(out, key.NewBinding(key.WithKeys(k.NextClaim.Keys()...), key.WithHelp(k.PrevClaim.Help().Key+"/"+k.NextClaim.Help().Key, "choose claim")))
+	}
+	if t := v.target(); t != "" {
+		out = append(out, relabel(k.Open, "open "+t))
+	}
+	return append(out, k.HistoryBack, k.Search, k.AsOf, k.Help, k.Quit)
 }
 
 func (v *discrepanciesView) FullHelp() [][]key.Binding {

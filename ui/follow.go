@@ -119,7 +119,7 @@ func (m *Model) follow(msg FollowMsg) tea.Cmd {
 	_, ok0 := m.c.Dossier.Account(p.Accounts[0])
 	_, ok1 := m.c.Dossier.Account(p.Accounts[1])
 	if ok0 && ok1 {
-		cmds = append(cmds, m.setPair(p.Accounts))
+		cmds = append(cmds, m.setAccounts(p.Accounts, p.Third))
 	}
 	if v, ok := m.views[m.active]; ok {
 		cmds = append(cmds, v.SetPosition(p))

@@ -120,7 +120,7 @@ func (c *Common) legend(w int) []string {
 	badge, outlet := c.exampleBadge()
 	head("Source badges")
 	item(badge, "a claim's source: "+outlet+"the source's reliability (a letter) and how credible the claim is (a digit). "+
-		"A claim shows one badge per source.")
+		"A claim shows one badge per source; an event's or an hours figure's badge has no digit, nor, as of a day, a claim whose grade weighed later sources.")
 	for _, g := range []string{"A", "B", "C", "D", "E", "F"} {
 		item("  "+g, "reliability: "+gradeMeaning[g])
 	}
@@ -141,6 +141,7 @@ func (c *Common) legend(w int) []string {
 	item("★", "you bookmarked it ("+c.Keys.Bookmark.Help().Key+"; "+c.Keys.Bookmarks.Help().Key+" lists your bookmarks and notes)")
 	item("✎", "you wrote a note on it ("+c.Keys.Note.Help().Key+"; the provenance shows it in full)")
 	item("changed", "its text was edited since your note")
+	item("orphaned", "in your bookmarks: what the note was on is gone from the dossier; the note is kept")
 	item("new", "new or changed since you last read the dossier ("+c.Keys.OnlyNew.Help().Key+" shows only those)")
 	head("Days")
 	item(c.exampleDay(), "a day tag: the day a claim speaks of")

@@ -45,6 +45,9 @@ type Options struct {
 	// Pair is the pair of account ids to open with; it is used only when
 	// the dossier has both accounts, else the dossier's default pair is.
 	Pair [2]string
+	// Third is a third account to open with beside the pair (--accounts
+	// a,b,c); used only when the dossier has it and it is not in the pair.
+	Third string
 	// Briefing is the id of the briefing a presenter (Role RolePresenter)
 	// presents: its stops and notes (presenter.go). "" means the dossier's
 	// first briefing; an id the dossier does not have means none.
@@ -136,6 +139,7 @@ func New(opts Options) *Model {
 		Dossier: d, Cache: cache, Styles: NewStyles(st), Keys: keys,
 		Width: w, Height: h, Style: st, Method: ansi.WcWidth, Pair: pair,
 	}
+	c.Third = c.validThird(pair, opts.Third)
 	c.Keys.Follow.SetEnabled(opts.Presence != nil)
 	c.Filters = newFilters(d)
 	c.Notes = newNotebook(opts, d) // notes.go
@@ -340,7 +344,7 @@ func (m *Model) update(msg tea.Msg) (cmd tea.Cmd, user bool) {
 		v, _ := m.view(ViewCompare)
 		return tea.Batch(cmd, m.route(v, msg)), true
 	case PairChosenMsg:
-		return m.setPair(msg.Pair), true
+		return m.setAccounts(msg.Pair, msg.Third), true
 	case ProvenanceMsg:
 		m.overlay = newProvenance(m.c, msg)
 		return nil, false
@@ -501,12 +505,20 @@ func (m *Model) mouse(msg tea.MouseMsg) tea.Cmd {
 	return nil
 }
 
-// setPair puts two accounts side by side and tells the views.
+// setPair puts two accounts side by side and tells the views; a third
+// account shown stays unless the pair now holds it.
 func (m *Model) setPair(p [2]string) tea.Cmd {
-	if p == m.c.Pair {
+	return m.setAccounts(p, m.c.Third)
+}
+
+// setAccounts shows a pair and a third account ("" for none) and tells
+// the views.
+func (m *Model) setAccounts(p [2]string, third string) tea.Cmd {
+	third = m.c.validThird(p, third)
+	if p == m.c.Pair && third == m.c.Third {
 		return nil
 	}
-	m.c.Pair = p
+	m.c.Pair, m.c.Third = p, third
 	var cmds []tea.Cmd
 	for _, v := range m.views {
 		cmds = append(cmds, m.route(v, PairChangedMsg{}))
@@ -524,7 +536,21 @@ func (m *Model) fullHelp() [][]key.Binding {
 	if g := m.presenterGroup(); len(g) > 0 {
 		groups = append(groups, g)
 	}
-	return append(groups, append(m.c.Keys.globalGroup(), m.c.Keys.notesGroup()...)) // noteskeys.go
+	// a key the view lists with its own meaning (d "discrepancy of the
+	// day") is not listed again with the shared one
+	shown := map[string]bool{}
+	for _, g := range groups {
+		for _, b := range g {
+			shown[b.Help().Key] = true
+		}
+	}
+	var shared []key.Binding
+	for _, b := range append(m.c.Keys.globalGroup(), m.c.Keys.notesGroup()...) { // noteskeys.go
+		if !shown[b.Help().Key] {
+			shared = append(shared, b)
+		}
+	}
+	return append(groups, shared)
 }
 
 // position is where the reader is, for a presentation.
@@ -535,7 +561,7 @@ func (m *Model) position() Position {
 		p.Stop = m.pres.stop
 	}
 	p.View = m.active.String()
-	p.Accounts = m.c.Pair
+	p.Accounts, p.Third = m.c.Pair, m.c.Third
 	return p
 }
 

@@ -87,7 +87,7 @@ func (e *noteEditor) Box(maxW, maxH int) []string {
 	e.ta.SetWidth(inner - 2)
 	e.ta.SetHeight(max(1, min(10, maxH-6)))
 	st := e.c.Styles
-	lines := []string{st.Faint.Render(" " + render.Slice(render.Clean(cell(e.t.quote)), 0, inner-3, e.c.Method)), ""}
+	lines := []string{st.Faint.Render(" " + e.c.cut(render.Clean(cell(e.t.quote)), inner-3)), ""}
 	for _, l := range strings.Split(e.ta.View(), "\n") {
 		lines = append(lines, " "+l)
 	}
@@ -198,7 +198,7 @@ func (l *bookmarkList) Box(maxW, maxH int) []string {
 		if detail == "" {
 			detail = p.Entry.Quote
 		}
-		detail = render.Slice(cell(detail), 0, inner-8, l.c.Method)
+		detail = l.c.cut(cell(detail), inner-8) // cut with …
 		if i == l.sel {
 			head = st.Selected.Render("›") + " " + head
 		} else {

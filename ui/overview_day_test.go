@@ -209,3 +209,73 @@ func TestSearchHitSaysWhoseClaim(t *testing.T) {
 		}
 	}
 }
+
+// TestNoteQuoteCutMarked: the note editor quotes the claim on one line;
+// cut, it ends in "…" (it stopped mid-word: "and princi").
+func TestNoteQuoteCutMarked(t *testing.T) {
+	s, _, _ := openExample(t, 60, 24)
+	s.press("n")
+	f := s.waitFor("the editor", contains("Note on"))
+	for _, l := range f.lines() {
+		if i := strings.Index(l, "Officials told"); i >= 0 {
+			q := strings.TrimRight(strings.SplitN(l[i:], "│", 2)[0], " ")
+			if !strings.HasSuffix(q, "…") {
+				t.Errorf("the quote is cut unmarked: %q", q)
+			}
+			return
+		}
+	}
+	t.Errorf("no quote in the editor:\n%s", strings.Join(f.lines(), "\n"))
+}
+
+// TestDiscrepancyOpenSaysWhereItGoes: a discrepancy tied to no claim,
+// topic or day does not promise "enter opens its topic or day", and the
+// footer lists no enter or {/} that would do nothing; one tied to a day
+// says enter opens the day.
+func TestDiscrepancyOpenSaysWhereItGoes(t *testing.T) {
+	d, probs := dossier.Load(content.Default())
+	if d == nil {
+		t.Fatal(probs)
+	}
+	if x := d.Discrepancies[0]; x.Topic != "" || x.Day != "" {
+		t.Skip("the first discrepancy is tied to a topic or day")
+	}
+	s := vstart(t, d, 120, 40)
+	s.press("6")
+	f := s.waitFor("the discrepancies", showing(ViewDiscrepancies, "No claim, topic or day is tied to it."))
+	lines := strings.Split(f.text(), "\n")
+	if foot := lines[len(lines)-1]; strings.Contains(foot, "enter") || strings.Contains(foot, "choose claim") {
+		t.Errorf("the footer offers keys that do nothing here: %q", foot)
+	}
+	if d.Discrepancies[1].Day != "" && d.Discrepancies[1].Topic == "" {
+		s.press("j")
+		s.waitFor("the next", showing(ViewDiscrepancies, "enter opens its day.", "enter open day"))
+	}
+}
+
+// TestHelpListsEachKeyOnce: the ? overlay lists a key once in every view
+// (the days view listed d as "discrepancy of the day" and again as
+// "discrepancies"), and the days view lists a, which works there.
+func TestHelpListsEachKeyOnce(t *testing.T) {
+	d, probs := dossier.Load(content.Default())
+	if d == nil {
+		t.Fatal(probs)
+	}
+	m := New(Options{Dossier: d, Width: 120, Height: 40})
+	for id := ViewOverview; id <= ViewDiscrepancies; id++ {
+		m.show(id)
+		seen := map[string]string{}
+		for _, g := range m.fullHelp() {
+			for _, b := range g {
+				k, what := b.Help().Key, b.Help().Desc
+				if prev, ok := seen[k]; ok {
+					t.Errorf("view %v: %s listed as %q and as %q", id, k, prev, what)
+				}
+				seen[k] = what
+			}
+		}
+		if id == ViewDays && seen["a"] == "" {
+			t.Error("the days view's help does not list a (accounts)")
+		}
+	}
+}

@@ -138,12 +138,13 @@ func (m *Model) goStop(i int) tea.Cmd {
 	if !ok {
 		id = ViewCompare
 	}
-	p := Position{View: id.String(), Topic: st.Topic, Day: st.Day, Accounts: st.Accounts, Stop: i}
+	p := Position{View: id.String(), Topic: st.Topic, Day: st.Day, Accounts: st.Accounts, Third: st.Third, Stop: i}
 	if p.Accounts == ([2]string{}) {
 		p.Accounts = defaultPair(m.c.Base)
 	}
 	m.pres.stop = i
-	return m.jump(JumpMsg{View: id, Pos: p})
+	// a stop shows exactly the accounts it names: two, or three
+	return tea.Batch(m.setAccounts(p.Accounts, p.Third), m.jump(JumpMsg{View: id, Pos: p}))
 }
 
 // syncNotes makes sure the notes of the current stop, at the panel's

@@ -200,6 +200,8 @@ func TestAccountPickerAndSwap(t *testing.T) {
 	s.press("down", "down", "enter") // Mediators on the left
 	s.waitFor("the right-pane question", contains("Right pane: which account? (left: Mediators)"))
 	s.press("enter") // keep Afghan on the right
+	s.waitFor("the third-account question", contains("A third account beside Mediators and Afghan?", "no third account"))
+	s.press("enter") // no third account
 	f := s.waitFor("Mediators | Afghan", func(f frame) bool {
 		return contains("Mediators · ", "Afghan · ")(f) && !contains("Pakistani ·")(f) && f.lay != nil &&
 			f.lay.Pair == [2]string{"med", "af"}

@@ -26,7 +26,7 @@ type sourcesView struct {
 func newSourcesView(c *Common) View {
 	v := &sourcesView{c: c, pane: listPane{c: c, keep: -1}}
 	v.pane.tbl = table{c: c, cols: []column{
-		{title: "source", cap: 16}, {title: "outlet", cap: 30, grow: true, drop: 3}, {title: "date", cap: 11, drop: 1},
+		{title: "source"}, {title: "outlet", cap: 30, grow: true, drop: 3}, {title: "date", cap: 11, drop: 1},
 		{title: "origin", cap: 30, grow: true, drop: 2}, {title: "grade", cap: 5}, {title: "claims", cap: 6}, {title: "basis", cap: 60, grow: true},
 	}}
 	v.rebuild()

@@ -52,6 +52,7 @@ func (p *listPane) draw(gen int, detail func(row, w int) []string, empty string)
 		p.rowAt = nil
 		return lines
 	}
+	p.tbl.ensure(p.w) // tablefull.go: the height counts the selected row's full text
 	th := p.tableHeight()
 	lines, rowAt := p.tbl.draw(p.w, th)
 	p.rowAt = rowAt
