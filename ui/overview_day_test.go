@@ -298,3 +298,19 @@ func TestOverviewEveryViewHinted(t *testing.T) {
 		}
 	}
 }
+
+// TestLegendExplainsSourceMark: view 5 marks the filtered source with ●;
+// the legend explains it.
+func TestLegendExplainsSourceMark(t *testing.T) {
+	d, probs := dossier.Load(content.Default())
+	if d == nil {
+		t.Fatal(probs)
+	}
+	s := vstart(t, d, 120, 40)
+	s.press("5", "enter")
+	s.waitFor("the filtered source marked", showing(ViewSources, "● "))
+	m := New(Options{Dossier: d, Width: 120, Height: 40})
+	if !strings.Contains(ansi.Strip(strings.Join(m.c.legend(80), "\n")), "●") {
+		t.Error("view 5 marks the filtered source with ●; the legend does not explain it")
+	}
+}
