@@ -314,3 +314,20 @@ func TestLegendExplainsSourceMark(t *testing.T) {
 		t.Error("view 5 marks the filtered source with ●; the legend does not explain it")
 	}
 }
+
+// TestDelegationsAsOfTitles: as of a day, the delegations view lists
+// members' titles without the parts a later report gave them.
+func TestDelegationsAsOfTitles(t *testing.T) {
+	d, probs := dossier.Load(content.Default())
+	if d == nil {
+		t.Fatal(probs)
+	}
+	s := vstart(t, d, 120, 40)
+	s.press("2")
+	s.waitFor("the days view", func(f vframe) bool { return f.active == ViewDays })
+	s.press("o", "3")
+	f := s.waitFor("delegations as of 27 Oct", showing(ViewDelegations, "as of 27 Oct", "Nusrat"))
+	if strings.Contains(f.text(), "(MNTV)") {
+		t.Errorf("as of 27 Oct a title names MNTV (29 Oct):\n%s", f.text())
+	}
+}
