@@ -308,3 +308,21 @@ func defaultDossier(t *testing.T) *dossier.Dossier {
 	}
 	return d
 }
+
+// TestProvenanceAsOfCounterpart: as of a day, the provenance says of a
+// counterpart not yet reported what the compare view's placeholder says
+// ("not reported by 27 Oct"), not "none in the Afghan account not
+// reported by 27 Oct".
+func TestProvenanceAsOfCounterpart(t *testing.T) {
+	d := defaultDossier(t)
+	s := vstart(t, d, 120, 40)
+	s.press("2")
+	s.waitFor("the days view", func(f vframe) bool { return f.active == ViewDays })
+	s.press("o", "1")
+	s.waitFor("compare as of 27 Oct", showing(ViewCompare, "not reported by 27 Oct"))
+	s.press("enter")
+	f := s.waitFor("the provenance", showing(ViewCompare, "Provenance", "counterpart: "))
+	if !strings.Contains(f.text(), "counterpart: not reported by 27 Oct (the Afghan account)") || strings.Contains(f.text(), "none in the") {
+		t.Errorf("the provenance's counterpart line:\n%s", f.text())
+	}
+}
