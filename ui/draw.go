@@ -32,7 +32,7 @@ func (m *Model) frame() []string {
 		out = append(out, m.c.fit(" "+s, w)) // reload.go
 	}
 	if s := m.statusLine(); s != "" {
-		out = append(out, m.c.fit(" "+s, w))
+		out = append(out, m.c.fit(" "+m.c.cut(s, w-1), w)) // a cut notice ends with …
 	}
 	out = append(out, m.footer())
 	// A title or a name may hold a line break (YAML allows one); inside a

@@ -120,7 +120,7 @@ func (c *Common) legend(w int) []string {
 	badge, outlet := c.exampleBadge()
 	head("Source badges")
 	item(badge, "a claim's source: "+outlet+"the source's reliability (a letter) and how credible the claim is (a digit). "+
-		"A claim shows one badge per source; an event's or an hours figure's badge has no digit.")
+		"A claim shows one badge per source; an event's or an hours figure's badge has no digit, nor, as of a day, a claim whose grade weighed later sources.")
 	for _, g := range []string{"A", "B", "C", "D", "E", "F"} {
 		item("  "+g, "reliability: "+gradeMeaning[g])
 	}
@@ -130,6 +130,7 @@ func (c *Common) legend(w int) []string {
 	item("names", c.exampleNames()+" a report, not an outlet: "+
 		c.Keys.Provenance.Help().Key+" on a claim (provenance) gives each source's outlet, origin, date, grade and "+
 		"why; view 5 lists every source.")
+	item("●", "in view 5: the source the filter shows only ("+c.Keys.ClearFilter.Help().Key+" clears it)") // sources.go
 	head("Marks between the panes")
 	item("=", "the two accounts agree")
 	item("≠", "they contradict each other")
