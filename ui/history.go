@@ -195,7 +195,9 @@ func (m *Model) markedDiscrepancy() tea.Cmd {
 		ids = v.discrepancyIDs()
 	}
 	if len(ids) == 0 {
-		if m.active == ViewCompare || m.active == ViewDays {
+		if m.active != ViewDiscrepancies {
+			// from every view, not only compare and days: d never jumps
+			// to the list without saying why it shows no one fact
 			m.status = "nothing marked here is disputed: every discrepancy is listed"
 		}
 		return m.goView(ViewDiscrepancies)

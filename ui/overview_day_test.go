@@ -326,3 +326,15 @@ func TestProvenanceAsOfCounterpart(t *testing.T) {
 		t.Errorf("the provenance's counterpart line:\n%s", f.text())
 	}
 }
+
+// TestDiscrepancyKeySaysWhyFromEveryView: d from a view whose marked
+// thing has no discrepancy says so (from delegations it went to the list
+// silently, the first fact selected as if it were the member's).
+func TestDiscrepancyKeySaysWhyFromEveryView(t *testing.T) {
+	d := defaultDossier(t)
+	s := vstart(t, d, 120, 40)
+	s.press("3")
+	s.waitFor("delegations", func(f vframe) bool { return f.active == ViewDelegations })
+	s.press("d")
+	s.waitFor("the list, saying why", showing(ViewDiscrepancies, "nothing marked here is disputed"))
+}
