@@ -36,7 +36,7 @@ type jsonProblem struct {
 }
 
 func runCheck(cmd *cobra.Command, args []string, asJSON bool) error {
-	l, err := load(args)
+	l, err := loadFiles(args)
 	if err != nil {
 		return err
 	}
