@@ -4,40 +4,6 @@
 // of Bubble Tea itself is known.
 package main
 
-import (
-	"flag"
-	"fmt"
-	"os"
+import "github.com/dossier-dev/dossier/bench/internal/bare"
 
-	tea "charm.land/bubbletea/v2"
-)
-
-type model struct{ n int }
-
-func (m model) Init() tea.Cmd { return nil }
-
-func (m model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok {
-		switch k.String() {
-		case "q", "ctrl+c":
-			return m, tea.Quit
-		}
-		m.n++
-	}
-	return m, nil
-}
-
-func (m model) View() tea.View {
-	v := tea.NewView(fmt.Sprintf("bare bubbletea: %d keys", m.n))
-	v.AltScreen = true
-	return v
-}
-
-func main() {
-	fps := flag.Int("fps", 60, "renderer frames per second")
-	flag.Parse()
-	if _, err := tea.NewProgram(model{}, tea.WithFPS(*fps)).Run(); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-}
+func main() { bare.Main() }
