@@ -8,7 +8,8 @@ import (
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
-	"github.com/agnivade/levenshtein"
+
+	"github.com/dossier-dev/dossier/internal/suggest"
 )
 
 // modifiers in the order Bubble Tea writes them ("ctrl+alt+shift+x"); a
@@ -59,7 +60,7 @@ func checkKey(k string) string {
 	if r, _ := utf8.DecodeRuneInString(base); namedKeys[base] || utf8.RuneCountInString(base) == 1 && unicode.IsGraphic(r) && !unicode.IsSpace(r) {
 		return ""
 	}
-	if m := closest(base, keyNames()); m != "" {
+	if m := suggest.Closest(base, keyNames()); m != "" {
 		return fmt.Sprintf("unknown key %q (did you mean %q?)", k, strings.TrimSuffix(k, base)+m)
 	}
 	return fmt.Sprintf("unknown key %q: use one character, or a name such as enter, esc, space, tab, up, pgdown, home or f1", k)
@@ -82,6 +83,41 @@ func keyNames() []string {
 // action and for a key that another action still uses. Bindings are
 // changed only when there is no error.
 func (c Config) ApplyKeys(named map[string]*key.Binding) error {
+	return c.ApplyKeysIn(named, nil)
+}
+
+// ApplyKeysIn is ApplyKeys where a key may serve two actions that never
+// answer it at the same time. scopes names, for each view or mode, the
+// actions only it handles ("the demands view": status-filter, open…);
+// an action in no scope is global. Two actions conflict on a key when both
+// are global, when one is, or when they share a scope: sync (the compare
+// view's) and status-filter (the demands view's) may both be s. A scope's
+// name follows "in" in a message: "the demands view".
+func (c Config) ApplyKeysIn(named map[string]*key.Binding, scopes map[string][]string) error {
+	in := map[string][]string{} // action → the scopes it is in; none: global
+	for scope, acts := range scopes {
+		for _, a := range acts {
+			in[a] = append(in[a], scope)
+		}
+	}
+	// clash returns "" when a and b never answer a key together, else
+	// where they do ("" scope name for global).
+	clash := func(a, b string) (string, bool) {
+		if len(in[a]) == 0 || len(in[b]) == 0 {
+			return "", true
+		}
+		shared := []string{}
+		for _, s := range in[a] {
+			if slices.Contains(in[b], s) {
+				shared = append(shared, s)
+			}
+		}
+		slices.Sort(shared)
+		if len(shared) == 0 {
+			return "", false
+		}
+		return shared[0], true
+	}
 	var errs Errors
 	var actions []string
 	for a := range named {
@@ -97,7 +133,7 @@ func (c Config) ApplyKeys(named map[string]*key.Binding) error {
 	for _, o := range c.Keys {
 		if _, ok := named[o.Action]; !ok {
 			msg := fmt.Sprintf("unknown action %q", o.Action)
-			if m := closest(o.Action, actions); m != "" {
+			if m := suggest.Closest(o.Action, actions); m != "" {
 				msg += fmt.Sprintf(" (did you mean %s?)", m)
 			}
 			errs = append(errs, &Error{File: c.File, Pos: o.Pos, Msg: msg + "; actions are " + strings.Join(actions, ", ")})
@@ -113,9 +149,15 @@ func (c Config) ApplyKeys(named map[string]*key.Binding) error {
 	for _, o := range valid {
 		for i, k := range o.Keys {
 			for _, a := range actions {
-				if a != o.Action && slices.Contains(final[a], k) {
+				if a == o.Action || !slices.Contains(final[a], k) {
+					continue
+				}
+				if where, ok := clash(o.Action, a); ok {
+					if where != "" {
+						where = " in " + where
+					}
 					errs = append(errs, &Error{File: c.File, Pos: o.KeyPos[i],
-						Msg: fmt.Sprintf("key %q is also bound to %s; rebind %s too", k, a, a)})
+						Msg: fmt.Sprintf("key %q is also bound to %s%s; rebind %s too", k, a, where, a)})
 				}
 			}
 		}
@@ -134,19 +176,4 @@ func (c Config) ApplyKeys(named map[string]*key.Binding) error {
 		b.SetHelp(strings.Join(o.Keys, "/"), b.Help().Desc)
 	}
 	return nil
-}
-
-// closest returns the candidate nearest to s by edit distance, when it is
-// near enough to be a likely typo; "" otherwise.
-func closest(s string, cands []string) string {
-	best, bestD := "", 3
-	if len(s) <= 3 {
-		bestD = 2
-	}
-	for _, c := range cands {
-		if d := levenshtein.ComputeDistance(strings.ToLower(s), c); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best
 }

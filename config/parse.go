@@ -5,12 +5,13 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"unicode"
 
 	yaml "github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 
+	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/suggest"
 	"github.com/dossier-dev/dossier/session"
 )
 
@@ -99,7 +100,7 @@ func (p *parse) root(n ast.Node) {
 			p.keys(kv.Value)
 		default:
 			hint := ""
-			if m := closest(name, settings); m != "" {
+			if m := suggest.Closest(name, settings); m != "" {
 				hint = fmt.Sprintf(" (did you mean %s?)", m)
 			}
 			p.errf(kv.Key, "unknown setting %q%s; settings are %s", name, hint, strings.Join(settings, ", "))
@@ -136,7 +137,7 @@ func (p *parse) accounts(n ast.Node) {
 		return
 	}
 	for _, id := range ids {
-		if !validID(id) {
+		if !dossier.ValidID(id) {
 			p.errf(n, "%q is not an account id (a letter, then letters, digits, - and _)", id)
 			return
 		}
@@ -246,17 +247,4 @@ func yamlError(file string, err error) *Error {
 	}
 	e.Msg = "YAML: " + strings.SplitN(err.Error(), "\n", 2)[0]
 	return e
-}
-
-// validID mirrors the dossier format's rule for ids.
-func validID(s string) bool {
-	for i, r := range s {
-		switch {
-		case unicode.IsLetter(r):
-		case i > 0 && (unicode.IsDigit(r) || r == '-' || r == '_'):
-		default:
-			return false
-		}
-	}
-	return s != ""
 }

@@ -117,9 +117,50 @@ func (d *Day) Kind() string {
 	return d.Phase.String()
 }
 
+// DayDiscrepancies returns the ids of the discrepancies about a day, each
+// once: those its hours reports name, then its events', then those whose
+// day field names it. nil when there is none or no such day.
+func (d *Dossier) DayDiscrepancies(dayID string) []string {
+	day, ok := d.Day(dayID)
+	if !ok {
+		return nil
+	}
+	var out []string
+	add := func(ids []string) {
+		for _, id := range ids {
+			if !slices.Contains(out, id) {
+				out = append(out, id)
+			}
+		}
+	}
+	for _, h := range day.Hours {
+		add(h.Discrepancies)
+	}
+	for _, e := range day.Events {
+		add(e.Discrepancies)
+	}
+	for _, x := range d.Discrepancies {
+		if x.Day == dayID {
+			add([]string{x.ID})
+		}
+	}
+	return out
+}
+
 // HeldTalks reports whether talks are known to have been held on the day:
 // a talk-phase day that is neither a rest day nor disputed.
 func (d *Day) HeldTalks() bool { return d.Phase == PhaseTalks && d.Status == DayPlain }
+
+// distinctReadings counts the different readings of a day.
+func distinctReadings(rs []DayReading) int {
+	var as []string
+	for _, r := range rs {
+		if r.As != "" && !slices.Contains(as, r.As) {
+			as = append(as, r.As)
+		}
+	}
+	return len(as)
+}
 
 // phase reads a day's phase, inferring it from the dossier's start and end
 // when it is not given. A phase that contradicts the dates is warned about,
@@ -181,6 +222,7 @@ func (l *loader) hours(v *yval) HoursReport {
 	}
 	h.Text = o.text("text")
 	h.Sources = o.refs("sources", "source")
+	h.Discrepancies = o.refs("disc", "discrepancy")
 	if len(h.Sources) == 0 && o.v != nil {
 		l.errf(o.pos, "say who reports this figure: sources: [id]", "hours report has no source")
 	}
@@ -195,6 +237,7 @@ func (l *loader) event(v *yval) Event {
 	e.Text, _ = o.req("text")
 	e.Account = o.ref("account", "account")
 	e.Sources = o.refs("sources", "source")
+	e.Discrepancies = o.refs("disc", "discrepancy")
 	if len(e.Sources) == 0 && o.v != nil {
 		l.errf(o.pos, "attribute each event: sources: [id]", "event has no source")
 	}
@@ -251,13 +294,7 @@ func (l *loader) checkDayStatus(day *Day) {
 			}
 		}
 	case DayDisputed:
-		var as []string
-		for _, r := range day.Readings {
-			if r.As != "" && !slices.Contains(as, r.As) {
-				as = append(as, r.As)
-			}
-		}
-		if len(as) < 2 {
+		if distinctReadings(day.Readings) < 2 {
 			l.errf(day.Pos, "list each reading with its sources: versions: [{as: talks, sources: [a]}, {as: after, sources: [b]}]",
 				"disputed day %s needs at least two different versions", quote(day.ID))
 		}

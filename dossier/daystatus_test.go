@@ -1,13 +1,26 @@
 package dossier
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
 
-// daysFS is base with a days.md of the given days (YAML list items).
+// daysFS is base with a days.md of the given days (YAML list items). A
+// day on 4 Jan gets a source s4 of that date for its events: citing only
+// earlier sources they would be anachronisms, which check warns of.
 func daysFS(days string) map[string]string {
-	return map[string]string{"days.md": "---\ndays:\n" + days + "---\n"}
+	files := map[string]string{"days.md": "---\ndays:\n" + days + "---\n"}
+	if strings.Contains(days, "2030-01-04") {
+		files["sources.md"] = `---
+sources:
+  - {id: s1, outlet: S1, reliability: B, date: 2030-01-02}
+  - {id: s2, outlet: S2, reliability: C, date: 2030-01-03}
+  - {id: s4, outlet: S4, reliability: C, date: 2030-01-04}
+---
+`
+	}
+	return files
 }
 
 func TestDayStatus(t *testing.T) {
@@ -37,7 +50,7 @@ func TestDayStatus(t *testing.T) {
     versions:
       - {as: talks, text: a third day of talks, sources: [s1]}
       - {as: after, text: the talks ended the day before, sources: [s2]}
-    events: [{text: E, sources: [s1]}]
+    events: [{text: E, sources: [s4]}]
 `, nil},
 		{"disputed day filed under talks after end: no phase warning", `  - id: d3
     date: 2030-01-04
@@ -46,16 +59,16 @@ func TestDayStatus(t *testing.T) {
     versions:
       - {as: talks, sources: [s1]}
       - {as: after, sources: [s2]}
-    events: [{text: E, sources: [s1]}]
+    events: [{text: E, sources: [s4]}]
 `, nil},
 		{"day after end with a communiqué is neither", `  - id: d3
     date: 2030-01-04
-    events: [{text: A joint communiqué, sources: [s1, s2]}]
+    events: [{text: A joint communiqué, sources: [s1, s2, s4]}]
 `, nil},
 		{"phase contradicting the dates still warned", `  - id: d3
     date: 2030-01-04
     phase: talks
-    events: [{text: E, sources: [s1, s2]}]
+    events: [{text: E, sources: [s4]}]
 `, []string{
 			"days.md:3:5: warning: talk day 'd3' has no report of the hours of talks (status: rest for a day without talks, status: disputed when sources disagree)",
 			"days.md:5:12: warning: phase talks does not match the date: the talks run from 2030-01-02 to 2030-01-03",
@@ -66,7 +79,7 @@ func TestDayStatus(t *testing.T) {
     versions:
       - {as: talks, sources: [s1]}
       - {as: talks, sources: [s2]}
-    events: [{text: E, sources: [s1]}]
+    events: [{text: E, sources: [s4]}]
 `, []string{
 			"days.md:3:5: error: disputed day 'd3' needs at least two different versions (list each reading with its sources: versions: [{as: talks, sources: [a]}, {as: after, sources: [b]}])",
 		}},
@@ -91,7 +104,7 @@ func TestDayStatus(t *testing.T) {
     versions:
       - {as: talk, sources: [s1]}
       - {as: rest}
-    events: [{text: E, sources: [s1]}]
+    events: [{text: E, sources: [s2]}]
 `, []string{
 			"days.md:5:13: error: unknown day status 'off' (status is rest (no talks that day) or disputed (sources disagree; list them under versions))",
 			"days.md:8:5: error: disputed day 'd2' needs at least two different versions (list each reading with its sources: versions: [{as: talks, sources: [a]}, {as: after, sources: [b]}])",
@@ -145,5 +158,55 @@ func TestDayKind(t *testing.T) {
 	}
 	if d.Days[1].Phase != PhaseAfter || d.Days[1].Status != DayDisputed || len(d.Days[1].Readings) != 2 {
 		t.Errorf("day 2 = %+v", d.Days[1])
+	}
+}
+
+func TestDiscOnEventsAndHours(t *testing.T) {
+	files := daysFS(`  - id: d1
+    date: 2030-01-02
+    hours:
+      - {hours: 5, sources: [s1], disc: len}
+      - {hours: 7, sources: [s2], disc: [len]}
+    events:
+      - {text: E, sources: [s1], disc: [len, walkout]}
+      - {text: F, sources: [s2], disc: [lenn]}
+`)
+	files["discrepancies.md"] = `---
+discrepancies:
+  - id: len
+    fact: How long?
+    versions:
+      - {value: five hours, sources: [s1]}
+      - {value: seven hours, sources: [s2]}
+  - id: walkout
+    fact: A walk-out?
+    day: d1
+    versions:
+      - {value: yes, sources: [s1]}
+      - {value: no, sources: [s2]}
+---
+`
+	_, probs := Load(mapFS(files))
+	want := []string{"days.md:10:41: error: unknown discrepancy 'lenn' (did you mean 'len'?)"}
+	if got := problemStrings(probs); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("problems:\n got  %s\n want %s", strings.Join(got, "\n      "), strings.Join(want, "\n      "))
+	}
+	files["days.md"] = strings.Replace(files["days.md"], "lenn", "len", 1)
+	d, probs := Load(mapFS(files))
+	if d == nil {
+		t.Fatal(problemStrings(probs))
+	}
+	day := d.Days[0]
+	if !slices.Equal(day.Hours[0].Discrepancies, []string{"len"}) || !slices.Equal(day.Hours[1].Discrepancies, []string{"len"}) ||
+		!slices.Equal(day.Events[0].Discrepancies, []string{"len", "walkout"}) {
+		t.Errorf("day = %+v", day)
+	}
+	if got := d.DayDiscrepancies("d1"); !slices.Equal(got, []string{"len", "walkout"}) {
+		t.Errorf("DayDiscrepancies = %v", got)
+	}
+	// as of a selection that drops a discrepancy, the references go too
+	sel := d.Select(Selection{Source: "s1"})
+	if sel.Days[0].Events[0].Discrepancies == nil {
+		t.Error("selection dropped a discrepancy s1 supports")
 	}
 }

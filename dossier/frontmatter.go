@@ -11,6 +11,7 @@ import (
 
 	yaml "github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
 )
@@ -96,11 +97,12 @@ func parseFrontMatter(file string, fm []byte, fmLine int, lines *lineTable) (roo
 	if len(bytes.TrimSpace(fm)) == 0 {
 		return &yval{kind: yNull, pos: Pos{File: file, Line: fmLine, Col: 1}}, nil
 	}
-	if ln := yamlTooDeep(fm); ln > 0 {
+	toks := lexer.Tokenize(string(fm))
+	if ln := yamlTooDeep(toks); ln > 0 {
 		return nil, Problems{{Severity: SeverityError, Pos: Pos{File: file, Line: fmLine + ln - 1, Col: 1},
 			Msg: "the front matter nests too deeply to be a dossier (more than 64 brackets or 256 columns of indentation)"}}
 	}
-	f, err := parser.ParseBytes(fm, 0)
+	f, err := parser.Parse(toks, 0)
 	if err != nil {
 		return nil, Problems{yamlError(file, fmLine, lines, err)}
 	}

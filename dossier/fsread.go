@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/dossier-dev/dossier/internal/sanitize"
 )
 
@@ -219,6 +221,11 @@ func (l *loader) readOne(p string, typ fs.FileMode, total *int64) (*srcFile, boo
 	if !ok {
 		return nil, false
 	}
+	// Text is compared after NFC normalisation: an account heading typed as
+	// "Su" + U+0308 names "Südmark", and search finds either spelling.
+	if !norm.NFC.IsNormal(clean) {
+		clean = norm.NFC.Bytes(clean)
+	}
 	return &srcFile{name: p, src: clean, lines: newLineTable(clean)}, true
 }
 
@@ -264,4 +271,7 @@ func mib(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-func quote(s string) string { return sanitize.Quote(s) }
+// quote puts s in quotes for a message, sanitised, with invisible
+// characters escaped first ('rumour\u200b-blog'), so that even the bidi
+// controls the sanitiser removes are shown.
+func quote(s string) string { return sanitize.Quote(EscapeInvisible(s)) }

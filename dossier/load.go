@@ -145,6 +145,11 @@ func (l *loader) markBroken(file string) {
 
 // addRef records a reference to resolve once everything is read.
 func (l *loader) addRef(kind, id string, p Pos) {
+	if inv := invisibleIn(id); inv != "" {
+		l.errf(p, "delete it: it draws nothing, so the id looks right but matches nothing",
+			"%s id %s holds an invisible character (%s)", kindWords[kind], quote(id), inv)
+		return
+	}
 	l.refs = append(l.refs, ref{kind: kind, id: id, pos: p})
 }
 
@@ -235,6 +240,54 @@ func (l *loader) buildIndex() {
 	for i, b := range d.Briefings {
 		add("briefing", "briefing", b.ID, i, b.Pos)
 	}
+	l.checkAllLookAlikes()
+}
+
+// checkAllLookAlikes warns, kind by kind, about ids that look the same but
+// differ (see checkLookAlikes).
+func (l *loader) checkAllLookAlikes() {
+	d := l.d
+	var ids []string
+	var pos []Pos
+	reset := func() { ids, pos = ids[:0], pos[:0] }
+	add := func(id string, p Pos) { ids, pos = append(ids, id), append(pos, p) }
+	for _, p := range d.Parties {
+		add(p.ID, p.Pos)
+	}
+	for _, p := range d.Mediators {
+		add(p.ID, p.Pos)
+	}
+	l.checkLookAlikes("party", ids, pos)
+	reset()
+	for _, a := range d.Accounts {
+		add(a.ID, a.Pos)
+	}
+	l.checkLookAlikes("account", ids, pos)
+	reset()
+	for _, s := range d.Sources {
+		add(s.ID, s.Pos)
+	}
+	l.checkLookAlikes("source", ids, pos)
+	reset()
+	for _, x := range d.Days {
+		add(x.ID, x.Pos)
+	}
+	l.checkLookAlikes("day", ids, pos)
+	reset()
+	for _, x := range d.Topics {
+		add(x.ID, x.Pos)
+	}
+	l.checkLookAlikes("topic", ids, pos)
+	reset()
+	for _, x := range d.Discrepancies {
+		add(x.ID, x.Pos)
+	}
+	l.checkLookAlikes("discrepancy", ids, pos)
+	reset()
+	for _, x := range d.Demands {
+		add(x.ID, x.Pos)
+	}
+	l.checkLookAlikes("demand", ids, pos)
 }
 
 // posOf returns the position of element i of the given kind.

@@ -125,7 +125,7 @@ var loadCases = []struct {
 		"dossier.md:5:6: error: end 2030-01-02 is before start 2030-01-03",
 		"dossier.md:10:28: error: unknown mediator role 'referee' (role is mediator or host)",
 		"dossier.md:11:10: error: duplicate mediator id 'a': already used by a party (parties and mediators share one set of ids)",
-		"dossier.md:13:33: error: 'm' is a mediator, not a party",
+		"dossier.md:13:33: error: 'm' is a mediator, not a party (a mediator's account says mediator: m)",
 		"dossier.md:14:32: error: unknown party 'bb' (did you mean 'b'?)",
 		"dossier.md:15:19: error: unknown account 'c' (known ids: a, b)",
 	}},

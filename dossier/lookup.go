@@ -97,6 +97,29 @@ func (d *Dossier) PartyName(id string) string {
 	return id
 }
 
+// AccountOwner says whose account an account is: the party's name
+// ("Upstream Republic"), the mediator's with its role ("Corvia,
+// mediator"; "Switzerland, host"), or "" for an account of no party or
+// mediator (analysts, the press) and for an unknown id.
+func (d *Dossier) AccountOwner(id string) string {
+	a, ok := d.Account(id)
+	if !ok {
+		return ""
+	}
+	switch {
+	case a.Party != "":
+		return d.PartyName(a.Party)
+	case a.Mediator != "":
+		for _, m := range d.Mediators {
+			if m.ID == a.Mediator {
+				return m.Name + ", " + m.Role
+			}
+		}
+		return a.Mediator + ", mediator"
+	}
+	return ""
+}
+
 // Section returns the section of topic t written for the given account.
 func (t *Topic) Section(account string) (*Section, bool) {
 	for i := range t.Sections {

@@ -109,6 +109,7 @@ func (l *loader) party(v *yval, kind string) Party {
 	var ip Pos
 	p.ID, ip = o.id("id", true)
 	p.Name, _ = o.req("name")
+	p.Aliases = o.texts("aliases")
 	if kind == "mediator" {
 		role, rp := o.str("role")
 		switch role {
@@ -139,7 +140,16 @@ func (l *loader) account(v *yval) Account {
 	a.ID, _ = o.id("id", true)
 	a.Name, _ = o.req("name")
 	a.Party = o.ref("party", "party")
+	var mp Pos
+	a.Mediator, mp = o.str("mediator")
+	if a.Mediator != "" {
+		l.addRef("mediator", a.Mediator, mp)
+		if a.Party != "" {
+			l.errf(mp, "an account is a party's, a mediator's, or neither", "account %s names both a party and a mediator", quote(a.ID))
+		}
+	}
 	a.Description = o.text("description")
+	a.Aliases = o.texts("aliases")
 	o.done()
 	return a
 }

@@ -18,7 +18,7 @@ func TestTenMistakes(t *testing.T) {
 		"topics/01-flows.md:11:29: error: unknown source 'gazete-0303' (did you mean 'gazette-0303'?)",
 		"topics/01-flows.md:18:12: error: credibility '7' is not a grade 1–6 (1 confirmed, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable, 6 cannot be judged)",
 		"topics/01-flows.md:32:3: error: claim has no source (cite at least one source: [@id])",
-		"topics/02-committee.md:10:42: error: .one-sided on key 'committee', which 2 accounts use",
+		"topics/02-committee.md:10:46: error: .one-sided on key 'committee', which 2 accounts use",
 		"topics/02-committee.md:12:1: error: unknown account 'Downstrem' (did you mean 'Downstream'?)",
 	}
 	d, probs := Load(os.DirFS("testdata/ten-mistakes"))

@@ -54,6 +54,11 @@ type Dossier struct {
 	// index maps "kind:id" to the element's position in its slice; built once
 	// by Load so lookups need no scan.
 	index map[string]int
+	// base and sel are set on a dossier made by Select: the dossier as
+	// loaded and the selection it was seen through (Relate aligns on
+	// base, so every subset agrees about counterparts).
+	base *Dossier
+	sel  Selection
 }
 
 // Party is a side of the negotiation, or a mediator or host.
@@ -62,17 +67,26 @@ type Party struct {
 	Name string
 	// Role is "party", "mediator" or "host".
 	Role string
-	Pos  Pos
+	// Aliases are other spellings and scripts of the name.
+	Aliases []string
+	Pos     Pos
 }
 
 // Account is one narrative to compare: usually one per party, plus e.g.
 // "Mediators" and "Independent".
 type Account struct {
-	ID          string
-	Name        string
-	Party       string // party id, "" when the account is not a party's
+	ID    string
+	Name  string
+	Party string // party id, "" when the account is not a party's
+	// Mediator is the id of the mediator (or host) whose account this is,
+	// "" when it is not a mediator's; an account has a Party or a
+	// Mediator or neither, never both.
+	Mediator    string
 	Description string
-	Pos         Pos
+	// Aliases are other spellings and scripts of the account's name; a
+	// topic heading may use any of them.
+	Aliases []string
+	Pos     Pos
 }
 
 // Source is one report or outlet that claims cite.
@@ -107,7 +121,13 @@ type Delegation struct {
 // Member is one person on a delegation. An unnamed member ("a brigadier",
 // "two aides") has Name == "" and Unnamed set; Title then describes them.
 type Member struct {
-	Name    string
+	Name string
+	// Aliases are other spellings and scripts of the name ("佐藤 花子",
+	// "Satō Hanako"); Family is the family name as a text uses it alone
+	// ("Sato"), when the last word of the name is not it. Both serve to
+	// find the claims naming the member (NameTerms).
+	Aliases []string
+	Family  string
 	Unnamed bool
 	Title   string
 	Org     string
@@ -143,11 +163,38 @@ type Demand struct {
 	Party    string // party that made the demand
 	Text     string // the demand (Markdown, inline)
 	Response string // the other side's response
-	Status   Status
-	Days     []string // day ids when raised
-	Topic    string   // topic id where it is argued, "" if none
-	Sources  []string
-	Pos      Pos
+	// TextParts and ResponseParts hold the text and the response as the
+	// author split them by source (a list of {text, sources}), nil when
+	// each was written as one text. Text and Response are then the parts
+	// joined; "as of a day" keeps only the parts known by then.
+	TextParts, ResponseParts []Part
+	Status                   Status
+	Days                     []string // day ids when raised
+	Topic                    string   // topic id where it is argued, "" if none
+	Sources                  []string
+	Pos                      Pos
+}
+
+// Part is one piece of a text field that an author split by source, so
+// that "as of a day" shows only what was reported by then: a field written
+// as a list of {text, sources} instead of one text.
+type Part struct {
+	Text string
+	// Sources are the part's citations; none means the record's own.
+	Sources []string
+	Pos     Pos
+}
+
+// JoinParts returns the parts' texts joined by spaces.
+func JoinParts(ps []Part) string {
+	var b []byte
+	for i, p := range ps {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, p.Text...)
+	}
+	return string(b)
 }
 
 // Phase places a day in the sequence of the negotiation.
@@ -230,7 +277,10 @@ type HoursReport struct {
 	Hours   float64 // best numeric reading, for the timeline bar
 	Text    string  // as reported, e.g. "nearly 18 hours"
 	Sources []string
-	Pos     Pos
+	// Discrepancies are the ids of the discrepancies this figure is part
+	// of (disc: in days.md), as a claim's are.
+	Discrepancies []string
+	Pos           Pos
 }
 
 // Event is one thing that happened on a day, attributed to its sources.
@@ -238,7 +288,10 @@ type Event struct {
 	Text    string // Markdown, inline
 	Account string // account whose version this is, "" when undisputed
 	Sources []string
-	Pos     Pos
+	// Discrepancies are the ids of the discrepancies the event touches
+	// (disc: in days.md), as a claim's are.
+	Discrepancies []string
+	Pos           Pos
 }
 
 // Relation says how aligned claims of different accounts relate.
@@ -315,10 +368,13 @@ type Discrepancy struct {
 
 // Version is one answer to a discrepancy and the sources that give it.
 type Version struct {
-	Value   string
-	Note    string
-	Sources []string
-	Pos     Pos
+	Value string
+	Note  string
+	// NoteParts is the note as the author split it by source, nil when it
+	// was written as one text (Note is then the parts joined).
+	NoteParts []Part
+	Sources   []string
+	Pos       Pos
 }
 
 // Briefing is an ordered walk through the dossier for presenting.

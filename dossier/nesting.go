@@ -1,6 +1,10 @@
 package dossier
 
-import "bytes"
+import (
+	"bytes"
+
+	"github.com/goccy/go-yaml/token"
+)
 
 // The parsers behind the loader slow down sharply (quadratically or worse)
 // on very deep nesting: goldmark on quotes and lists nested thousands deep,
@@ -66,70 +70,33 @@ func containerMarkers(line []byte) int {
 	return n
 }
 
-// yamlTooDeep returns the 1-based line (within fm) of the first place where
-// the front matter nests flow collections more than maxYAMLBrackets deep or
-// indents a line more than maxYAMLIndent columns, or 0. Brackets inside a
-// quoted scalar that opens and closes on one line, and in comments, are not
-// counted: they are text (found by the scaffold's FuzzFiles, whose party
-// named "{{{…" wrote a file refused for its name alone). A quoted scalar
-// that runs over lines has its later lines counted, so that nothing can
-// hide real nesting from the bound.
-func yamlTooDeep(fm []byte) int {
-	depth, ln, col := 0, 1, 0
-	indent := true
-	var quote byte     // the quote of the scalar we are in, 0 outside one
-	last := byte('\n') // the last byte outside quotes that is not a space
-	for i := 0; i < len(fm); i++ {
-		c := fm[i]
-		if c == '\n' {
-			ln, col, indent = ln+1, 0, true
-			quote, last = 0, '\n'
+// yamlTooDeep returns the 1-based line (within the front matter) of the
+// first token that opens a flow collection more than maxYAMLBrackets deep,
+// or that starts a line indented more than maxYAMLIndent columns, or 0. It
+// reads the tokens of the YAML library's own lexer, which are then parsed:
+// what the lexer takes for text (a bracket in a quoted or plain scalar, in
+// a comment, in a block scalar) is text to the parser too, and what it
+// takes for nesting is what would slow the parser down. The lexer itself
+// takes time linear in its input.
+func yamlTooDeep(toks token.Tokens) int {
+	depth, line := 0, 0
+	for _, tk := range toks {
+		if tk.Position == nil {
 			continue
 		}
-		col++
-		if c != ' ' {
-			indent = false
-		} else if indent && col > maxYAMLIndent {
-			return ln
-		}
-		switch {
-		case quote == '"':
-			if c == '\\' && i+1 < len(fm) && fm[i+1] != '\n' {
-				i++
-				col++
-			} else if c == '"' {
-				quote = 0
-			}
-			continue
-		case quote == '\'':
-			if c == '\'' {
-				if i+1 < len(fm) && fm[i+1] == '\'' { // '' is a quote inside
-					i++
-					col++
-				} else {
-					quote = 0
-				}
-			}
-			continue
-		case (c == '"' || c == '\'') && bytes.IndexByte([]byte("\n:-[{,?"), last) >= 0:
-			quote = c
-		case c == '#' && (last == '\n' || fm[i-1] == ' '):
-			for i+1 < len(fm) && fm[i+1] != '\n' { // a comment, to the end of the line
-				i++
-			}
-			continue
-		case c == '[' || c == '{':
-			depth++
-			if depth > maxYAMLBrackets {
-				return ln
-			}
-		case c == ']' || c == '}':
-			if depth > 0 {
-				depth--
+		if tk.Position.Line != line {
+			line = tk.Position.Line
+			if tk.Position.Column-1 > maxYAMLIndent {
+				return line
 			}
 		}
-		if c != ' ' {
-			last = c
+		switch tk.Type {
+		case token.SequenceStartType, token.MappingStartType:
+			if depth++; depth > maxYAMLBrackets {
+				return line
+			}
+		case token.SequenceEndType, token.MappingEndType:
+			depth = max(0, depth-1)
 		}
 	}
 	return 0

@@ -78,6 +78,8 @@ func (l *loader) member(v *yval) Member {
 	o := l.object(v, "member")
 	m := Member{Pos: v.pos}
 	m.Name = o.text("name")
+	m.Aliases = o.texts("aliases")
+	m.Family = o.text("family")
 	m.Unnamed = o.boolean("unnamed")
 	m.Title = o.text("title")
 	m.Org = o.text("org")
@@ -89,6 +91,8 @@ func (l *loader) member(v *yval) Member {
 		l.errf(v.pos, "", "member %s has a name and is marked unnamed", quote(m.Name))
 	case m.Name == "" && !m.Unnamed:
 		l.errf(v.pos, "give a name, or unnamed: true with a title that describes them", "member has no name")
+	case m.Unnamed && (len(m.Aliases) > 0 || m.Family != ""):
+		l.errf(v.pos, "", "unnamed member has aliases or a family name")
 	case m.Unnamed && m.Title == "":
 		l.errf(v.pos, "describe an unnamed member in title, e.g. \"a brigadier\"", "unnamed member has no title")
 	}
@@ -115,8 +119,11 @@ func (l *loader) parseDemands(f *srcFile) {
 		if dm.Party == "" && o.v != nil {
 			l.errf(o.pos, "", "demand %s has no party", quote(dm.ID))
 		}
-		dm.Text, _ = o.req("text")
-		dm.Response = o.text("response")
+		dm.Text, dm.TextParts = o.parts("text")
+		if dm.Text == "" && o.v != nil {
+			l.errf(o.pos, "", "demand has no text")
+		}
+		dm.Response, dm.ResponseParts = o.parts("response")
 		st, sp := o.str("status")
 		dm.Status = StatusOpen
 		if st != "" {
@@ -136,7 +143,7 @@ func (l *loader) parseDemands(f *srcFile) {
 		}
 		dm.Days = o.refs("days", "day")
 		dm.Topic = o.ref("topic", "topic")
-		dm.Sources = o.refs("sources", "source")
+		dm.Sources = withParts(o.refs("sources", "source"), dm.TextParts, dm.ResponseParts)
 		if len(dm.Sources) == 0 && o.v != nil {
 			l.errf(o.pos, "cite at least one source: sources: [id]", "demand %s has no source", quote(dm.ID))
 		}
@@ -158,8 +165,8 @@ func (l *loader) parseDiscrepancies(f *srcFile) {
 			vo := l.object(vv, "version")
 			ver := Version{Pos: vv.pos}
 			ver.Value, _ = vo.req("value")
-			ver.Note = vo.text("note")
-			ver.Sources = vo.refs("sources", "source")
+			ver.Note, ver.NoteParts = vo.parts("note")
+			ver.Sources = withParts(vo.refs("sources", "source"), ver.NoteParts)
 			if len(ver.Sources) == 0 && vo.v != nil {
 				l.errf(vv.pos, "", "version %s has no source", quote(ver.Value))
 			}
@@ -172,4 +179,25 @@ func (l *loader) parseDiscrepancies(f *srcFile) {
 		o.done()
 		l.d.Discrepancies = append(l.d.Discrepancies, x)
 	})
+}
+
+// withParts returns a record's sources followed by those of its parts that
+// it does not cite already, so that the record's badges name every source
+// of its text.
+func withParts(sources []string, parts ...[]Part) []string {
+	seen := map[string]bool{}
+	for _, id := range sources {
+		seen[id] = true
+	}
+	for _, ps := range parts {
+		for _, p := range ps {
+			for _, id := range p.Sources {
+				if !seen[id] {
+					seen[id] = true
+					sources = append(sources, id)
+				}
+			}
+		}
+	}
+	return sources
 }

@@ -64,6 +64,12 @@ func (d *Dossier) Select(s Selection) *Dossier {
 		return d
 	}
 	out := *d
+	out.base, out.sel = d.Base(), s
+	if d.base != nil {
+		// selecting from a selection: the citations were trimmed already,
+		// so combine the two selections on the dossier as loaded
+		out.sel = combine(d.sel, s)
+	}
 	out.Discrepancies = nil
 	gone := map[string]bool{}
 	for _, x := range d.Discrepancies {
@@ -94,6 +100,19 @@ func (d *Dossier) Select(s Selection) *Dossier {
 	for i, day := range d.Days {
 		day.Hours = keep(d, s, day.Hours, func(h *HoursReport) *[]string { return &h.Sources })
 		day.Events = keep(d, s, day.Events, func(e *Event) *[]string { return &e.Sources })
+		for j := range day.Hours {
+			day.Hours[j].Discrepancies = without(day.Hours[j].Discrepancies, gone)
+		}
+		for j := range day.Events {
+			day.Events[j].Discrepancies = without(day.Events[j].Discrepancies, gone)
+		}
+		if day.Status == DayDisputed {
+			// a dispute is shown while two different readings are known
+			day.Readings = keep(d, s, day.Readings, func(r *DayReading) *[]string { return &r.Sources })
+			if distinctReadings(day.Readings) < 2 {
+				day.Status, day.Readings = DayPlain, nil
+			}
+		}
 		out.Days[i] = day
 	}
 	out.Delegations = make([]Delegation, len(d.Delegations))
@@ -102,6 +121,7 @@ func (d *Dossier) Select(s Selection) *Dossier {
 		out.Delegations[i] = del
 	}
 	out.Demands = keep(d, s, d.Demands, func(x *Demand) *[]string { return &x.Sources })
+	out.Demands = s.demandParts(d, out.Demands)
 	out.index = maps.Clone(d.index)
 	for _, x := range d.Demands {
 		delete(out.index, "demand:"+x.ID)
@@ -124,6 +144,13 @@ func (s Selection) discrepancy(d *Dossier, x Discrepancy) (Discrepancy, bool) {
 	if !s.AsOf.IsZero() {
 		only := Selection{AsOf: s.AsOf}
 		x.Versions = keep(d, only, x.Versions, func(v *Version) *[]string { return &v.Sources })
+		for i := range x.Versions {
+			v := &x.Versions[i]
+			if v.NoteParts != nil {
+				v.NoteParts = only.parts(d, v.NoteParts)
+				v.Note = JoinParts(v.NoteParts)
+			}
+		}
 		if len(x.Versions) < 2 {
 			return x, false
 		}
@@ -153,6 +180,50 @@ func keep[T any](d *Dossier, s Selection, items []T, sources func(*T) *[]string)
 	return out
 }
 
+// demandParts keeps, under AsOf, only the parts of the demands' split
+// texts and responses known by then; a demand whose split text has no
+// part known goes. The demands are copies (keep made them).
+func (s Selection) demandParts(d *Dossier, ds []Demand) []Demand {
+	if s.AsOf.IsZero() {
+		return ds
+	}
+	only := Selection{AsOf: s.AsOf}
+	out := ds[:0:0]
+	for _, x := range ds {
+		if x.TextParts != nil {
+			x.TextParts = only.parts(d, x.TextParts)
+			if len(x.TextParts) == 0 {
+				continue
+			}
+			x.Text = JoinParts(x.TextParts)
+		}
+		if x.ResponseParts != nil {
+			x.ResponseParts = only.parts(d, x.ResponseParts)
+			x.Response = JoinParts(x.ResponseParts)
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// parts returns the parts s admits, their citations trimmed; a part that
+// cites nothing of its own stays (it stands on its record's sources,
+// which s has admitted already).
+func (s Selection) parts(d *Dossier, ps []Part) []Part {
+	var out []Part
+	for _, p := range ps {
+		if len(p.Sources) == 0 {
+			out = append(out, p)
+			continue
+		}
+		if src, ok := s.cite(d, p.Sources); ok {
+			p.Sources = src
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // without returns ids less those in gone (ids itself when nothing goes).
 func without(ids []string, gone map[string]bool) []string {
 	if len(gone) == 0 {
@@ -163,6 +234,18 @@ func without(ids []string, gone map[string]bool) []string {
 		if !gone[id] {
 			out = append(out, id)
 		}
+	}
+	return out
+}
+
+// combine returns the selection that admits what both a and b admit.
+func combine(a, b Selection) Selection {
+	out := a
+	if out.AsOf.IsZero() || !b.AsOf.IsZero() && b.AsOf.Before(out.AsOf) {
+		out.AsOf = b.AsOf
+	}
+	if b.Source != "" {
+		out.Source = b.Source
 	}
 	return out
 }

@@ -145,6 +145,11 @@ func (l *loader) parseClaim(f *srcFile, item ast.Node, src []byte) (Claim, claim
 				l.addRef("source", id, f.lines.pos(f.name, x.Offs[i]))
 			}
 			for i, bad := range x.Bad {
+				if inv := invisibleIn(bad); inv != "" {
+					l.errf(f.lines.pos(f.name, x.BadOffs[i]), "delete it: it draws nothing, so the id looks right but matches nothing",
+						"citation %s holds an invisible character (%s)", quote(bad), inv)
+					continue
+				}
 				l.errf(f.lines.pos(f.name, x.BadOffs[i]), "cite sources as [@id] or [@id1; @id2]", "bad citation %s", quote(bad))
 			}
 		case *attrsNode:

@@ -14,13 +14,14 @@ func (l *loader) validate() {
 	l.checkAlignment()
 	l.checkKeyOrder()
 	l.checkUse()
+	l.checkAnachronisms()
 }
 
 // kindWords names each reference kind in messages.
 var kindWords = map[string]string{
 	"source": "source", "account": "account", "day": "day", "topic": "topic",
 	"discrepancy": "discrepancy", "demand": "demand", "briefing": "briefing",
-	"party": "party", "anyparty": "party or mediator",
+	"party": "party", "anyparty": "party or mediator", "mediator": "mediator",
 }
 
 // maxHints bounds the unknown references for which a "did you mean" hint
@@ -45,7 +46,13 @@ func (l *loader) resolveRefs() {
 			idCache[r.kind] = cands
 		}
 		hint := ""
-		if hinted++; hinted <= maxHints {
+		for _, c := range cands {
+			if why := lookAlike(r.id, c); why != "" {
+				hint = why
+				break
+			}
+		}
+		if hinted++; hinted <= maxHints && hint == "" {
 			hint = didYouMean(r.id, cands)
 		}
 		switch {
@@ -56,7 +63,15 @@ func (l *loader) resolveRefs() {
 			hint = "known ids: " + strings.Join(cands, ", ")
 		}
 		if r.kind == "party" && l.partyKind[r.id] == "mediator" {
-			l.errf(r.pos, "", "%s is a mediator, not a party", quote(r.id))
+			hint := ""
+			if r.pos.File == "dossier.md" { // only accounts name parties there
+				hint = "a mediator's account says mediator: " + r.id
+			}
+			l.errf(r.pos, hint, "%s is a mediator, not a party", quote(r.id))
+			continue
+		}
+		if r.kind == "mediator" && l.partyKind[r.id] == "party" {
+			l.errf(r.pos, "a party's account says party: "+r.id, "%s is a party, not a mediator", quote(r.id))
 			continue
 		}
 		l.errf(r.pos, hint, "unknown %s %s", kindWords[r.kind], quote(r.id))
@@ -69,6 +84,8 @@ func (l *loader) known(kind, id string) bool {
 		return l.partyKind[id] == "party"
 	case "anyparty":
 		return l.partyKind[id] != ""
+	case "mediator":
+		return l.partyKind[id] == "mediator"
 	}
 	_, ok := l.d.index[kind+":"+id]
 	return ok
@@ -79,6 +96,10 @@ func (l *loader) ids(kind string) []string {
 	d := l.d
 	var out []string
 	switch kind {
+	case "mediator":
+		for _, p := range d.Mediators {
+			out = append(out, p.ID)
+		}
 	case "party", "anyparty":
 		for _, p := range d.Parties {
 			out = append(out, p.ID)

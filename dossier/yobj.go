@@ -3,7 +3,6 @@ package dossier
 import (
 	"strings"
 	"time"
-	"unicode"
 )
 
 // obj reads the fields of one front matter mapping (a record), reporting
@@ -90,7 +89,10 @@ func (o *obj) id(key string, required bool) (string, Pos) {
 	} else {
 		s, p = o.str(key)
 	}
-	if s != "" && !validID(s) {
+	if inv := invisibleIn(s); inv != "" {
+		o.l.errf(p, "delete it: it draws nothing, so the id looks right but matches nothing typed",
+			"%s %s %s holds an invisible character (%s)", o.what, key, quote(s), inv)
+	} else if s != "" && !validID(s) {
 		o.l.errf(p, "an id starts with a letter and holds only letters, digits, - and _",
 			"invalid %s %s %s", o.what, key, quote(s))
 	}
@@ -125,6 +127,36 @@ func (o *obj) refs(key, kind string) []string {
 		o.l.addRef(kind, id, it.pos)
 	}
 	return ids
+}
+
+// texts returns a list of text items (a YAML list, or a single text),
+// trimmed, empty ones left out.
+func (o *obj) texts(key string) []string {
+	v := o.get(key)
+	if v == nil {
+		return nil
+	}
+	var items []*yval
+	switch v.kind {
+	case ySeq:
+		items = v.items
+	case yScalar:
+		items = []*yval{v}
+	default:
+		o.l.errf(v.pos, "", "field %s of a %s must be a list, like [a, b]", key, o.what)
+		return nil
+	}
+	var out []string
+	for _, it := range items {
+		if it.kind != yScalar {
+			o.l.errf(it.pos, "", "field %s of a %s must be a list of text, like [a, b]", key, o.what)
+			continue
+		}
+		if s := strings.TrimSpace(it.str); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // ref returns a single id and records a reference to it.
@@ -195,16 +227,34 @@ func (o *obj) done() {
 	}
 }
 
-// validID reports whether s has the form of an id: a letter, then letters,
-// digits, '-' and '_'.
-func validID(s string) bool {
-	for i, r := range s {
-		switch {
-		case unicode.IsLetter(r):
-		case i > 0 && (unicode.IsDigit(r) || r == '-' || r == '_'):
-		default:
-			return false
+// parts reads a text field that may be split by source: one text (parts
+// is then nil), or a list of {text, sources} whose texts are joined. Each
+// part's sources are recorded as references.
+func (o *obj) parts(key string) (text string, parts []Part) {
+	v := o.get(key)
+	if v == nil {
+		return "", nil
+	}
+	switch v.kind {
+	case yScalar:
+		o.seen = o.seen[:len(o.seen)-1] // str asks for it again
+		s, _ := o.str(key)
+		return s, nil
+	case ySeq:
+	default:
+		o.l.errf(v.pos, "write one text, or a list of {text: …, sources: [id]}",
+			"field %s of a %s must be text or a list of parts", key, o.what)
+		return "", nil
+	}
+	for _, it := range v.items {
+		po := o.l.object(it, key+" part")
+		p := Part{Pos: it.pos}
+		p.Text, _ = po.req("text")
+		p.Sources = po.refs("sources", "source")
+		po.done()
+		if p.Text != "" {
+			parts = append(parts, p)
 		}
 	}
-	return s != ""
+	return JoinParts(parts), parts
 }

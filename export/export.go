@@ -58,6 +58,10 @@ type Options struct {
 	// Notes includes the presenter notes, which are left out by default:
 	// a handout is for the audience.
 	Notes bool
+	// Memo is the reader's own bookmarks and notes as Markdown (from
+	// notes.Memo, its "# " title dropped), added after the discrepancies
+	// under "Your notes"; "" adds nothing.
+	Memo string
 }
 
 // Write writes the handout of a briefing of d to w.
@@ -67,6 +71,7 @@ func Write(w io.Writer, d *dossier.Dossier, opts Options) error {
 		return err
 	}
 	h := build(d, b, opts.Notes)
+	h.MemoMD = mdText(opts.Memo)
 	switch opts.Format {
 	case HTML:
 		return writeHTML(w, h)

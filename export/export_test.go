@@ -12,7 +12,6 @@ import (
 
 	"github.com/dossier-dev/dossier/content"
 	"github.com/dossier-dev/dossier/dossier"
-	"github.com/dossier-dev/dossier/render"
 )
 
 func embedded(t *testing.T) *dossier.Dossier {
@@ -48,7 +47,7 @@ var (
 
 // TestHTMLStops checks every stop of every briefing: its title is there,
 // and for compare stops every claim of both accounts appears exactly once,
-// in a row with the claim it is aligned with, in the order of render.Align.
+// in a row with the claim it is aligned with, in the order of dossier.Relate.
 func TestHTMLStops(t *testing.T) {
 	d := embedded(t)
 	for _, b := range d.Briefings {
@@ -67,14 +66,7 @@ func TestHTMLStops(t *testing.T) {
 			}
 			pair := pairOf(d, s)
 			tp, _ := d.Topic(s.Topic)
-			var left, right []dossier.Claim
-			if sc, ok := tp.Section(pair[0]); ok {
-				left = sc.Claims
-			}
-			if sc, ok := tp.Section(pair[1]); ok {
-				right = sc.Claims
-			}
-			want := render.Align(left, right)
+			want := d.Relate(tp.ID, pair[:], "").Visible()
 			rows := rowRE.FindAllStringSubmatchIndex(sec, -1)
 			if len(rows) != len(want) {
 				t.Fatalf("stop %d (%s): %d rows, want %d", i+1, s.Topic, len(rows), len(want))
@@ -90,21 +82,26 @@ func TestHTMLStops(t *testing.T) {
 					got = append(got, m[1])
 				}
 				var exp []string
-				if p.Left >= 0 {
-					exp = append(exp, left[p.Left].ID)
-				}
-				if p.Right >= 0 {
-					exp = append(exp, right[p.Right].ID)
+				for _, c := range p.Cells {
+					if c.Shown() {
+						exp = append(exp, c.Claim.ID)
+					}
 				}
 				if strings.Join(got, " ") != strings.Join(exp, " ") {
 					t.Errorf("stop %d row %d: claims %v, want %v", i+1, r, got, exp)
 				}
-				if p.Left >= 0 && p.Right >= 0 && left[p.Left].Key != right[p.Right].Key {
-					t.Errorf("stop %d row %d pairs keys %q and %q", i+1, r, left[p.Left].Key, right[p.Right].Key)
+				if l, rt := p.Cells[0], p.Cells[1]; l.Shown() && rt.Shown() && l.Claim.Key != rt.Claim.Key {
+					t.Errorf("stop %d row %d pairs keys %q and %q", i+1, r, l.Claim.Key, rt.Claim.Key)
 				}
 			}
-			if n := len(claimRE.FindAllString(sec, -1)); n != len(left)+len(right) {
-				t.Errorf("stop %d: %d claims shown, want %d", i+1, n, len(left)+len(right))
+			all := 0
+			for _, acct := range pair {
+				if sc, ok := tp.Section(acct); ok {
+					all += len(sc.Claims)
+				}
+			}
+			if n := len(claimRE.FindAllString(sec, -1)); n != all {
+				t.Errorf("stop %d: %d claims shown, want %d", i+1, n, all)
 			}
 		}
 	}
@@ -261,13 +258,6 @@ func TestMarkdownTables(t *testing.T) {
 		}
 		pair := pairOf(d, s)
 		tp, _ := d.Topic(s.Topic)
-		var left, right []dossier.Claim
-		if sc, ok := tp.Section(pair[0]); ok {
-			left = sc.Claims
-		}
-		if sc, ok := tp.Section(pair[1]); ok {
-			right = sc.Claims
-		}
 		var rows int
 		for _, line := range strings.Split(sec, "\n") {
 			if strings.HasPrefix(line, "| `") {
@@ -277,7 +267,7 @@ func TestMarkdownTables(t *testing.T) {
 				}
 			}
 		}
-		if want := len(render.Align(left, right)); rows != want {
+		if want := len(d.Relate(tp.ID, pair[:], "").Visible()); rows != want {
 			t.Errorf("stop %d: %d table rows, want %d", i+1, rows, want)
 		}
 	}

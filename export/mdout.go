@@ -26,6 +26,9 @@ func writeMarkdown(w io.Writer, h *handout) error {
 		m.p("## Discrepancies\n\n")
 		m.discs(h.Discs)
 	}
+	if h.MemoMD != "" {
+		m.p("## Your notes\n\n%s\n\n", safeMD(h.MemoMD))
+	}
 	note := ""
 	if !h.Notes {
 		note = " Presenter notes are left out."
@@ -92,16 +95,17 @@ func (m *mdWriter) stop(s stop) {
 		m.p("\n")
 	}
 	for _, d := range s.Demands {
-		m.p("- **%s** — *%s*: %s", esc(d.Party), d.Status, flat(d.TextMD))
-		if d.ResponseMD != "" {
-			m.p(" **Answer:** %s", flat(d.ResponseMD))
-		}
+		m.p("- **%s** — *%s* · `%s`: %s", esc(d.Party), d.Status, d.ID, flat(d.TextMD))
 		m.p("%s", badgesMD(d.Badges))
 		if d.Days != "" {
 			m.p(" · %s", esc(d.Days))
 		}
 		if d.Topic != "" {
 			m.p(" · topic: %s", esc(d.Topic))
+		}
+		if d.ResponseMD != "" {
+			// a paragraph of its own in the item, not run into the demand
+			m.p("\n\n  **Answer:** %s\n", flat(d.ResponseMD))
 		}
 		m.p("\n")
 	}
@@ -129,15 +133,19 @@ func (m *mdWriter) compare(c *compare) {
 	}
 	m.p("| | %s | %s |\n|:-:|---|---|\n", cell(esc(c.Left.Name)), cell(esc(c.Right.Name)))
 	for _, r := range c.Rows {
-		m.p("| `%s` | %s | %s |\n", r.Mark, cell(claimMD(r.Left)), cell(claimMD(r.Right)))
+		m.p("| `%s` | %s | %s |\n", r.Mark, cell(claimMD(r.Left, r.Missing)), cell(claimMD(r.Right, r.Missing)))
 	}
 	m.p("\n")
 }
 
-// claimMD is a claim on one line: its text, then its badges and tags.
-func claimMD(c *claim) string {
+// claimMD is a claim on one line: its text, then its badges and tags; for
+// no claim, what the account has instead (missing, e.g. "no counterpart").
+func claimMD(c *claim, missing string) string {
 	if c == nil {
-		return "—"
+		if missing == "" {
+			return "—"
+		}
+		return "*" + esc(missing) + "*"
 	}
 	s := flat(c.TextMD) + badgesMD(c.Badges)
 	for _, d := range c.Days {
@@ -165,7 +173,11 @@ func (m *mdWriter) day(d day) {
 	if len(d.Hours) > 0 {
 		var hs []string
 		for _, h := range d.Hours {
-			hs = append(hs, esc(h.Text)+badgesMD(h.Badges))
+			s := esc(h.Text) + badgesMD(h.Badges)
+			if h.Disputed {
+				s += " · *disputed*"
+			}
+			hs = append(hs, s)
 		}
 		m.p("**Hours of talks:** %s\n\n", strings.Join(hs, "; "))
 	}
@@ -174,7 +186,11 @@ func (m *mdWriter) day(d day) {
 		if e.Account != "" {
 			m.p("**%s:** ", esc(e.Account))
 		}
-		m.p("%s%s\n", flat(e.TextMD), badgesMD(e.Badges))
+		m.p("%s%s", flat(e.TextMD), badgesMD(e.Badges))
+		if e.Disputed {
+			m.p(" · *disputed*")
+		}
+		m.p("\n")
 	}
 	if len(d.Events) > 0 {
 		m.p("\n")

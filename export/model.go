@@ -13,8 +13,6 @@ var gradeText = map[string]string{
 	"D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged",
 }
 
-var credText = [...]string{"", "confirmed", "probably true", "possibly true", "doubtful", "improbable", "cannot be judged"}
-
 // builder collects the sources and discrepancies the handout cites while
 // it builds the stops.
 type builder struct {
@@ -133,26 +131,25 @@ func (bl *builder) compare(s dossier.Stop) *compare {
 	}
 	c := &compare{TopicTitle: clean(t.Title), SummaryMD: mdText(t.Summary),
 		Left: bl.account(pair[0]), Right: bl.account(pair[1])}
-	var left, right []dossier.Claim
-	if sec, ok := t.Section(pair[0]); ok {
-		left = sec.Claims
-	}
-	if sec, ok := t.Section(pair[1]); ok {
-		right = sec.Claims
-	}
 	for _, x := range d.Discrepancies {
 		if x.Topic == t.ID {
 			bl.discs[x.ID] = true
 		}
 	}
-	for _, p := range render.Align(left, right) {
-		r := row{Key: clean(p.Key), Elsewhere: p.Elsewhere}
+	for _, p := range d.Relate(t.ID, pair[:], "").Visible() {
+		r := row{Key: clean(p.Key), Elsewhere: p.Cells[0].Elsewhere || p.Cells[1].Elsewhere}
 		r.Rel, r.Mark, r.Label = relation(p)
-		if p.Left >= 0 {
-			r.Left = bl.claim(&left[p.Left])
+		if p.Cells[0].Shown() {
+			r.Left = bl.claim(p.Cells[0].Claim)
 		}
-		if p.Right >= 0 {
-			r.Right = bl.claim(&right[p.Right])
+		if p.Cells[1].Shown() {
+			r.Right = bl.claim(p.Cells[1].Claim)
+		}
+		if r.Left == nil || r.Right == nil {
+			r.Missing = clean(render.Placeholder(d, p.Cells[0]))
+			if r.Left != nil {
+				r.Missing = clean(render.Placeholder(d, p.Cells[1]))
+			}
 		}
 		c.Rows = append(c.Rows, r)
 	}
@@ -160,23 +157,21 @@ func (bl *builder) compare(s dossier.Stop) *compare {
 }
 
 // relation names a row's relation, with the gutter mark the reader uses.
-func relation(p render.Pair) (rel, mark, label string) {
-	switch p.Rel {
+func relation(p dossier.Row) (rel, mark, label string) {
+	mark = render.MarkText(p, 0)
+	switch p.Rel[0] {
 	case dossier.RelAgree:
-		return "agree", "=", "the accounts agree"
+		return "agree", mark, "the accounts agree"
 	case dossier.RelContradict:
-		return "contradict", "≠", "the accounts contradict each other"
+		return "contradict", mark, "the accounts contradict each other"
 	case dossier.RelOneSided:
 		label = "only one account speaks to this"
-		if p.Elsewhere {
+		if p.Cells[0].Elsewhere || p.Cells[1].Elsewhere {
 			label = "the other account's version is in another row"
 		}
-		if p.Left >= 0 {
-			return "one-sided", "◂", label
-		}
-		return "one-sided", "▸", label
+		return "one-sided", mark, label
 	}
-	return "unmarked", "·", "the same moment, relation not marked"
+	return "unmarked", mark, "the same moment, relation not marked"
 }
 
 func (bl *builder) account(id string) account {
@@ -210,8 +205,8 @@ func (bl *builder) badges(ids []string, cred int) []badge {
 				b.Tip += ": source " + s.Reliability + ", " + g
 			}
 		}
-		if cred > 0 && cred < len(credText) {
-			b.Tip += "; claim " + itoa(cred) + ", " + credText[cred]
+		if name := dossier.CredName(cred); name != "" {
+			b.Tip += "; claim " + itoa(cred) + ", " + name
 		}
 		bs = append(bs, b)
 	}
@@ -228,10 +223,10 @@ func (bl *builder) day(x *dossier.Day) day {
 		out.Readings = append(out.Readings, hours{Text: text, Badges: bl.badges(r.Sources, 0)})
 	}
 	for _, h := range x.Hours {
-		out.Hours = append(out.Hours, hours{Text: clean(h.Text), Badges: bl.badges(h.Sources, 0)})
+		out.Hours = append(out.Hours, hours{Text: clean(h.Text), Badges: bl.badges(h.Sources, 0), Disputed: len(h.Discrepancies) > 0})
 	}
 	for _, e := range x.Events {
-		ev := event{TextMD: mdText(e.Text), Badges: bl.badges(e.Sources, 0)}
+		ev := event{TextMD: mdText(e.Text), Badges: bl.badges(e.Sources, 0), Disputed: len(e.Discrepancies) > 0}
 		if e.Account != "" {
 			ev.Account = bl.account(e.Account).Name
 		}

@@ -18,6 +18,9 @@ type handout struct {
 	Discs       []disc   // discrepancies the handout touches
 	DiscsInBody bool     // a stop already lists every discrepancy
 	Notes       bool     // presenter notes are included
+	// MemoMD is the reader's own bookmarks and notes (dossier export
+	// --with-notes), Markdown from notes.Memo; "" leaves them out.
+	MemoMD string
 }
 
 // stop is one stop of the briefing; exactly one of the view fields is set.
@@ -56,8 +59,11 @@ type row struct {
 	Label     string // the relation in words, for the phone layout and print
 	Key       string
 	Elsewhere bool // one-sided here, but the key has a counterpart out of order
-	Left      *claim
-	Right     *claim
+	// Missing says what the empty side has (render.Placeholder: "no
+	// counterpart", "counterpart out of order", …), "" when both are set.
+	Missing string
+	Left    *claim
+	Right   *claim
 }
 
 type claim struct {
@@ -89,14 +95,16 @@ type day struct {
 
 // hours is a reported figure or reading and the sources that give it.
 type hours struct {
-	Text   string
-	Badges []badge
+	Text     string
+	Badges   []badge
+	Disputed bool // the figure is part of a discrepancy
 }
 
 type event struct {
-	TextMD  string
-	Account string // account name, "" when undisputed
-	Badges  []badge
+	TextMD   string
+	Account  string // account name, "" when undisputed
+	Badges   []badge
+	Disputed bool // the event is part of a discrepancy
 }
 
 type delegation struct {

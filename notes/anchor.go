@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"strings"
+	"unicode"
 
 	"github.com/dossier-dev/dossier/dossier"
 )
@@ -77,15 +78,20 @@ type Placed struct {
 
 // Locate places every entry of b on d. A claim's entry is attached by id
 // when the fingerprint matches; else to the one claim of the same topic
-// and account whose text has that fingerprint (Moved); else by id alone
+// and account whose text has that fingerprint (Moved); else, its text
+// edited, to the claim of that topic and account whose words are closest
+// to the entry's quote, when most of them are shared (Changed; this
+// follows a claim that was both edited and renumbered); else by id alone
 // (Changed); else it is Orphaned. Other kinds attach by id.
 func Locate(b *Book, d *dossier.Dossier) []Placed {
 	claims := map[string]*dossier.Claim{}
 	byFP := map[string][]string{}
+	var ids []string
 	for _, r := range Claims(d) {
 		claims[r.Claim.ID] = r.Claim
 		fp := Fingerprint(r.Claim.Text)
 		byFP[fp] = append(byFP[fp], r.Claim.ID)
+		ids = append(ids, r.Claim.ID)
 	}
 	out := make([]Placed, len(b.Entries))
 	for i := range b.Entries {
@@ -99,6 +105,8 @@ func Locate(b *Book, d *dossier.Dossier) []Placed {
 				p.State = Attached
 			case e.FP != "" && sameSection(byFP[e.FP], e.ID) != "":
 				p.ID, p.State = sameSection(byFP[e.FP], e.ID), Moved
+			case e.Quote != "" && closest(e, ids, claims) != "":
+				p.ID, p.State = closest(e, ids, claims), Changed
 			case ok:
 				p.State = Changed
 			default:
@@ -140,4 +148,50 @@ func found[T any](_ T, ok bool) State {
 		return Attached
 	}
 	return Orphaned
+}
+
+// closest returns the id of the claim of the entry's topic and account
+// whose words overlap most with the entry's quote, when they share more
+// than half of them; "" otherwise.
+func closest(e *Entry, ids []string, claims map[string]*dossier.Claim) string {
+	prefix := e.ID[:strings.LastIndex(e.ID, "/")+1]
+	if prefix == "" {
+		return ""
+	}
+	want := words(e.Quote)
+	best, score := "", 0.5
+	for _, id := range ids {
+		if !strings.HasPrefix(id, prefix) || strings.Contains(id[len(prefix):], "/") {
+			continue
+		}
+		if s := overlap(want, words(claims[id].Text)); s > score {
+			best, score = id, s
+		}
+	}
+	return best
+}
+
+// words returns the set of lower-case words of s.
+func words(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		out[w] = true
+	}
+	return out
+}
+
+// overlap is the Jaccard index of two word sets.
+func overlap(a, b map[string]bool) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	n := 0
+	for w := range a {
+		if b[w] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(a)+len(b)-n)
 }

@@ -7,9 +7,6 @@ import (
 	"github.com/dossier-dev/dossier/dossier"
 )
 
-// credMeaning names the credibility grades 1–6 of the Admiralty scale.
-var credMeaning = [...]string{"", "confirmed", "probably true", "possibly true", "doubtful", "improbable", "cannot be judged"}
-
 // Sources writes a claim's citations as "Dawn, 26 Oct 2025, grade B;
 // Tolo News (via NationPress), 27 Oct 2025, grade C". Text is sanitised.
 func Sources(d *dossier.Dossier, ids []string) string {
@@ -40,10 +37,10 @@ func Sources(d *dossier.Dossier, ids []string) string {
 
 // Credibility writes a grade as "2 — probably true", "" for none.
 func Credibility(n int) string {
-	if n <= 0 || n >= len(credMeaning) {
+	if dossier.CredName(n) == "" {
 		return ""
 	}
-	return strconv.Itoa(n) + " — " + credMeaning[n]
+	return strconv.Itoa(n) + " — " + dossier.CredName(n)
 }
 
 // accountName names an account, sanitised.
@@ -119,11 +116,18 @@ func Title(d *dossier.Dossier, p Placed) string {
 
 // Memo writes the bookmarks and notes of b as Markdown for a memo: each
 // with the thing it is about and, for a claim, the claim and its citation;
-// orphaned entries last, with what they were about. title heads it.
-func Memo(d *dossier.Dossier, b *Book, title string) string {
+// orphaned entries last, with what they were about. title heads it as a
+// heading of the given level (1 for "# "); "" writes no title and starts
+// the sections at that level.
+func Memo(d *dossier.Dossier, b *Book, title string, level int) string {
 	placed := Locate(b, d)
 	var s strings.Builder
-	s.WriteString("# " + title + "\n")
+	level = max(1, level)
+	if title != "" {
+		s.WriteString(strings.Repeat("#", level) + " " + title + "\n")
+		level++
+	}
+	h2, h3 := strings.Repeat("#", level)+" ", strings.Repeat("#", level+1)+" "
 	if len(placed) == 0 {
 		s.WriteString("\nNo bookmarks or notes yet.\n")
 		return s.String()
@@ -135,10 +139,10 @@ func Memo(d *dossier.Dossier, b *Book, title string) string {
 				continue
 			}
 			if first {
-				s.WriteString("\n## " + head + "\n")
+				s.WriteString("\n" + h2 + head + "\n")
 				first = false
 			}
-			memoEntry(&s, d, p)
+			memoEntry(&s, d, p, h3)
 		}
 	}
 	section("Bookmarks", func(p Placed) bool { return p.State != Orphaned && p.Entry.Bookmark && p.Entry.Text == "" })
@@ -147,16 +151,16 @@ func Memo(d *dossier.Dossier, b *Book, title string) string {
 	return s.String()
 }
 
-func memoEntry(s *strings.Builder, d *dossier.Dossier, p Placed) {
+func memoEntry(s *strings.Builder, d *dossier.Dossier, p Placed, h3 string) {
 	e := p.Entry
 	head := Title(d, p)
 	if e.Bookmark {
-		head = "⚑ " + head
+		head = "★ " + head
 	}
 	if p.State == Changed {
 		head += " (changed since the note)"
 	}
-	s.WriteString("\n### " + head + "\n\n")
+	s.WriteString("\n" + h3 + head + "\n\n")
 	if r, ok := FindClaim(d, p.ID); ok && e.Kind == KindClaim && p.State != Orphaned {
 		for _, l := range strings.Split(strings.TrimRight(Cite(d, r), "\n"), "\n") {
 			s.WriteString("> " + l + "\n")

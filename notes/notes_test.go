@@ -123,7 +123,7 @@ func TestLocateEditedAndDeletedClaims(t *testing.T) {
 			t.Errorf("%s: %v, want %v", p.Entry.ID, p.State, want[p.Entry.ID])
 		}
 	}
-	memo := Memo(edited, b, "Notes")
+	memo := Memo(edited, b, "Notes", 1)
 	for _, s := range []string{"(changed since the note)", "## Orphaned", "note on flows/down/2", "We were never shown a map"} {
 		if !strings.Contains(memo, s) {
 			t.Errorf("memo lacks %q:\n%s", s, memo)
@@ -184,16 +184,16 @@ func TestStoreAtomicAndLimit(t *testing.T) {
 	if !strings.HasPrefix(s.Path, dir+string(filepath.Separator)) || strings.Contains(s.Path, "..") {
 		t.Fatalf("path %s escapes %s", s.Path, dir)
 	}
-	if err := s.Save([]byte("# a\n"), 2); err != nil {
+	if _, err := s.Save(&Book{Preamble: "# a\n"}, 2); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Save([]byte("# older\n"), 1); err != nil {
-		t.Fatal(err)
+	if b, err := s.Save(&Book{Preamble: "# older\n"}, 1); err != nil || b != nil {
+		t.Fatal(b, err)
 	}
 	if b, _ := os.ReadFile(s.Path); string(b) != "# a\n" {
 		t.Errorf("an older save overwrote a newer one: %q", b)
 	}
-	if err := s.Save([]byte(strings.Repeat("x", 300)), 3); !errors.Is(err, ErrTooLarge) {
+	if _, err := s.Save(&Book{Preamble: strings.Repeat("x", 300)}, 3); !errors.Is(err, ErrTooLarge) {
 		t.Errorf("save over the limit: %v", err)
 	}
 	ents, _ := os.ReadDir(filepath.Dir(s.Path))
@@ -205,5 +205,97 @@ func TestStoreAtomicAndLimit(t *testing.T) {
 	}
 	if _, err := s.Load(); err == nil || !strings.Contains(err.Error(), s.Path+":1:") {
 		t.Errorf("load of a mangled file: %v", err)
+	}
+}
+
+// A claim both edited and renumbered (a claim inserted before it): the
+// note follows the words it was made on, not the id.
+func TestLocateEditedAndRenumbered(t *testing.T) {
+	d, _ := example(t, nil)
+	r, _ := FindClaim(d, "flows/up/1")
+	b := &Book{}
+	b.SetNote(Anchor{Kind: KindClaim, ID: r.Claim.ID, FP: Fingerprint(r.Claim.Text)}, r.Claim.Text, "the figure", day1)
+	both, _ := example(t, func(s string) string {
+		s = strings.Replace(s, "40 cubic metres a second", "45 cubic metres a second", 1)
+		return strings.Replace(s, "## Upstream\n\n", "## Upstream\n\n- An unrelated new first claim. [@gazette-0303]\n", 1)
+	})
+	p := Locate(b, both)[0]
+	if p.State != Changed || p.ID != "flows/up/2" {
+		t.Errorf("placed = %+v, want changed on flows/up/2", p)
+	}
+}
+
+// FuzzParse: whatever parses formats and parses back to the same entries
+// (so a save never loses what was read), and nothing panics.
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("# n\n\n## claim a/b/1 @0a1b2c3d\n> q\nbookmark: yes\nadded: 2025-11-03\n\ntext\n\\## x\n"))
+	f.Add([]byte("pre\n## day d\n> not a quote?\n\nbookmark: no\n"))
+	f.Add([]byte("## demand x\n\n\\\\## y\n> z\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		b, err := Parse(data)
+		if err != nil {
+			return
+		}
+		again, err := Parse(Format(b))
+		if err != nil {
+			t.Fatalf("the formatted book does not parse: %v\n%q", err, Format(b))
+		}
+		if len(again.Entries) != len(b.Entries) {
+			t.Fatalf("entries %d, then %d", len(b.Entries), len(again.Entries))
+		}
+		for i := range b.Entries {
+			x, y := b.Entries[i], again.Entries[i]
+			x.Line, y.Line = 0, 0
+			x.Quote, y.Quote = oneLine(x.Quote), oneLine(y.Quote)
+			if x != y {
+				t.Fatalf("entry %d:\n%+v\n%+v\nformatted:\n%q", i, x, y, Format(b))
+			}
+		}
+	})
+}
+
+// A save keeps what was written in the file meanwhile (by hand, or by
+// another session): our changes win only where we made them.
+func TestSaveMergesWithTheFile(t *testing.T) {
+	s := Place{File: filepath.Join(t.TempDir(), "notes.md")}.Store("x")
+	start := "# mine\n\n## day d1\n\nfirst\n\n## day d2\n\nsecond\n"
+	if err := os.WriteFile(s.Path, []byte(start), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ours, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// meanwhile, by hand: d2 edited, d3 added, the preamble changed
+	hand := "# mine, edited\n\n## day d1\n\nfirst\n\n## day d2\n\nsecond, edited by hand\n\n## day d3\n\nthird\n"
+	if err := os.WriteFile(s.Path, []byte(hand), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// and in the reader: d1 changed, a bookmark on d4
+	ours.SetNote(Anchor{Kind: KindDay, ID: "d1"}, "", "first, edited in the reader", day1)
+	ours.ToggleBookmark(Anchor{Kind: KindDay, ID: "d4"}, "", day1)
+	got, err := s.Save(ours, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file, _ := os.ReadFile(s.Path)
+	for _, want := range []string{"# mine, edited\n", "first, edited in the reader", "second, edited by hand", "third", "## day d4\nbookmark: yes"} {
+		if !strings.Contains(string(file), want) {
+			t.Errorf("the file lacks %q:\n%s", want, file)
+		}
+	}
+	if len(got.Entries) != 4 {
+		t.Errorf("the merged book has %d entries", len(got.Entries))
+	}
+	// a file mangled meanwhile is not written over
+	if err := os.WriteFile(s.Path, []byte("## dya d1\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ours.ToggleBookmark(Anchor{Kind: KindDay, ID: "d5"}, "", day1)
+	if _, err := s.Save(ours, 2); err == nil || !strings.Contains(err.Error(), ":1: unknown kind") {
+		t.Errorf("save over a mangled file: %v", err)
+	}
+	if b, _ := os.ReadFile(s.Path); string(b) != "## dya d1\n" {
+		t.Errorf("the mangled file was written over: %q", b)
 	}
 }

@@ -78,6 +78,9 @@ type Store struct {
 
 	mu      sync.Mutex
 	written map[string]uint64 // path → generation last written
+	// base is the book as this Store last read or wrote it: what a save
+	// merges against (Merge).
+	base *Book
 }
 
 // ErrTooLarge is returned by a save that would pass the Store's Limit.
@@ -86,6 +89,17 @@ var ErrTooLarge = errors.New("notes: over the size limit")
 // Load reads the notes file; a missing file is an empty book. A file that
 // does not parse gives a *ParseError naming the file and line.
 func (s *Store) Load() (*Book, error) {
+	b, err := s.read()
+	if err == nil {
+		s.mu.Lock()
+		s.base = b.Clone()
+		s.mu.Unlock()
+	}
+	return b, err
+}
+
+// read reads and parses the notes file (a missing one is an empty book).
+func (s *Store) read() (*Book, error) {
 	data, err := os.ReadFile(s.Path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return &Book{}, nil
@@ -101,10 +115,47 @@ func (s *Store) Load() (*Book, error) {
 	return b, err
 }
 
-// Save writes data (Format of a book) as the notes file, unless a save of
-// a later generation was written already.
-func (s *Store) Save(data []byte, gen uint64) error {
-	return s.write(s.Path, data, gen)
+// Save writes a book, generation gen, as the notes file: merged (Merge)
+// with what the file holds now, so that what was written there since this
+// Store read it (by hand, or by another session) is kept. It returns the
+// book as written, or nil when a later generation was saved already. A
+// file that no longer parses is not written over: its *ParseError is
+// returned.
+func (s *Store) Save(ours *Book, gen uint64) (*Book, error) {
+	lock := pathLock(s.Path)
+	lock.Lock()
+	defer lock.Unlock()
+	s.mu.Lock()
+	stale := gen != 0 && gen <= s.written[s.Path]
+	base := s.base
+	s.mu.Unlock()
+	if stale {
+		return nil, nil
+	}
+	disk, err := s.read()
+	if err != nil {
+		return nil, err
+	}
+	if base == nil {
+		base = &Book{}
+	}
+	merged := Merge(base, ours, disk)
+	if err := s.write(s.Path, Format(merged), gen); err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	s.base = merged.Clone()
+	s.mu.Unlock()
+	return merged, nil
+}
+
+// pathLocks serialise the saves of one file by the sessions of one
+// process (a user with two SSH sessions), between reading and renaming.
+var pathLocks sync.Map
+
+func pathLock(path string) *sync.Mutex {
+	l, _ := pathLocks.LoadOrStore(path, &sync.Mutex{})
+	return l.(*sync.Mutex)
 }
 
 // SaveSeen writes the seen record.

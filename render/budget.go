@@ -102,12 +102,12 @@ func (l *layout) plainBlock(src, note string) []string {
 // shown as plain text when the claims shown together, not counting those
 // over their own budget, are over topicBudget; or "" when they may be
 // formatted.
-func (l *layout) topicPlainNote(d *dossier.Dossier, claims [2][]dossier.Claim) string {
+func (c *Cache) topicPlainNote(claims [2][]dossier.Claim) string {
 	total := 0
 	for _, side := range claims {
 		for i := range side {
-			if c := l.claimCost(d, &side[i]); c <= claimBudget { // else plain anyway
-				total += c
+			if n := c.cost(side[i].Text); n <= claimBudget { // else plain anyway
+				total += n
 			}
 			if total > topicBudget {
 				return noteTopicTooComplex
@@ -115,15 +115,4 @@ func (l *layout) topicPlainNote(d *dossier.Dossier, claims [2][]dossier.Claim) s
 		}
 	}
 	return ""
-}
-
-// claimCost returns the markdownCost of a claim's text, memoised.
-func (l *layout) claimCost(d *dossier.Dossier, cl *dossier.Claim) int {
-	k := claimKey{d: d, id: cl.ID}
-	if v, ok := l.costs.Load(k); ok {
-		return v.(int)
-	}
-	n := markdownCost(Clean(cl.Text))
-	l.costs.Store(k, n)
-	return n
 }

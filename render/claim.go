@@ -9,47 +9,71 @@ import (
 	"github.com/dossier-dev/dossier/dossier"
 )
 
+// shown is what a block of badges, tags and Markdown shows: a claim's, or
+// an event's (which has sources but no grade, days or disputes of its own).
+type shown struct {
+	text     string
+	sources  []string
+	cred     int
+	days     []string
+	disputed bool
+}
+
+func claimShown(cl *dossier.Claim) shown {
+	return shown{cl.Text, cl.Sources, cl.Cred, cl.Days, len(cl.Discrepancies) > 0}
+}
+
 // Claim returns the lines of one rendered claim at the given width and
 // style: a line (or more) of source badges and day tags, then the claim's
 // Markdown. Lines carry no trailing padding; each is at most width cells
-// wide as measured by ansi.StringWidth. The result is cached and shared, so
-// callers must not modify it.
+// wide as measured by ansi.StringWidth. The result is cached by what it
+// shows (ClaimKey) and shared, so callers must not modify it.
 func (c *Cache) Claim(d *dossier.Dossier, cl *dossier.Claim, width int, st Style) []string {
 	return c.claim(d, cl, width, st, "")
+}
+
+// Event returns the lines of one event of a day, as Claim does for a
+// claim: its source badges, then its Markdown; cached and shared alike.
+func (c *Cache) Event(d *dossier.Dossier, ev *dossier.Event, width int, st Style) []string {
+	return c.block(d, shown{text: ev.Text, sources: ev.Sources}, width, st, "")
 }
 
 // claim does the work of Claim. A non-empty plain note renders the claim as
 // plain text under that note (Compare passes one for a topic over its
 // budget); such renders are cached apart from the formatted ones.
 func (c *Cache) claim(d *dossier.Dossier, cl *dossier.Claim, width int, st Style, plain string) []string {
-	l := c.layout(width, st)
-	k := claimKey{d, cl.ID, plain}
-	if lines, ok := l.cachedClaim(k); ok {
+	return c.block(d, claimShown(cl), width, st, plain)
+}
+
+// block renders what a claim or an event shows, through the cache.
+func (c *Cache) block(d *dossier.Dossier, sh shown, width int, st Style, plain string) []string {
+	k := blockKey(d, sh, width, st, plain)
+	if v, ok := c.get(k); ok {
 		c.count(func(s *Stats) { s.ClaimHits++ })
-		return lines
+		return v.([]string)
 	}
+	l := c.layout(width, st)
 	l.renderMu.Lock()
 	defer l.renderMu.Unlock()
-	if lines, ok := l.cachedClaim(k); ok { // rendered while we waited
+	if v, ok := c.get(k); ok { // rendered while we waited
 		c.count(func(s *Stats) { s.ClaimHits++ })
-		return lines
+		return v.([]string)
 	}
 	c.count(func(s *Stats) { s.ClaimMisses++ })
-	lines := l.renderClaim(d, cl, plain)
-	l.mu.Lock()
-	l.claims[k] = lines
-	l.mu.Unlock()
+	if plain == "" && c.cost(sh.text) > claimBudget {
+		plain = noteClaimTooComplex
+	}
+	lines := l.renderBlock(d, sh, plain)
+	c.put(k, lines, linesSize(lines))
 	return lines
 }
 
-// renderClaim does the work of Claim; the caller holds l.renderMu.
-func (l *layout) renderClaim(d *dossier.Dossier, cl *dossier.Claim, plain string) []string {
+// renderBlock renders a block, as plain text under the note plain when it
+// is not ""; the caller holds l.renderMu.
+func (l *layout) renderBlock(d *dossier.Dossier, sh shown, plain string) []string {
 	width := l.key.width
-	lines := wrapTokens(l.theme.claimTokens(d, cl), width)
-	src := Clean(cl.Text)
-	if plain == "" && l.claimCost(d, cl) > claimBudget {
-		plain = noteClaimTooComplex
-	}
+	lines := wrapTokens(l.theme.tokens(d, sh), width)
+	src := Clean(sh.text)
 	var body []string
 	if plain != "" {
 		body = l.plainBlock(src, plain)
@@ -95,12 +119,11 @@ func DayTag(d *dossier.Dossier, dayID string) string {
 	return Clean(dayID)
 }
 
-// claimTokens returns the styled badges and tags of a claim, each with its
-// width.
-func (t *Theme) claimTokens(d *dossier.Dossier, cl *dossier.Claim) []string {
+// tokens returns the styled badges and tags of a block.
+func (t *Theme) tokens(d *dossier.Dossier, sh shown) []string {
 	var toks []string
-	for _, id := range cl.Sources {
-		label := Badge(d, id, cl.Cred)
+	for _, id := range sh.sources {
+		label := Badge(d, id, sh.cred)
 		grade := ""
 		if s, ok := d.Source(id); ok {
 			grade = s.Reliability
@@ -112,14 +135,14 @@ func (t *Theme) claimTokens(d *dossier.Dossier, cl *dossier.Claim) []string {
 		}
 		toks = append(toks, t.badgeStyle(grade).Render(label))
 	}
-	for _, id := range cl.Days {
+	for _, id := range sh.days {
 		tag := DayTag(d, id)
 		if t.Brackets {
 			tag = "(" + tag + ")"
 		}
 		toks = append(toks, t.Day.Render(tag))
 	}
-	if len(cl.Discrepancies) > 0 {
+	if sh.disputed {
 		toks = append(toks, t.Contradict.Render("⚑ disputed"))
 	}
 	return toks

@@ -9,35 +9,46 @@ import (
 	"github.com/dossier-dev/dossier/dossier"
 )
 
-// Row is one aligned row of a compare layout, placed on lines.
+// Row is one aligned row of a compare layout, placed on lines: the row of
+// the alignment (dossier.Relate) it draws, and where.
 type Row struct {
-	Pair
-	// IDs holds the ids of the left and right claims ("" for none).
+	dossier.Row
+	// IDs holds the ids of the left and right claims shown ("" for none).
 	IDs [2]string
 	// Start is the first line of the row in both panes; Height the number
-	// of lines it takes (the taller of its two claims). A blank line
+	// of lines it takes (the taller of its two sides). A blank line
 	// separates rows and is not counted in Height.
 	Start, Height int
+	// Heights holds the lines each side's claim takes (0 on a side that
+	// shows no claim, only a placeholder or nothing): a cursor marks
+	// those lines and no others.
+	Heights [2]int
 }
 
 // Compare is a topic laid out for two panes: both panes have the same
 // number of lines, every line exactly Width cells wide (by Method), and a
 // claim aligned with another starts on the same line on both sides.
 type Compare struct {
-	Topic  string
+	Topic string
+	// Day, when not "", restricts the layout to the claims about that day
+	// (the days view and print --day); their counterparts about other
+	// days are named, not shown.
+	Day    string
 	Pair   [2]string
 	Width  int
 	Style  Style
 	Method ansi.Method
 	// Lines holds the left and right panes' lines.
 	Lines [2][]string
-	// Rows are in line order.
+	// Rows are in line order: the alignment's rows that show a claim.
 	Rows []Row
 	// Marks holds the gutter mark of each line: the styled one-cell mark
 	// on the first line of a row, a blank cell elsewhere.
 	Marks []string
 	// Dossier is the dossier the layout was made from: a reader may show
-	// several (the one loaded, and the same seen through a filter).
+	// several (the one loaded, and the same seen through a filter). The
+	// cache holds the layout without it (so that it keeps no dossier
+	// alive) and hands each caller a copy naming it.
 	Dossier *dossier.Dossier
 }
 
@@ -56,12 +67,14 @@ func (c *Compare) RowAt(y int) int {
 	return i
 }
 
-// RowOf returns the index of the row holding the claim with the given id,
-// or -1.
+// RowOf returns the index of the row holding the claim with the given id
+// (shown or not), or -1.
 func (c *Compare) RowOf(claimID string) int {
 	for i, r := range c.Rows {
-		if r.IDs[0] == claimID || r.IDs[1] == claimID {
-			return i
+		for _, cell := range r.Cells {
+			if cell.Claim != nil && cell.Claim.ID == claimID {
+				return i
+			}
 		}
 	}
 	return -1
@@ -71,50 +84,84 @@ func (c *Compare) RowOf(claimID string) int {
 // cache, without rendering anything. Readers call it on the key path and
 // fall back to rendering in the background when it misses.
 func (c *Cache) CachedCompare(d *dossier.Dossier, t *dossier.Topic, pair [2]string, width int, st Style, m ansi.Method) (*Compare, bool) {
-	l := c.layout(clampWidth(width), st)
-	cmp, ok := l.cachedCompare(compareKey{d, t.ID, pair, m})
-	if ok {
-		c.count(func(s *Stats) { s.CompareHits++ })
+	return c.CachedCompareDay(d, t, "", pair, width, st, m)
+}
+
+// CachedCompareDay is CachedCompare for the claims about one day.
+func (c *Cache) CachedCompareDay(d *dossier.Dossier, t *dossier.Topic, day string, pair [2]string, width int, st Style, m ansi.Method) (*Compare, bool) {
+	v, ok := c.get(c.layoutKey(d, t.ID, day, pair, clampWidth(width), st, m))
+	if !ok {
+		return nil, false
 	}
-	return cmp, ok
+	c.count(func(s *Stats) { s.CompareHits++ })
+	return v.(*Compare).of(d), true
+}
+
+// of returns a copy of the layout naming d as the dossier it was made
+// from.
+func (cmp *Compare) of(d *dossier.Dossier) *Compare {
+	out := *cmp
+	out.Dossier = d
+	return &out
 }
 
 // Compare returns the layout of a topic for two accounts, rendering and
 // caching whatever is missing. It may take tens of milliseconds for a
 // topic not seen before at this width; readers call it from a tea.Cmd.
-// The result is shared: callers must not modify it.
+// The result's lines are shared: callers must not modify them.
 func (c *Cache) Compare(d *dossier.Dossier, t *dossier.Topic, pair [2]string, width int, st Style, m ansi.Method) *Compare {
+	return c.CompareDay(d, t, "", pair, width, st, m)
+}
+
+// CompareDay is Compare restricted to the claims about a day ("" for
+// every claim). The rows, relations and placeholders come from
+// dossier.Relate, so a claim whose counterpart is about another day, or
+// hidden by the selection d was made with, says so.
+func (c *Cache) CompareDay(d *dossier.Dossier, t *dossier.Topic, day string, pair [2]string, width int, st Style, m ansi.Method) *Compare {
 	width = clampWidth(width)
-	if cmp, ok := c.CachedCompare(d, t, pair, width, st, m); ok {
+	if cmp, ok := c.CachedCompareDay(d, t, day, pair, width, st, m); ok {
 		return cmp
 	}
 	c.count(func(s *Stats) { s.CompareMisses++ })
 	l := c.layout(width, st)
+	al := d.Relate(t.ID, pair[:], day)
 	var claims [2][]dossier.Claim
-	for side, acct := range pair {
-		if sec, ok := t.Section(acct); ok {
-			claims[side] = sec.Claims
+	for _, r := range al.Rows {
+		for side, cell := range r.Cells {
+			if cell.Shown() {
+				claims[side] = append(claims[side], *cell.Claim)
+			}
 		}
 	}
-	cmp := &Compare{Dossier: d, Topic: t.ID, Pair: pair, Width: width, Style: l.key.style, Method: m}
-	plain := l.topicPlainNote(d, claims)
+	cmp := &Compare{Topic: t.ID, Day: day, Pair: pair, Width: width, Style: l.key.style, Method: m}
+	plain := c.topicPlainNote(claims)
 	th := l.theme
 	blank := strings.Repeat(" ", width)
-	for _, p := range Align(claims[0], claims[1]) {
-		row := Row{Pair: p, Start: len(cmp.Lines[0])}
+	notes := paneNotes(d, al)
+	for _, r := range al.Visible() {
+		row := Row{Row: r, Start: len(cmp.Lines[0])}
 		var blocks [2][]string
-		for side, idx := range [2]int{p.Left, p.Right} {
-			if idx < 0 {
-				msg := "no counterpart"
-				if p.Elsewhere {
-					msg = "counterpart out of order"
+		for side, cell := range r.Cells {
+			switch {
+			case cell.Shown():
+				row.IDs[side] = cell.Claim.ID
+				blocks[side] = c.claim(d, cell.Claim, width, st, plain)
+				row.Heights[side] = len(blocks[side])
+			case notes[side] != "":
+				// the pane says once why it is empty, on its first row
+				if len(cmp.Rows) == 0 {
+					blocks[side] = []string{th.Faint.Render(notes[side])}
 				}
-				blocks[side] = []string{th.Faint.Render("· " + msg)}
-				continue
+			default:
+				blocks[side] = []string{th.Faint.Render("· " + Placeholder(d, cell))}
+				if cell.Hide == dossier.HiddenDay {
+					// the counterpart about another day is shown dimmed
+					// under the line that says which day
+					for _, l := range c.claim(d, cell.Claim, width, st, plain) {
+						blocks[side] = append(blocks[side], th.Faint.Render(ansi.Strip(l)))
+					}
+				}
 			}
-			cl := &claims[side][idx]
-			row.IDs[side] = cl.ID
-			blocks[side] = c.claim(d, cl, width, st, plain)
 		}
 		row.Height = max(len(blocks[0]), len(blocks[1]), 1)
 		for side := range blocks {
@@ -127,15 +174,24 @@ func (c *Cache) Compare(d *dossier.Dossier, t *dossier.Topic, pair [2]string, wi
 			}
 			cmp.Lines[side] = append(cmp.Lines[side], blank)
 		}
-		cmp.Marks = append(cmp.Marks, th.mark(p))
+		mark := th.Mark(r, 0)
+		if day == "" && (notes[0] != "" && al.Says[0] == 0 || notes[1] != "" && al.Says[1] == 0) {
+			mark = " " // one account is silent on the topic: no mark says so on every row
+		}
+		cmp.Marks = append(cmp.Marks, mark)
 		for y := 1; y <= row.Height; y++ {
 			cmp.Marks = append(cmp.Marks, " ")
 		}
 		cmp.Rows = append(cmp.Rows, row)
 	}
 	if len(cmp.Rows) == 0 {
-		msg := Fit(th.Faint.Render("nothing on this topic"), width, m)
-		cmp.Lines = [2][]string{{msg}, {msg}}
+		for side := range cmp.Lines {
+			msg := notes[side]
+			if msg == "" {
+				msg = "nothing on this topic"
+			}
+			cmp.Lines[side] = []string{Fit(th.Faint.Render(msg), width, m)}
+		}
 		cmp.Marks = []string{" "}
 	} else {
 		// drop the separator after the last row
@@ -144,27 +200,142 @@ func (c *Cache) Compare(d *dossier.Dossier, t *dossier.Topic, pair [2]string, wi
 		}
 		cmp.Marks = cmp.Marks[:len(cmp.Marks)-1]
 	}
-	l.mu.Lock()
-	l.compares[compareKey{d, t.ID, pair, m}] = cmp
-	l.mu.Unlock()
-	return cmp
+	size := linesSize(cmp.Lines[0]) + linesSize(cmp.Lines[1]) + 16*len(cmp.Marks) + 96*len(cmp.Rows)
+	c.put(c.layoutKey(d, t.ID, day, pair, width, st, m), cmp, size)
+	return cmp.of(d)
 }
 
-// mark returns the one-cell gutter mark of a row.
-func (t *Theme) mark(p Pair) string {
-	switch p.Rel {
-	case dossier.RelAgree:
-		return t.Agree.Render("=")
-	case dossier.RelContradict:
-		return t.Contradict.Render("≠")
-	case dossier.RelOneSided:
-		if p.Left >= 0 {
-			return t.OneSided.Render("◂")
-		}
-		return t.OneSided.Render("▸")
-	default:
-		return t.Unmarked.Render("·")
+// paneNotes returns, for each account of an alignment, the one line its
+// pane says when it shows none of the account's claims and every row has
+// the same reason for it (the account says nothing on the topic, or what
+// it says was reported after the as-of day, or is not from the source
+// filtered on); its placeholders then stay blank. It is "" for a pane that
+// shows claims, or whose rows differ (each row then says its own).
+func paneNotes(d *dossier.Dossier, al *dossier.Alignment) []string {
+	notes := make([]string, len(al.Accounts))
+	rows := al.Visible()
+	if len(rows) == 0 {
+		rows = al.Rows
 	}
+	for i, acct := range al.Accounts {
+		if al.Shows[i] > 0 {
+			continue
+		}
+		why := map[dossier.Hide]bool{}
+		for _, r := range rows {
+			if c := r.Cells[i]; c.Claim != nil {
+				why[c.Hide] = true
+			}
+		}
+		switch {
+		case len(why) == 0:
+			notes[i] = SilenceNote(d, al.Day, acct)
+		case len(why) == 1 && why[dossier.HiddenAsOf]:
+			notes[i] = "Nothing reported on this topic by " + d.Selection().AsOf.Format("2 Jan")
+		case len(why) == 1 && why[dossier.HiddenSource]:
+			notes[i] = "Nothing on this topic from " + SourceName(d.Base(), d.Selection().Source)
+		}
+	}
+	return notes
+}
+
+// SilenceNote says that an account has no claim on a topic (about day,
+// when day is not ""): "The Mediators account says nothing on this topic".
+func SilenceNote(d *dossier.Dossier, day, acct string) string {
+	s := "The " + AccountName(d, acct) + " account says nothing "
+	if day != "" {
+		return s + "about " + DayTag(d, day) + " here"
+	}
+	return s + "on this topic"
+}
+
+// Placeholder says in words what an account has in a row where the view
+// shows none of its claims: "no counterpart", "counterpart out of order",
+// "counterpart (about 27 Oct):" (the day shown is another; the layout
+// shows it dimmed below), "not reported by 27 Oct" (as of that day it was
+// not known), "counterpart hidden by the filter (Dawn only)". d is the
+// dossier as seen.
+func Placeholder(d *dossier.Dossier, c dossier.Cell) string {
+	if c.Claim == nil {
+		if c.Elsewhere {
+			return "counterpart out of order"
+		}
+		return "no counterpart"
+	}
+	switch c.Hide {
+	case dossier.HiddenAsOf:
+		return "not reported by " + d.Selection().AsOf.Format("2 Jan")
+	case dossier.HiddenSource:
+		return "counterpart hidden by the filter (" + SourceName(d.Base(), d.Selection().Source) + " only)"
+	case dossier.HiddenDay:
+		if len(c.Claim.Days) == 0 {
+			return "counterpart (no day given):"
+		}
+		var tags []string
+		for _, id := range c.Claim.Days {
+			tags = append(tags, DayTag(d, id))
+		}
+		return "counterpart (about " + strings.Join(tags, ", ") + "):"
+	}
+	return ""
+}
+
+// AccountName is an account's display name, sanitised.
+func AccountName(d *dossier.Dossier, id string) string {
+	if a, ok := d.Account(id); ok && a.Name != "" {
+		return Clean(a.Name)
+	}
+	return Clean(id)
+}
+
+// SourceName is a source's short name (its outlet when it has none),
+// sanitised.
+func SourceName(d *dossier.Dossier, id string) string {
+	if s, ok := d.Source(id); ok {
+		if s.Short != "" {
+			return Clean(s.Short)
+		}
+		return Clean(s.Outlet)
+	}
+	return Clean(id)
+}
+
+// Mark returns the styled one-cell gutter mark between cells i and i+1
+// of a row (MarkText).
+func (t *Theme) Mark(r dossier.Row, i int) string {
+	switch s := MarkText(r, i); s {
+	case "":
+		return " "
+	case "=":
+		return t.Agree.Render(s)
+	case "≠":
+		return t.Contradict.Render(s)
+	case "◂", "▸":
+		return t.OneSided.Render(s)
+	default:
+		return t.Unmarked.Render(s)
+	}
+}
+
+// MarkText is the gutter mark between cells i and i+1 of a row: "=" they
+// agree, "≠" they contradict, "◂" or "▸" toward the only one known, "·"
+// for an unmarked pair; "" when i is not between two cells.
+func MarkText(r dossier.Row, i int) string {
+	if i < 0 || i >= len(r.Rel) {
+		return ""
+	}
+	switch r.Rel[i] {
+	case dossier.RelAgree:
+		return "="
+	case dossier.RelContradict:
+		return "≠"
+	case dossier.RelOneSided:
+		if r.Cells[i].Known() {
+			return "◂"
+		}
+		return "▸"
+	}
+	return "·"
 }
 
 // Fit returns s cut or padded with spaces to exactly width cells as

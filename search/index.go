@@ -1,12 +1,13 @@
 package search
 
 import (
+	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/dossier-dev/dossier/dossier"
 	"github.com/dossier-dev/dossier/internal/sanitize"
+	"github.com/dossier-dev/dossier/internal/weakmemo"
 )
 
 // Kind says what a document of the index is, and so which view shows it.
@@ -66,6 +67,11 @@ type Index struct {
 	all    string
 	starts []int
 	offs   []int32
+	// names holds the written forms of each person, party, mediator and
+	// account that has more than one (a name and its aliases), and folded
+	// the same forms folded: a query that is one form finds every form.
+	names  [][]string
+	folded [][]string
 }
 
 // Hit is one document that matches a query, with the span of Text to
@@ -73,24 +79,17 @@ type Index struct {
 type Hit struct {
 	Doc        *Doc
 	Start, End int
+	n          int // the document's place in the index, to merge hits in order
 }
 
-var (
-	memoMu sync.Mutex
-	memo   = map[*dossier.Dossier]*Index{}
-)
+// memo holds the index of each dossier in use; an index goes with its
+// dossier (it holds none of the dossier's pointers, only its text).
+var memo weakmemo.Map[dossier.Dossier, *Index]
 
 // For returns the index of d, building it on first use; every caller
-// with the same d gets the same Index.
+// with the same d gets the same Index for as long as d is in use.
 func For(d *dossier.Dossier) *Index {
-	memoMu.Lock()
-	defer memoMu.Unlock()
-	if ix, ok := memo[d]; ok {
-		return ix
-	}
-	ix := New(d)
-	memo[d] = ix
-	return ix
+	return memo.Get(d, func() *Index { return New(d) })
 }
 
 // New builds the index of d.
@@ -133,12 +132,14 @@ func New(d *dossier.Dossier) *Index {
 		add(Doc{Kind: KindDelegation, Party: del.Party, Text: strings.Join(nonEmpty(d.PartyName(del.Party), del.Note), " — ")})
 		for i, m := range del.Members {
 			add(Doc{Kind: KindMember, Party: del.Party, Member: i, Sources: m.Sources,
-				Text: strings.Join(nonEmpty(m.Name, m.Title, m.Org), " — ")})
+				Text: strings.Join(nonEmpty(append(append([]string{m.Name}, m.Aliases...), m.Title, m.Org)...), " — ")})
+			ix.addNames(dossier.NameForms(m.Name, m.Aliases))
 		}
 	}
 	for _, x := range d.Demands {
+		// the id first, so that "up-flow" finds the demand
 		add(Doc{Kind: KindDemand, Demand: x.ID, Party: x.Party, Topic: x.Topic, Sources: x.Sources,
-			Text: strings.Join(nonEmpty(x.Text, x.Response), " — ")})
+			Text: strings.Join(nonEmpty(x.ID, x.Text, x.Response), " — ")})
 	}
 	for _, s := range d.Sources {
 		add(Doc{Kind: KindSource, Source: s.ID, Sources: []string{s.ID},
@@ -154,6 +155,15 @@ func New(d *dossier.Dossier) *Index {
 		add(Doc{Kind: KindDiscrepancy, Discrepancy: x.ID, Topic: x.Topic, Day: x.Day, Sources: srcs,
 			Text: strings.Join(parts, " — ")})
 	}
+	for i := range d.Parties {
+		ix.addNames(d.Parties[i].Forms())
+	}
+	for i := range d.Mediators {
+		ix.addNames(d.Mediators[i].Forms())
+	}
+	for i := range d.Accounts {
+		ix.addNames(d.Accounts[i].Forms())
+	}
 	var b []byte
 	ix.offs = []int32{} // not nil: fold records offsets
 	for i := range ix.docs {
@@ -166,14 +176,70 @@ func New(d *dossier.Dossier) *Index {
 	return ix
 }
 
+// addNames records the forms of one name when there is more than one.
+func (ix *Index) addNames(forms []string) {
+	if len(forms) < 2 {
+		return
+	}
+	var f []string
+	for _, s := range forms {
+		f = append(f, strings.Join(strings.Fields(Fold(s)), " "))
+	}
+	ix.names = append(ix.names, forms)
+	ix.folded = append(ix.folded, f)
+}
+
+// Forms returns every written form of the name query is one form of (the
+// name of a person, party, mediator or account and its aliases, compared
+// folded), or nil when query is no such name.
+func (ix *Index) Forms(query string) []string {
+	q := strings.Join(strings.Fields(Fold(sanitize.Text(query))), " ")
+	for i, f := range ix.folded {
+		if slices.Contains(f, q) {
+			return ix.names[i]
+		}
+	}
+	return nil
+}
+
+// FindAny returns the documents holding any of terms (each a query as for
+// Find), in index order, each once, at most limit of them (no limit when
+// limit <= 0).
+func (ix *Index) FindAny(terms []string, limit int) []Hit {
+	var all []Hit
+	seen := map[int]bool{}
+	for _, t := range terms {
+		for _, h := range ix.find(t, 0) {
+			if !seen[h.n] {
+				seen[h.n] = true
+				all = append(all, h)
+			}
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].n < all[j].n })
+	if limit > 0 && len(all) > limit {
+		all = all[:limit]
+	}
+	return all
+}
+
 // Docs returns every document, in the order results are listed. The
 // slice is shared: callers must not modify it.
 func (ix *Index) Docs() []Doc { return ix.docs }
 
 // Find returns the documents holding every term of query (split at
 // spaces, folded), in index order, at most limit of them (no limit when
-// limit <= 0). An empty query finds nothing.
+// limit <= 0). An empty query finds nothing. A query that is a name with
+// aliases ("Satō Hanako") finds every form of it (Forms).
 func (ix *Index) Find(query string, limit int) []Hit {
+	if forms := ix.Forms(query); forms != nil {
+		return ix.FindAny(forms, limit)
+	}
+	return ix.find(query, limit)
+}
+
+// find is Find for one query, taken literally.
+func (ix *Index) find(query string, limit int) []Hit {
 	terms := strings.Fields(Fold(sanitize.Text(query)))
 	if len(terms) == 0 || len(ix.docs) == 0 {
 		return nil
@@ -219,7 +285,7 @@ func (ix *Index) Find(query string, limit int) []Hit {
 		if k := strings.Index(text, terms[0]); first != 0 && k >= 0 {
 			hs, he = ix.starts[doc]+k, ix.starts[doc]+k+len(terms[0])
 		}
-		hits = append(hits, Hit{Doc: &ix.docs[doc], Start: int(ix.offs[hs]), End: ix.origEnd(he)})
+		hits = append(hits, Hit{Doc: &ix.docs[doc], Start: int(ix.offs[hs]), End: ix.origEnd(he), n: doc})
 		if limit > 0 && len(hits) >= limit {
 			break
 		}

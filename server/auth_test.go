@@ -55,7 +55,7 @@ func TestRefusedLogins(t *testing.T) {
 			}
 		})
 	}
-	want := "refused user=mallory remote-addr="
+	want := "refused user=mallory name=mallory remote-addr="
 	waitFor(t, "refusal logs", func() bool { return strings.Count(ts.logs.String(), want) == len(cases) })
 	if !strings.Contains(ts.logs.String(), `reason="authentication failed" methods=none,publickey key=`+Fingerprint(stranger.PublicKey())) {
 		t.Fatalf("the refused key is not logged:\n%s", ts.logs)
@@ -158,7 +158,9 @@ func TestStartRefusals(t *testing.T) {
 		{"no keys beyond loopback", Config{Listen: "0.0.0.0:0"}, "reachable from other machines"},
 		{"no keys on all interfaces", Config{Listen: ":2222"}, "reachable from other machines"},
 		{"bad key file", Config{AuthorizedKeys: writeFile(t, dir, "bad", "", "ssh-ed25519 AAAA!!")}, "bad:2:"},
-		{"unenforced option", Config{AuthorizedKeys: writeFile(t, dir, "opts", "restrict,no-pty "+line, `from="10.0.0.1" `+line)}, `opts:2: option "from=\"10.0.0.1\""`},
+		{"unenforced option", Config{AuthorizedKeys: writeFile(t, dir, "opts", "restrict,no-agent-forwarding "+line, `from="10.0.0.1" `+line)}, `opts:2: option "from=\"10.0.0.1\""`},
+		{"no-pty", Config{Presenters: writeFile(t, dir, "nopty", "restrict,no-pty "+line)}, `nopty:1: option "no-pty" cannot be honoured: the reader needs a terminal`},
+		{"unknown briefing without presenters", Config{Open: true, Briefing: "nope"}, `no briefing "nope"`},
 		{"missing key file", Config{AuthorizedKeys: dir + "/nope"}, "nope"},
 		{"unknown briefing", Config{Presenters: keys, Briefing: "nope"}, `no briefing "nope"`},
 	}
@@ -204,5 +206,17 @@ func TestHostKeyCreatedOnce(t *testing.T) {
 	}
 	if _, err := New(Config{Open: true}, testDossier(), newFakeReader); err == nil || !strings.Contains(err.Error(), "too open") {
 		t.Fatalf("a world-readable host key was accepted: %v", err)
+	}
+}
+
+func TestHostKeyDanglingLink(t *testing.T) {
+	dir := t.TempDir()
+	link := dir + "/host"
+	if err := os.Symlink(dir+"/gone/key", link); err != nil {
+		t.Fatal(err)
+	}
+	_, err := New(Config{Open: true, HostKey: link}, testDossier(), newFakeReader)
+	if err == nil || !strings.Contains(err.Error(), "is a symbolic link to "+dir+"/gone/key, which does not exist") {
+		t.Fatalf("New: %v", err)
 	}
 }

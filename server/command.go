@@ -21,7 +21,7 @@ type Option func(*Config)
 
 // Command returns the `serve` command. load turns the PATH argument into a
 // dossier; factory builds each session's reader; opts adjust the Config
-// (e.g. set Config.Release). SIGINT and SIGTERM shut the server down;
+// (e.g. set Config.ShareFrames). SIGINT and SIGTERM shut the server down;
 // SIGHUP re-reads the key files. With --watch the dossier folder is watched
 // and every session shows each new version (watch.go).
 func Command(load Loader, factory Factory, opts ...Option) *cobra.Command {
@@ -55,6 +55,9 @@ other sessions follow. The host key's fingerprint is printed at start.`,
 			d, err := load(path)
 			if err != nil {
 				return err
+			}
+			if cmd.Flags().Changed("presenter-slots") && cfg.PresenterSlots == 0 {
+				cfg.PresenterSlots = -1 // none; a zero Config field means the default
 			}
 			lg := log.NewWithOptions(cmd.ErrOrStderr(), log.Options{ReportTimestamp: true, Prefix: "dossier"})
 			cfg.Logger = lg
@@ -101,10 +104,18 @@ other sessions follow. The host key's fingerprint is printed at start.`,
 	f.StringVar(&cfg.AuthorizedKeys, "authorized-keys", "", "file of the keys that may connect (OpenSSH authorized_keys format)")
 	f.StringVar(&cfg.Presenters, "presenters", "", "file of the keys that may present (same format; they may also connect)")
 	f.StringVar(&cfg.HostKey, "host-key", "", "host private key file (default: created in $XDG_DATA_HOME/dossier)")
-	f.BoolVar(&cfg.Open, "open", false, "let anyone connect without a key (prints a warning)")
+	f.BoolVar(&cfg.Open, "open", false, "let anyone connect without a key (prints a warning); nothing is stored for them")
+	f.BoolVar(&cfg.NoNotes, "no-notes", false, "keep no bookmarks, notes or seen record for anyone")
+	f.Int64Var(&cfg.NotesLimit, "notes-limit", DefaultNotesLimit, "most bytes of notes and seen record kept per user")
 	f.BoolVar(&watchOn, "watch", false, "reload the dossier when its files change; every session shows the new version (PATH needed)")
 	f.StringVar(&cfg.Briefing, "briefing", "", "briefing to present, by id (default: the dossier's first)")
 	f.IntVar(&cfg.MaxSessions, "max-sessions", DefaultMaxSessions, "sessions at once; more are told the server is full")
+	f.IntVar(&cfg.MaxSessionsPerAddress, "max-sessions-per-address", 0, "sessions one address may hold (default: half of --max-sessions)")
+	f.IntVar(&cfg.PresenterSlots, "presenter-slots", DefaultPresenterSlots, "sessions beyond --max-sessions kept for presenters")
+	cfg.Startups = DefaultStartups
+	f.Var(&cfg.Startups, "max-startups", "connections not logged in yet: start:rate:full drops rate% of new ones from start on, "+
+		"all at full (as OpenSSH's MaxStartups)")
+	f.IntVar(&cfg.StartupsPerAddress, "max-startups-per-address", DefaultStartupsPerAddress, "connections not logged in yet from one address")
 	f.DurationVar(&cfg.IdleTimeout, "idle-timeout", DefaultIdleTimeout, "disconnect a session idle this long (following a presenter counts as active)")
 	f.DurationVar(&cfg.MaxSession, "max-session", DefaultMaxSession, "longest a session may last")
 	f.Float64Var(&cfg.RatePerSecond, "rate", DefaultRatePerSecond, "new connections (and sessions) per second allowed from one address")

@@ -7,8 +7,6 @@ import (
 	"time"
 
 	"charm.land/log/v2"
-
-	"github.com/dossier-dev/dossier/dossier"
 )
 
 // Defaults for the limits, used when a Config field is zero.
@@ -21,6 +19,19 @@ const (
 	DefaultRateBurst        = 100
 	DefaultRatePerSecond    = 5.0
 	DefaultShutdownGrace    = 3 * time.Second
+	// DefaultStartupsPerAddress is how many connections one address may
+	// have in the handshake at once (OpenSSH's PerSourceMaxStartups).
+	DefaultStartupsPerAddress = 16
+	// DefaultPresenterSlots is how many sessions beyond MaxSessions are kept
+	// for presenters, so that followers cannot lock them out.
+	DefaultPresenterSlots = 4
+	// DefaultStartTimeout is how long a session channel may go without
+	// asking for its shell, and a logged-in connection without opening a
+	// session, before it is closed.
+	DefaultStartTimeout = 5 * time.Second
+	// DefaultWriteTimeout is how long a write to a session may block (the
+	// client stopped reading) before the session is closed.
+	DefaultWriteTimeout = 30 * time.Second
 )
 
 // Config is how a Server listens, whom it lets in and how long. The zero
@@ -42,9 +53,26 @@ type Config struct {
 	// dossier's first.
 	Briefing string
 
-	MaxSessions int           // sessions at once; more are told the server is full
-	IdleTimeout time.Duration // no key from the client and no move from its presenter
-	MaxSession  time.Duration // longest a session may last
+	MaxSessions int // sessions at once; more are told the server is full
+	// MaxSessionsPerAddress is the share of MaxSessions one remote address
+	// may hold; 0 means half of MaxSessions (at least 1).
+	MaxSessionsPerAddress int
+	// PresenterSlots are sessions beyond MaxSessions that only presenters
+	// may take; 0 means DefaultPresenterSlots, -1 none.
+	PresenterSlots int
+	// Startups caps the connections that have not logged in yet, in all
+	// (OpenSSH's MaxStartups, with random early drop); the zero value means
+	// DefaultStartups. StartupsPerAddress caps them per remote address.
+	Startups           Startups
+	StartupsPerAddress int
+	// StartTimeout is how long a session channel may go without asking for
+	// a shell, and a logged-in connection without opening a session.
+	StartTimeout time.Duration
+	// WriteTimeout is how long one write to a session may block before the
+	// session is closed as stuck.
+	WriteTimeout time.Duration
+	IdleTimeout  time.Duration // no key from the client and no move from its presenter
+	MaxSession   time.Duration // longest a session may last
 	// HandshakeTimeout bounds the time from TCP connect to a logged-in SSH
 	// connection, so a client that never authenticates is dropped.
 	HandshakeTimeout time.Duration
@@ -64,14 +92,20 @@ type Config struct {
 	// with no name.
 	ShareFrames bool
 
+	// NoNotes keeps no bookmarks, notes or seen record for anyone
+	// (serve --no-notes). Otherwise each user with a known key keeps
+	// their own under NotesDir ("" means $XDG_STATE_HOME/dossier/serve),
+	// at most NotesLimit bytes (0 means DefaultNotesLimit); anonymous
+	// users keep none. server/notes.go.
+	NoNotes    bool
+	NotesDir   string
+	NotesLimit int64
+
 	// Logger receives the structured log; nil means a logger on stderr.
 	Logger *log.Logger
 
-	// Release, when set, is given each version of the dossier that no
-	// session shows any more once Reloaded has served a newer one
-	// (serve --watch), so that caches shared by the sessions let go of
-	// it. nil keeps nothing from being collected but what the caches hold.
-	Release func(*dossier.Dossier)
+	// clock is the time the limits read (clock.go); nil means the real one.
+	clock clock
 }
 
 func (c Config) withDefaults() Config {
@@ -98,6 +132,30 @@ func (c Config) withDefaults() Config {
 	}
 	if c.ShutdownGrace <= 0 {
 		c.ShutdownGrace = DefaultShutdownGrace
+	}
+	if c.MaxSessionsPerAddress <= 0 {
+		c.MaxSessionsPerAddress = max(1, c.MaxSessions/2)
+	}
+	switch {
+	case c.PresenterSlots == 0:
+		c.PresenterSlots = DefaultPresenterSlots
+	case c.PresenterSlots < 0:
+		c.PresenterSlots = 0
+	}
+	if c.Startups == (Startups{}) {
+		c.Startups = DefaultStartups
+	}
+	if c.StartupsPerAddress <= 0 {
+		c.StartupsPerAddress = DefaultStartupsPerAddress
+	}
+	if c.StartTimeout <= 0 {
+		c.StartTimeout = DefaultStartTimeout
+	}
+	if c.WriteTimeout <= 0 {
+		c.WriteTimeout = DefaultWriteTimeout
+	}
+	if c.clock == nil {
+		c.clock = realClock{}
 	}
 	return c
 }

@@ -20,6 +20,7 @@ package server
 import (
 	"bytes"
 	"image/color"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -259,8 +260,16 @@ func (g *group) primer() []tea.Msg {
 	return msgs
 }
 
-// deliver passes a message to the reader, running batches as Bubble Tea
-// would. It gives up when the group stops.
+// deliver passes a message to the reader, running batches and sequences
+// as Bubble Tea would. It gives up when the group stops.
+//
+// The group stands in for a tea.Program, which also acts on the messages of
+// Bubble Tea's own commands (a clipboard write, a line printed above the
+// program, a terminal query…). Of those the group runs batches and
+// sequences, and ignores quitting (a follower's reader has no key to quit
+// with) and the background colour query (newGroup sends the group's
+// background). TestFrameLoopRunsEveryCommandOfTheReader fails the day the
+// reader returns any other.
 func (g *group) deliver(msg tea.Msg) {
 	switch m := msg.(type) {
 	case nil, tea.QuitMsg:
@@ -269,11 +278,69 @@ func (g *group) deliver(msg tea.Msg) {
 			g.run(c)
 		}
 	default:
+		if cmds, ok := sequence(msg); ok {
+			go g.runSequence(cmds)
+			return
+		}
 		select {
 		case g.msgs <- msg:
 		case <-g.quit:
 		}
 	}
+}
+
+// runSequence runs the commands of a tea.Sequence one after another, as a
+// program does: each, with the batches it returns, is done before the next
+// starts.
+func (g *group) runSequence(cmds []tea.Cmd) {
+	for _, c := range cmds {
+		if c != nil {
+			g.deliverWait(c())
+		}
+	}
+}
+
+// deliverWait is deliver, returning once the batches and sequences msg
+// holds have run.
+func (g *group) deliverWait(msg tea.Msg) {
+	if b, ok := msg.(tea.BatchMsg); ok {
+		var wg sync.WaitGroup
+		for _, c := range b {
+			if c != nil {
+				wg.Add(1)
+				go func() { defer wg.Done(); g.deliverWait(c()) }()
+			}
+		}
+		wg.Wait()
+		return
+	}
+	if cmds, ok := sequence(msg); ok {
+		g.runSequence(cmds)
+		return
+	}
+	g.deliver(msg)
+}
+
+// teaPath is Bubble Tea's import path: the messages of its own commands
+// are declared there.
+var teaPath = reflect.TypeFor[tea.BatchMsg]().PkgPath()
+
+// sequence returns the commands of the message of a tea.Sequence, whose
+// type Bubble Tea does not export (a slice of tea.Cmd declared in its
+// package, other than tea.BatchMsg).
+func sequence(msg tea.Msg) ([]tea.Cmd, bool) {
+	if _, ok := msg.(tea.BatchMsg); ok || msg == nil {
+		return nil, false
+	}
+	v := reflect.ValueOf(msg)
+	if v.Type().PkgPath() != teaPath || v.Kind() != reflect.Slice || v.Type().Elem() != reflect.TypeFor[tea.Cmd]() {
+		return nil, false
+	}
+	cmds := make([]tea.Cmd, v.Len())
+	for i := range cmds {
+		cmds[i], _ = v.Index(i).Interface().(tea.Cmd)
+	}
+	return cmds, true
 }
 
 // run runs a Cmd off the group's goroutine, as a program does.

@@ -174,6 +174,8 @@ func TestScanInput(t *testing.T) {
 		{in: "\x1b]11;rgb:ffff/ff", rest: "\x1b]11;rgb:ffff/ff"},
 		{in: "\x1b[A\x1b]11;rgb:ffff/ffff/ffff\x07", typed: "\x1b[A\x1b]11;rgb:ffff/ffff/ffff\x07"},
 		{in: "\x1b]11;nonsense\x07", light: "dark"},
+		{in: "\x1b]11;rgb:2020/2020/2020\x1b\\", light: "dark"},
+		{in: "\x1b]11;rgb:eeee/e8e8/d5d5\x07", light: "light"},
 	} {
 		typed, light, rest := scanInput([]byte(tt.in))
 		got := ""

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 
 	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/dossier-dev/dossier/internal/sanitize"
 )
 
 // DefaultHostKeyPath returns where the host key lives when --host-key is not
@@ -35,6 +37,12 @@ func DefaultHostKeyPath() (string, error) {
 func loadHostKey(path string) (signer gossh.Signer, created bool, err error) {
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
+		if fi, lerr := os.Lstat(path); lerr == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			// O_EXCL would say "file exists" of a link to nowhere
+			to, _ := os.Readlink(path)
+			return nil, false, fmt.Errorf("host key %s is a symbolic link to %s, which does not exist; "+
+				"put the key there, remove the link, or give --host-key another file", sanitize.Line(path), sanitize.Line(to))
+		}
 		if err := createHostKey(path); err != nil {
 			return nil, false, err
 		}

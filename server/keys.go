@@ -22,7 +22,8 @@ type keyFile map[string]keyEntry
 
 // readKeyFile parses an OpenSSH authorized_keys file. Blank lines and
 // comments are skipped. Options that only take rights away ("restrict",
-// "no-…") are accepted: the server grants none of those rights anyway. Any
+// "no-…") are accepted: the server grants none of those rights anyway,
+// except "no-pty", which is refused: the reader needs a PTY. Any
 // other option (from=, command=, expiry-time=, …) is an error: the server
 // would not enforce it, and a key limited to a command or an address must
 // not get the reader. A line that is not a key is an error naming file:line.
@@ -45,9 +46,15 @@ func readKeyFile(path string) (keyFile, error) {
 			return nil, fmt.Errorf("%s:%d: not an OpenSSH public key (%v)", path, i+1, err)
 		}
 		for _, o := range opts {
-			if o != "restrict" && !strings.HasPrefix(o, "no-") {
+			switch {
+			case strings.EqualFold(o, "no-pty"):
+				// the reader needs a PTY: granting one would ignore the
+				// option, refusing every session would be a silent lock-out
+				return nil, fmt.Errorf("%s:%d: option \"no-pty\" cannot be honoured: the reader needs a terminal; "+
+					"copy the key without the option into a file of keys for dossier serve, and give that file", path, i+1)
+			case o != "restrict" && !strings.HasPrefix(o, "no-"):
 				return nil, fmt.Errorf("%s:%d: option %q is not supported by dossier serve (it would not be enforced); "+
-					"list the key without it in a file of its own", path, i+1, clean(o))
+					"copy the key without the option into a file of keys for dossier serve, and give that file", path, i+1, clean(o))
 			}
 		}
 		keys[string(pk.Marshal())] = keyEntry{name: clean(strings.TrimSpace(comment)), file: path, line: i + 1}

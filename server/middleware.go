@@ -46,8 +46,8 @@ func (s *Server) recoverPanics(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		defer func() {
 			if r := recover(); r != nil {
-				s.log.Error("session panic", "user", clean(sess.User()),
-					"remote-addr", sess.RemoteAddr().String(), "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
+				s.log.Error("session panic", append(s.who(sess.Context()),
+					"panic", cleanReason(fmt.Sprint(r)), "stack", string(debug.Stack()))...)
 				fmt.Fprintln(sess.Stderr(), "dossier: "+msgInternal)
 				_ = sess.Exit(1)
 			}
@@ -61,6 +61,7 @@ type identity struct {
 	name        string // display name, cleaned
 	fingerprint string // "" for anonymous
 	presenter   bool
+	known       bool // the key is in the authorized keys or the presenters' keys
 }
 
 type identityKey struct{}
@@ -82,7 +83,7 @@ func (s *Server) identify(next ssh.Handler) ssh.Handler {
 		e, presenter, ok := acc.lookup(key)
 		switch {
 		case ok:
-			id.presenter = presenter
+			id.presenter, id.known = presenter, key != nil
 			if e.name != "" {
 				id.name = e.name
 			}
@@ -105,7 +106,7 @@ func (s *Server) identify(next ssh.Handler) ssh.Handler {
 func (s *Server) refuseNonTTY(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		if sess.RawCommand() != "" {
-			s.refuse(sess, "command "+fmt.Sprintf("%q", clean(sess.RawCommand())), msgCommand)
+			s.refuse(sess, "command "+cleanReason(fmt.Sprintf("%q", sess.RawCommand())), msgCommand)
 			return
 		}
 		if _, _, ok := sess.Pty(); !ok {
@@ -131,34 +132,48 @@ func (s *Server) rateLimit() wish.Middleware {
 
 func (s *Server) capacity(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
-		ok, reason, msg := s.take()
+		id, ip := identityOf(sess), ipOf(sess.RemoteAddr())
+		ok, reason, msg := s.take(id.presenter, ip)
 		if !ok {
 			s.refuse(sess, reason, msg)
 			return
 		}
-		defer s.release()
+		defer s.release(ip)
 		next(sess)
 	}
 }
 
-// take claims a session slot; it fails when the server is full or stopping.
-func (s *Server) take() (ok bool, reason, msg string) {
+// take claims a session slot for a session from ip. It fails when the
+// server is stopping; when MaxSessions are taken, except for a presenter,
+// who may also take one of the PresenterSlots beyond; and when ip already
+// holds its share (MaxSessionsPerAddress), except for a presenter.
+func (s *Server) take(presenter bool, ip string) (ok bool, reason, msg string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	limit := s.cfg.MaxSessions
+	if presenter {
+		limit += s.cfg.PresenterSlots
+	}
 	switch {
 	case s.stopped:
 		return false, "server stopping", msgStopping
-	case s.live >= s.cfg.MaxSessions:
-		return false, fmt.Sprintf("server full (%d sessions)", s.cfg.MaxSessions), msgFull
+	case s.live >= limit:
+		return false, fmt.Sprintf("server full (%d sessions)", s.live), msgFull
+	case !presenter && s.perAddr[ip] >= s.cfg.MaxSessionsPerAddress:
+		return false, fmt.Sprintf("too many sessions from this address (%d)", s.perAddr[ip]), msgAddrFull
 	}
 	s.live++
+	s.perAddr[ip]++
 	return true, "", ""
 }
 
-func (s *Server) release() {
+func (s *Server) release(ip string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.live--
+	if s.perAddr[ip]--; s.perAddr[ip] <= 0 {
+		delete(s.perAddr, ip)
+	}
 	if s.live == 0 && s.drained != nil {
 		close(s.drained)
 		s.drained = nil

@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"io"
 	"net"
 	"sync"
 	"time"
@@ -12,16 +13,18 @@ import (
 
 // One-line messages sent to refused clients.
 const (
-	msgCommand    = "dossier runs no commands: connect with plain `ssh -p PORT HOST`, without a command"
-	msgNoPTY      = "dossier needs a terminal: connect with `ssh -t`, not -T or a pipe"
-	msgSubsystem  = "dossier offers no subsystems (sftp, scp): it only shows the reader"
+	msgCommand    = "this server runs no commands: connect with plain `ssh -p PORT HOST`, without a command"
+	msgNoPTY      = "the reader needs a terminal: connect with `ssh -t`, not -T or a pipe"
+	msgSubsystem  = "no subsystems (sftp, scp) here: this server only shows the reader"
 	msgForward    = "port forwarding is not allowed on this server"
-	msgAgent      = "agent forwarding refused: dossier never uses your agent"
+	msgAgent      = "agent forwarding refused: the reader never uses your agent"
 	msgRemoteFwd  = "remote port forwarding refused: " + msgForward
 	msgFull       = "server full, try later"
+	msgAddrFull   = "too many sessions from your address, try later"
 	msgStopping   = "server stopping, goodbye"
 	msgNotAllowed = "your key is not (or no longer) authorized here"
 	msgInternal   = "internal error; the session was closed and the error logged"
+	msgBusy       = "too many connections, try again later"
 )
 
 // connNotes is what the server tracks per connection: what was refused
@@ -37,6 +40,11 @@ type connNotes struct {
 	idle     *time.Timer // the connection's idle check, see onConn
 	login    *time.Timer // the connection's handshake deadline
 	closed   bool        // the connection has ended: arm no timer
+	ip       string      // the remote address, as the gate counts it
+	conn     net.Conn    // to close it when it opens no session
+	authed   bool        // the client has logged in
+	opened   int         // sessions opened since the login
+	start    timer       // StartTimeout after the login, until a session opens
 }
 
 // stop stops the connection's timers when it ends. A timer left running
@@ -52,6 +60,9 @@ func (n *connNotes) stop() {
 		if t != nil {
 			t.Stop()
 		}
+	}
+	if n.start != nil {
+		n.start.Stop()
 	}
 }
 
@@ -74,11 +85,24 @@ func (n *connNotes) list() []string {
 	return append([]string(nil), n.refused...)
 }
 
-func (n *connNotes) sessionDelta(d int) {
+// sessionDelta counts a session channel opened (+1) or closed (-1); it
+// returns false, and counts nothing, when the connection already has
+// maxChannels open.
+func (n *connNotes) sessionDelta(d int) bool {
 	n.mu.Lock()
 	defer n.mu.Unlock()
+	if d > 0 && n.sessions >= maxChannels {
+		return false
+	}
 	n.sessions += d
+	if d > 0 {
+		n.opened++
+		if n.start != nil {
+			n.start.Stop()
+		}
+	}
 	n.last = time.Now()
+	return true
 }
 
 // idleFor returns how long the connection has had no session, 0 while it
@@ -108,12 +132,23 @@ func notesOf(ctx ssh.Context) *connNotes {
 // clock, see watch). charm.land/ssh stores the *gossh.ServerConn in the context only
 // once the client is authenticated.
 func (s *Server) onConn(ctx ssh.Context, c net.Conn) net.Conn {
+	ip := ipOf(c.RemoteAddr())
+	reason := ""
 	if !s.connLimit.allow(c.RemoteAddr()) {
-		// Before the key exchange, so a flood from one address costs no crypto.
-		s.log.Info("refused", "remote-addr", c.RemoteAddr().String(), "reason", "too many connections from this address")
+		reason = "too many connections from this address"
+	} else if ok, why := s.gate.admit(ip); !ok {
+		reason = why
+	}
+	if reason != "" {
+		// Before the key exchange, so a flood costs no crypto. The line goes
+		// before the SSH version line, where RFC 4253 (4.2) lets a server
+		// write text; a client that shows it tells its user why.
+		s.log.Info("refused", "remote-addr", c.RemoteAddr().String(), "reason", reason)
+		_ = c.SetWriteDeadline(time.Now().Add(time.Second)) // the socket's clock
+		_, _ = io.WriteString(c, "dossier: "+msgBusy+"\r\n")
 		return nil // charm.land/ssh closes it
 	}
-	n := &connNotes{last: time.Now()}
+	n := &connNotes{last: time.Now(), ip: ip}
 	ctx.SetValue(notesKey{}, n)
 	remote := c.RemoteAddr().String()
 	s.conns.Store(remote, ctx)
@@ -125,6 +160,7 @@ func (s *Server) onConn(ctx ssh.Context, c net.Conn) net.Conn {
 	})
 	n.mu.Lock()
 	n.login = login
+	n.conn = c
 	n.mu.Unlock()
 	// check runs when the idle timer fires and arms the next one; the timer
 	// is kept under n.mu because the callback may run before AfterFunc has
@@ -149,78 +185,11 @@ func (s *Server) onConn(ctx ssh.Context, c net.Conn) net.Conn {
 			rearm(s.cfg.IdleTimeout - d)
 			return
 		}
-		s.log.Info("closed idle connection", "user", clean(userOf(ctx)), "remote-addr", remote, "idle", s.cfg.IdleTimeout)
+		s.log.Info("closed idle connection", append(s.who(ctx), "idle", s.cfg.IdleTimeout)...)
 		_ = c.Close()
 	}
 	rearm(s.cfg.IdleTimeout)
 	return c
-}
-
-// sessionChannel is the "session" channel handler: the library's, with the
-// session's requests filtered first. charm.land/ssh accepts agent
-// forwarding unconditionally; here it is declined before the library sees it.
-func (s *Server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, nc gossh.NewChannel, ctx ssh.Context) {
-	n := notesOf(ctx)
-	n.sessionDelta(1)
-	defer n.sessionDelta(-1)
-	ssh.DefaultSessionHandler(srv, conn, &filteredChannel{NewChannel: nc, s: s, ctx: ctx}, ctx)
-}
-
-type filteredChannel struct {
-	gossh.NewChannel
-	s   *Server
-	ctx ssh.Context
-}
-
-// Accept accepts the channel and returns its requests with the refused ones
-// answered and removed.
-func (f *filteredChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
-	ch, reqs, err := f.NewChannel.Accept()
-	if err != nil {
-		return ch, reqs, err
-	}
-	sc := newStartedChannel(ch)
-	out := make(chan *gossh.Request)
-	go func() {
-		defer close(out)
-		var held *gossh.Request // the latest window change, until the session has started
-		started := sc.started
-		for {
-			select {
-			case r, ok := <-reqs:
-				if !ok {
-					return
-				}
-				switch r.Type {
-				case "auth-agent-req@openssh.com":
-					f.s.refusedLog(f.ctx, "agent forwarding")
-					notesOf(f.ctx).add(msgAgent)
-					_ = r.Reply(false, nil)
-					continue
-				case "x11-req":
-					f.s.refusedLog(f.ctx, "X11 forwarding")
-					_ = r.Reply(false, nil)
-					continue
-				case "window-change":
-					if started != nil { // see startedChannel
-						if held != nil {
-							_ = held.Reply(true, nil) // superseded
-						}
-						held = r
-						continue
-					}
-				}
-				out <- r
-			case <-started:
-				started = nil
-				if held != nil {
-					out <- held
-					held = nil
-				}
-			}
-		}
-	}()
-	return sc, out, nil
 }
 
 // refuseChannel rejects local port forwarding (direct-tcpip and its Unix
@@ -255,10 +224,25 @@ func (s *Server) refuse(sess ssh.Session, reason, msg string) {
 	_ = sess.Exit(1)
 }
 
-func (s *Server) refusedLog(ctx ssh.Context, reason string) {
-	kv := []any{"user", clean(userOf(ctx)), "remote-addr", ctx.RemoteAddr().String(), "reason", reason}
-	if k, ok := ctx.Value(ssh.ContextKeyPublicKey).(gossh.PublicKey); ok && k != nil {
-		kv = append(kv, "key", Fingerprint(k))
+// refusedLog logs a refusal with who it was (who) and why; kv adds fields.
+func (s *Server) refusedLog(ctx ssh.Context, reason string, kv ...any) {
+	s.log.Info("refused", append(append(s.who(ctx), "reason", reason), kv...)...)
+}
+
+// who names a connection the same way in every log line: "user" is the
+// login name the client gave, "name" the name it is shown under (the key's
+// comment, or the login name), "key" the key's fingerprint ("none"), and
+// "remote-addr".
+func (s *Server) who(ctx ssh.Context) []any {
+	user := userOf(ctx)
+	name, key := clean(user), "none"
+	if id, ok := ctx.Value(identityKey{}).(identity); ok {
+		name, key = id.name, keyOf(id)
+	} else if k, ok := ctx.Value(ssh.ContextKeyPublicKey).(gossh.PublicKey); ok && k != nil {
+		key = Fingerprint(k)
+		if e, _, ok := s.access.Load().lookup(k); ok && e.name != "" {
+			name = e.name
+		}
 	}
-	s.log.Info("refused", kv...)
+	return []any{"user", clean(user), "name", name, "key", key, "remote-addr", ctx.RemoteAddr().String()}
 }

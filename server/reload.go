@@ -79,10 +79,6 @@ func (b *reloadBox) run(p *tea.Program, done <-chan struct{}) {
 type reloads struct {
 	boxes  map[*reloadBox]bool
 	failed *session.ReloadFailedMsg // the latest version on disk has errors
-	// previous is the version before the current one, released (Config
-	// Release) when the next version comes: by then every session has
-	// been sent the current one.
-	previous *dossier.Dossier
 }
 
 // joinReloads registers a starting session: it returns the version the
@@ -109,8 +105,10 @@ func (s *Server) joinReloads() (d *dossier.Dossier, box *reloadBox, leave func()
 // Reloaded serves a new version of the dossier: sessions that start from
 // now on read d, and every open session is sent a session.ReloadMsg and shows d
 // where it was. The presented briefing keeps its id; its number of stops
-// follows the new version. The version before the current one is given to
-// Config.Release.
+// follows the new version. Nothing is released by hand: what the sessions
+// derived from an old version (its renders, search index, filtered
+// versions) is keyed by content or held weakly, and goes when the last
+// session lets go of the version.
 func (s *Server) Reloaded(d *dossier.Dossier) {
 	if d == nil {
 		return
@@ -120,8 +118,7 @@ func (s *Server) Reloaded(d *dossier.Dossier) {
 		s.mu.Unlock()
 		return
 	}
-	release := s.reload.previous
-	s.reload.previous, s.dossier, s.reload.failed = s.dossier, d, nil
+	s.dossier, s.reload.failed = d, nil
 	for box := range s.reload.boxes {
 		box.put(session.ReloadMsg{Dossier: d})
 	}
@@ -132,9 +129,6 @@ func (s *Server) Reloaded(d *dossier.Dossier) {
 			stops = len(b.Stops)
 		}
 		s.hub.SetStops(stops)
-	}
-	if release != nil && s.cfg.Release != nil {
-		s.cfg.Release(release)
 	}
 }
 

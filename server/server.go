@@ -24,6 +24,7 @@ import (
 	"charm.land/log/v2"
 	"charm.land/ssh"
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/notes"
 	"github.com/dossier-dev/dossier/present"
 	"github.com/dossier-dev/dossier/session"
 	gossh "golang.org/x/crypto/ssh"
@@ -42,6 +43,9 @@ type Session struct {
 	// Width and Height are the client's terminal size at start, clamped to
 	// what the server renders; later sizes arrive as tea.WindowSizeMsg.
 	Width, Height int
+	// Notes is where this user's bookmarks, notes and seen record live;
+	// nil when none are kept (anonymous, --no-notes, a shared frame).
+	Notes *notes.Place
 }
 
 // Factory builds the model one session runs; it is called once per session,
@@ -67,13 +71,17 @@ type Server struct {
 	// connLimit limits new connections per address before the handshake,
 	// at the same rate and burst as sessions.
 	connLimit *addrLimiter
+	// gate caps the connections not logged in yet (Config.Startups) and
+	// counts every connection per address (gate.go).
+	gate *gate
 
 	mu       sync.Mutex
-	reload   reloads       // serve --watch: reload.go
-	live     int           // sessions holding a slot (see capacity)
-	stopped  bool          // shutdown has started: no new sessions
-	drained  chan struct{} // closed when live drops to 0 during shutdown
-	stopping chan struct{} // closed when shutdown starts
+	reload   reloads        // serve --watch: reload.go
+	live     int            // sessions holding a slot (see capacity)
+	perAddr  map[string]int // sessions holding a slot, per remote address
+	stopped  bool           // shutdown has started: no new sessions
+	drained  chan struct{}  // closed when live drops to 0 during shutdown
+	stopping chan struct{}  // closed when shutdown starts
 }
 
 // New checks cfg, loads the keys and the host key (creating it when it does
@@ -97,14 +105,18 @@ func New(cfg Config, d *dossier.Dossier, factory Factory) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, dossier: d, factory: factory, log: lg, stopping: make(chan struct{}),
-		connLimit: newAddrLimiter(cfg.RatePerSecond, cfg.RateBurst, 4096)}
+		connLimit: newAddrLimiter(cfg.RatePerSecond, cfg.RateBurst, 4096),
+		gate:      newGate(cfg.Startups, cfg.StartupsPerAddress),
+		perAddr:   map[string]int{}}
 	s.access.Store(acc)
 
+	// A briefing that does not exist is refused even without presenters,
+	// as present and export refuse it.
+	b, err := pickBriefing(d, cfg.Briefing)
+	if err != nil {
+		return nil, err
+	}
 	if len(acc.presenters) > 0 {
-		b, err := pickBriefing(d, cfg.Briefing)
-		if err != nil {
-			return nil, err
-		}
 		stops := 0
 		if b != nil {
 			stops, s.briefing = len(b.Stops), b.ID
@@ -282,6 +294,7 @@ func (s *Server) serverConfig(ctx ssh.Context) *gossh.ServerConfig {
 		// logged with the name it claimed and the methods it tried.
 		AuthLogCallback: func(cm gossh.ConnMetadata, method string, err error) {
 			if err == nil {
+				s.loggedIn(ctx)
 				return
 			}
 			a, _ := ctx.Value(attemptsKey{}).(attempts)
@@ -336,15 +349,11 @@ type refusedKey struct{}
 // claimed to be, the last key refused, and why.
 func (s *Server) connFailed(c net.Conn, err error) {
 	remote := c.RemoteAddr().String()
-	reason := err.Error()
-	if strings.Contains(reason, "no auth passed yet") {
-		reason = "authentication failed"
-	}
-	kv := []any{"remote-addr", remote, "reason", clean(reason)}
+	kv := []any{"remote-addr", remote, "reason", failReason(err)}
 	if v, ok := s.conns.Load(remote); ok {
 		ctx := v.(ssh.Context)
 		if a, ok := ctx.Value(attemptsKey{}).(attempts); ok {
-			kv = append([]any{"user", clean(a.user)}, kv...)
+			kv = append([]any{"user", clean(a.user), "name", clean(a.user)}, kv...)
 			kv = append(kv, "methods", clean(strings.Join(a.methods, ",")))
 		}
 		if fp, ok := ctx.Value(refusedKey{}).(string); ok {
@@ -354,11 +363,73 @@ func (s *Server) connFailed(c net.Conn, err error) {
 	s.log.Info("refused", kv...)
 }
 
+// failReason words why a handshake failed for the log: the library's
+// authentication error is a bracketed list ("[ssh: no auth passed yet,
+// permission denied]"); it becomes "authentication failed", followed by
+// the reasons other than the libraries' own (ours: "presenter name: a key
+// is required").
+func failReason(err error) string {
+	var ae *gossh.ServerAuthError
+	if !errors.As(err, &ae) {
+		return cleanReason(err.Error())
+	}
+	var why []string
+	for _, e := range ae.Errors {
+		if e == nil || errors.Is(e, gossh.ErrNoAuth) || strings.HasPrefix(e.Error(), "ssh: ") || e.Error() == "permission denied" {
+			continue
+		}
+		if m := e.Error(); !slices.Contains(why, m) {
+			why = append(why, m)
+		}
+	}
+	if len(why) == 0 {
+		return "authentication failed"
+	}
+	return cleanReason("authentication failed: " + strings.Join(why, "; "))
+}
+
+// loggedIn notes that the client of ctx has logged in: its connection
+// leaves the startups (gate), and must open a session within
+// Config.StartTimeout or be closed.
+func (s *Server) loggedIn(ctx ssh.Context) {
+	n := notesOf(ctx)
+	n.mu.Lock()
+	if n.authed || n.closed {
+		n.mu.Unlock()
+		return
+	}
+	n.authed = true
+	t := s.cfg.clock.NewTimer(s.cfg.StartTimeout)
+	n.start = t
+	n.mu.Unlock()
+	s.gate.loggedIn(n.ip)
+	go func() {
+		select {
+		case <-ctx.Done():
+			t.Stop()
+		case <-t.C():
+			n.mu.Lock()
+			opened, c := n.opened, n.conn
+			n.mu.Unlock()
+			if opened == 0 && c != nil {
+				s.log.Info("closed connection", append(s.who(ctx), "reason",
+					"logged in but opened no session within "+s.cfg.StartTimeout.String())...)
+				_ = c.Close()
+			}
+		}
+	}()
+}
+
 // connClosed forgets a connection that ended and stops its timers.
 func (s *Server) connClosed(c net.Conn) {
 	if v, ok := s.conns.LoadAndDelete(c.RemoteAddr().String()); ok {
 		if ctx, ok := v.(ssh.Context); ok {
-			notesOf(ctx).stop()
+			n := notesOf(ctx)
+			n.stop()
+			n.mu.Lock()
+			authed := n.authed
+			n.mu.Unlock()
+			s.gate.closed(n.ip, authed)
 		}
 	}
 }

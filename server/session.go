@@ -23,8 +23,16 @@ const (
 	maxRows = 200
 )
 
+// clampSize bounds a client's terminal size. A side of 0 (a client that
+// does not know its size says 0x0) becomes 80 columns or 24 rows.
 func clampSize(w, h int) (int, int) {
-	return max(1, min(w, maxCols)), max(1, min(h, maxRows))
+	if w <= 0 {
+		w = 80
+	}
+	if h <= 0 {
+		h = 24
+	}
+	return min(w, maxCols), min(h, maxRows)
 }
 
 // quitGrace is how long a program asked to quit gets before it is killed
@@ -37,12 +45,16 @@ const quitGrace = 2 * time.Second
 // client's screen.
 func (s *Server) runReader(sess ssh.Session) {
 	start := time.Now()
+	// every write to the client is watched for a client that stopped
+	// reading (stall.go)
+	guard := s.stallGuard(sess)
+	sess = guard
 	id := identityOf(sess)
 	pty, winch, _ := sess.Pty()
 	w, h := clampSize(pty.Window.Width, pty.Window.Height)
 	role := s.role(id)
-	s.log.Info("connect", "user", id.name, "key", keyOf(id), "role", role.String(),
-		"remote-addr", sess.RemoteAddr().String(), "term", clean(pty.Term), "width", w, "height", h)
+	s.log.Info("connect", append(s.who(sess.Context()), "role", role.String(),
+		"term", clean(pty.Term), "width", w, "height", h)...)
 
 	for _, msg := range notesOf(sess.Context()).list() {
 		fmt.Fprintln(sess.Stderr(), "dossier: "+msg)
@@ -50,7 +62,7 @@ func (s *Server) runReader(sess ssh.Session) {
 
 	d, box, leave := s.joinReloads() // reload.go
 	defer leave()
-	info := Session{Dossier: d, Name: id.name, Role: role, Briefing: s.briefing, Width: w, Height: h}
+	info := Session{Dossier: d, Name: id.name, Role: role, Briefing: s.briefing, Width: w, Height: h, Notes: s.notesPlace(id)}
 	var member interface {
 		session.Presence
 		Run(func(tea.Msg))
@@ -74,6 +86,8 @@ func (s *Server) runReader(sess ssh.Session) {
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() { defer wg.Done(); s.watch(sess, act, done, stop) }()
+	wg.Add(1)
+	go func() { defer wg.Done(); s.watchStall(guard, done, stop) }()
 	var gone atomic.Bool // the client closed the session's channel
 
 	// the hub's messages go where sink points: the session's frame group,
@@ -131,11 +145,13 @@ func (s *Server) runReader(sess ssh.Session) {
 		case <-stopped:
 		}
 		p.Quit()
-		t := time.NewTimer(quitGrace)
+		t := s.cfg.clock.NewTimer(quitGrace)
 		defer t.Stop()
 		select {
+		case <-done: // the reader quit: nothing to kill, nothing to wait for
+			return
 		case <-sess.Context().Done():
-		case <-t.C:
+		case <-t.C():
 		}
 		p.Kill()
 	}()
@@ -161,7 +177,7 @@ func (s *Server) sessionEnded(sess ssh.Session, id identity, start time.Time, er
 	why, _ := reason.Load().(string)
 	switch {
 	case errors.Is(err, tea.ErrProgramPanic):
-		s.log.Error("session panic", "user", id.name, "key", keyOf(id), "remote-addr", sess.RemoteAddr().String())
+		s.log.Error("session panic", s.who(sess.Context())...)
 		why = "panic"
 		fmt.Fprintln(sess, "\ndossier: "+msgInternal)
 	case why != "":
@@ -173,8 +189,8 @@ func (s *Server) sessionEnded(sess ssh.Session, id identity, start time.Time, er
 	default:
 		why = "quit"
 	}
-	s.log.Info("disconnect", "user", id.name, "key", keyOf(id), "remote-addr", sess.RemoteAddr().String(),
-		"duration", time.Since(start).Round(time.Millisecond), "reason", why)
+	s.log.Info("disconnect", append(s.who(sess.Context()),
+		"duration", time.Since(start).Round(time.Millisecond), "reason", why)...)
 }
 
 // watch ends the session with a reason when the server stops, the session

@@ -1,9 +1,7 @@
 package server
 
 import (
-	"bytes"
 	"io"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -11,8 +9,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
 	"github.com/charmbracelet/colorprofile"
+	uv "github.com/charmbracelet/ultraviolet"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/lucasb-eyer/go-colorful"
 
 	"github.com/dossier-dev/dossier/present"
 	"github.com/dossier-dev/dossier/session"
@@ -265,35 +263,18 @@ func scanInput(b []byte) (typed []byte, light *bool, rest []byte) {
 	return nil, light, nil
 }
 
-// backgroundAnswer recognises the terminal's answer to OSC 11 ("\x1b]11;
-// rgb:RRRR/GGGG/BBBB" ended by BEL or ST) and says whether it is light.
+// backgroundAnswer recognises the terminal's answer to OSC 11 (its
+// background colour) and says whether it is light. The parsing and the
+// lightness are ultraviolet's, as Bubble Tea's own reader uses them; an
+// answer in a form it does not read keeps the dark default.
 func backgroundAnswer(seq []byte) (light, ok bool) {
-	s, found := bytes.CutPrefix(seq, []byte("\x1b]11;"))
-	if !found {
+	var dec uv.EventDecoder
+	n, ev := dec.Decode(seq)
+	bg, isBg := ev.(uv.BackgroundColorEvent)
+	if n != len(seq) || !isBg {
 		return false, false
 	}
-	body := strings.TrimRight(string(s), "\x07\x1b\\")
-	spec, found := strings.CutPrefix(body, "rgb:")
-	if !found {
-		return false, true // an answer, but not one we read: keep the dark default
-	}
-	parts := strings.Split(spec, "/")
-	if len(parts) != 3 {
-		return false, true
-	}
-	var rgb [3]float64
-	for i, p := range parts {
-		if p == "" || len(p) > 4 {
-			return false, true
-		}
-		n, err := strconv.ParseUint(p, 16, 16)
-		if err != nil {
-			return false, true
-		}
-		rgb[i] = float64(n) / float64(uint64(1)<<(4*len(p))-1)
-	}
-	_, _, l := colorful.Color{R: rgb[0], G: rgb[1], B: rgb[2]}.Hsl()
-	return l >= 0.5, true
+	return bg.Color != nil && !bg.IsDark(), true
 }
 
 // noColor reports whether the session asked for no colour.

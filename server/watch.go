@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"charm.land/log/v2"
 
@@ -10,8 +11,9 @@ import (
 )
 
 // ErrWatchEmbedded is returned for --watch without a dossier folder: the
-// dossier built into the program cannot change.
-var ErrWatchEmbedded = errors.New("the built-in dossier never changes, so there is nothing to watch; give a dossier folder: dossier PATH --watch")
+// dossier built into the program cannot change. Callers add the command
+// line to type (dossier serve PATH --watch).
+var ErrWatchEmbedded = errors.New("the built-in dossier never changes, so there is nothing to watch; give a dossier folder")
 
 // startWatch starts watching the dossier folder at path when on is set; it
 // returns nil when it is not.
@@ -20,7 +22,7 @@ func startWatch(on bool, path string) (*watch.Watcher, error) {
 		return nil, nil
 	}
 	if path == "" {
-		return nil, ErrWatchEmbedded
+		return nil, fmt.Errorf("%w: dossier serve PATH --watch", ErrWatchEmbedded)
 	}
 	return watch.New(path, 0)
 }

@@ -54,7 +54,11 @@ func hours(d *dossier.Dossier, hs []dossier.HoursReport) string {
 	var parts []string
 	differ := false
 	for _, h := range hs {
-		parts = append(parts, strconv.FormatFloat(h.Hours, 'f', -1, 64)+"h ("+shorts(d, h.Sources)+")")
+		s := strconv.FormatFloat(h.Hours, 'f', -1, 64) + "h (" + shorts(d, h.Sources) + ")"
+		if len(h.Discrepancies) > 0 {
+			s += " ⚑"
+		}
+		parts = append(parts, s)
 		differ = differ || h.Hours != hs[0].Hours
 	}
 	if differ {

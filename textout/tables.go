@@ -13,91 +13,59 @@ import (
 )
 
 // tcol is a column of a text table: its title, the widest it grows to
-// (0: as wide as its content), and whether it takes the room left.
+// (0: as wide as its content), and whether it is the long text of a row.
 type tcol struct {
 	title string
 	cap   int
 	grow  bool
+	drop  int // lets the column go when the table cannot fit: the highest first
 }
 
-// table writes rows under a header, each cell wrapped to its column, two
-// spaces between columns, every line within the width.
+// table writes rows under a header, each cell wrapped at spaces to its
+// column, two spaces between columns, every line within the width. The
+// widths come from render.FitColumns, the one table fitter: columns
+// shrink to their longest word before any word is cut, and a column
+// with nothing in it goes first.
 func (w *writer) table(cols []tcol, rows [][]string) {
-	n := len(cols)
-	widths := make([]int, n)
+	spec := render.Columns{Room: w.o.Width, Gap: 2, Wrap: true, Method: ansi.WcWidth}
 	for i, c := range cols {
-		widths[i] = ansi.StringWidth(c.title)
+		col := render.Column{Title: c.title, Cap: c.cap, Grow: c.grow, Drop: c.drop}
 		for _, r := range rows {
-			for _, word := range strings.Fields(r[i]) {
-				if !c.grow {
-					widths[i] = max(widths[i], ansi.StringWidth(word))
-				}
-			}
-			if !c.grow {
-				widths[i] = max(widths[i], ansi.StringWidth(r[i]))
-			}
+			col.Cells = append(col.Cells, r[i])
 		}
-		if c.cap > 0 {
-			widths[i] = min(widths[i], c.cap)
-		}
+		spec.Cols = append(spec.Cols, col)
 	}
-	room := w.o.Width - 2*(n-1)
-	fixed, grows := 0, 0
+	fit := render.FitColumns(spec)
+	var hdr, rule []string
 	for i, c := range cols {
-		if c.grow {
-			grows++
-		} else {
-			fixed += widths[i]
+		if fit.Dropped[i] {
+			continue
 		}
-	}
-	// fixed columns give way, widest first, so that growing ones keep 20
-	for fixed > room-20*grows {
-		wi := -1
-		for i := range cols {
-			if !cols[i].grow && widths[i] > 4 && (wi < 0 || widths[i] > widths[wi]) {
-				wi = i
-			}
-		}
-		if wi < 0 {
-			break
-		}
-		widths[wi]--
-		fixed--
-	}
-	left := max(0, room-fixed)
-	for k, i := 0, 0; i < n; i++ {
-		if cols[i].grow {
-			widths[i] = max(1, left/(grows-k))
-			left -= widths[i]
-			k++
-		}
-	}
-	// header
-	var hdr []string
-	for i, c := range cols {
-		hdr = append(hdr, render.Fit(c.title, widths[i], ansi.WcWidth))
+		hdr = append(hdr, render.Fit(c.title, fit.Widths[i], ansi.WcWidth))
+		rule = append(rule, strings.Repeat("─", fit.Widths[i]))
 	}
 	w.line(w.bold.Render(strings.Join(hdr, "  ")))
-	var rule []string
-	for _, x := range widths {
-		rule = append(rule, strings.Repeat("─", x))
-	}
 	w.line(strings.Join(rule, "  "))
 	for _, r := range rows {
-		cells := make([][]string, n)
+		cells := make([][]string, len(cols))
 		h := 1
 		for i := range cols {
-			cells[i] = strings.Split(ansi.Wrap(r[i], max(1, widths[i]), ""), "\n")
-			h = max(h, len(cells[i]))
+			if !fit.Dropped[i] {
+				cells[i] = render.WrapWords(r[i], fit.Widths[i], ansi.WcWidth)
+				h = max(h, len(cells[i]))
+			}
 		}
 		for y := 0; y < h; y++ {
 			var parts []string
 			for i := range cols {
+				if fit.Dropped[i] {
+					continue
+				}
 				s := ""
 				if y < len(cells[i]) {
 					s = cells[i][y]
 				}
-				parts = append(parts, render.Fit(s, widths[i], ansi.WcWidth))
+				parts = append(parts, render.Fit(s, fit.Widths[i], ansi.WcWidth))
 			}
 			w.line(strings.Join(parts, "  "))
 		}
@@ -151,9 +119,9 @@ func (w *writer) view(name string) error {
 		w.heading(render.Clean(d.Title) + " · demands")
 		var rows [][]string
 		for _, x := range d.Demands {
-			rows = append(rows, []string{render.Clean(d.PartyName(x.Party)), inline(x.Text), inline(x.Response), x.Status.String(), days(d, x.Days), shorts(d, x.Sources)})
+			rows = append(rows, []string{render.Clean(x.ID), render.Clean(d.PartyName(x.Party)), inline(x.Text), inline(x.Response), x.Status.String(), days(d, x.Days), shorts(d, x.Sources)})
 		}
-		w.table([]tcol{{title: "party", cap: 12}, {title: "demand", grow: true}, {title: "response", grow: true}, {title: "status"}, {title: "days", cap: 8}, {title: "sources", cap: 14}}, rows)
+		w.table([]tcol{{title: "id", cap: 14, drop: 1}, {title: "party", cap: 12}, {title: "demand", grow: true}, {title: "response", grow: true}, {title: "status"}, {title: "days", cap: 8}, {title: "sources", cap: 14}}, rows)
 	case "sources":
 		w.heading(render.Clean(d.Title) + " · sources")
 		var rows [][]string

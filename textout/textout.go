@@ -28,7 +28,8 @@ var Views = []string{"days", "delegations", "demands", "sources", "discrepancies
 // Options say what to write and how.
 type Options struct {
 	// Topic is a topic id; Day a day id or a date (YYYY-MM-DD); View one
-	// of Views. With none of them every topic is written.
+	// of Views. Topic and Day together write the topic's claims about the
+	// day; View goes alone. With none of them every topic is written.
 	Topic, Day, View string
 	// Pair holds the two accounts side by side; zero means the dossier's
 	// default pair.
@@ -77,7 +78,7 @@ func (w *writer) line(s string) {
 // wrap writes text wrapped at the width, each following line indented.
 func (w *writer) wrap(s string, indent int) {
 	pre := strings.Repeat(" ", indent)
-	for i, l := range strings.Split(ansi.Wrap(s, max(1, w.o.Width-indent), ""), "\n") {
+	for i, l := range render.WrapWords(s, w.o.Width-indent, ansi.WcWidth) {
 		if i > 0 {
 			l = pre + l
 		}
@@ -111,7 +112,20 @@ func Write(out io.Writer, d *dossier.Dossier, o Options) error {
 		w.bold = lipgloss.NewStyle().Bold(true)
 		w.faint = lipgloss.NewStyle().Faint(true)
 	}
+	if o.View != "" && (o.Topic != "" || o.Day != "") {
+		return fmt.Errorf("--view writes a whole view: give it without --topic and --day")
+	}
 	switch {
+	case o.Topic != "" && o.Day != "":
+		t, ok := d.Topic(o.Topic)
+		if !ok {
+			return fmt.Errorf("unknown topic %q (topics: %s)", dossier.Sanitize(o.Topic), topicIDs(d))
+		}
+		day, ok := findDay(d, o.Day)
+		if !ok {
+			return fmt.Errorf("unknown day %q (days: %s)", dossier.Sanitize(o.Day), dayIDs(d))
+		}
+		w.topicDay(t, day)
 	case o.Topic != "":
 		t, ok := d.Topic(o.Topic)
 		if !ok {
@@ -176,10 +190,14 @@ func (w *writer) columns() {
 	w.line(left + "   " + w.bold.Render(accountName(w.d, w.o.Pair[1])))
 }
 
-// aligned writes a topic (or a day's slice of one) as two columns laid
-// out by the render package, the relation mark between them.
+// aligned writes a topic as two columns laid out by the render package,
+// the relation mark between them.
 func (w *writer) aligned(t *dossier.Topic) {
-	lay := w.o.Cache.Compare(w.d, t, w.o.Pair, w.colWidth(), w.style, ansi.WcWidth)
+	w.layout(w.o.Cache.Compare(w.d, t, w.o.Pair, w.colWidth(), w.style, ansi.WcWidth))
+}
+
+// layout writes a compare layout as two columns, the mark between them.
+func (w *writer) layout(lay *render.Compare) {
 	for y := 0; y < lay.Len(); y++ {
 		w.line(lay.Lines[0][y] + " " + lay.Marks[y] + " " + lay.Lines[1][y])
 	}
@@ -194,6 +212,20 @@ func (w *writer) topic(t *dossier.Topic) {
 	w.line("")
 	w.columns()
 	w.aligned(t)
+}
+
+// topicDay writes a topic's claims about one day, each with its
+// counterpart named (or shown dimmed) when that is about another day.
+func (w *writer) topicDay(t *dossier.Topic, day *dossier.Day) {
+	w.heading(render.Clean(t.Title) + " · " + render.DayTag(w.d, day.ID))
+	lay := w.o.Cache.CompareDay(w.d, t, day.ID, w.o.Pair, w.colWidth(), w.style, ansi.WcWidth)
+	if len(lay.Rows) == 0 {
+		w.line("  Neither account has a claim about " + render.DayTag(w.d, day.ID) + " on this topic.")
+		return
+	}
+	w.line("")
+	w.columns()
+	w.layout(lay)
 }
 
 // day writes a day: its title, the hours as each source gives them, its
@@ -228,6 +260,9 @@ func (w *writer) day(day *dossier.Day) {
 		if e.Account != "" {
 			s += " (" + accountName(d, e.Account) + " version)"
 		}
+		if len(e.Discrepancies) > 0 {
+			s += " ⚑ disputed: " + strings.Join(e.Discrepancies, ", ")
+		}
 		w.wrap(s, 2)
 	}
 	w.line("")
@@ -235,24 +270,8 @@ func (w *writer) day(day *dossier.Day) {
 	any := false
 	for i := range d.Topics {
 		t := &d.Topics[i]
-		syn := dossier.Topic{ID: t.ID + "@" + day.ID, Title: t.Title}
-		n := 0
-		for _, acct := range w.o.Pair {
-			var claims []dossier.Claim
-			if sec, ok := t.Section(acct); ok {
-				for _, c := range sec.Claims {
-					for _, id := range c.Days {
-						if id == day.ID {
-							claims = append(claims, c)
-							break
-						}
-					}
-				}
-			}
-			n += len(claims)
-			syn.Sections = append(syn.Sections, dossier.Section{Account: acct, Claims: claims})
-		}
-		if n == 0 {
+		lay := w.o.Cache.CompareDay(d, t, day.ID, w.o.Pair, w.colWidth(), w.style, ansi.WcWidth)
+		if len(lay.Rows) == 0 {
 			continue
 		}
 		if !any {
@@ -261,7 +280,7 @@ func (w *writer) day(day *dossier.Day) {
 		any = true
 		w.line("")
 		w.line("── " + w.bold.Render(render.Clean(t.Title)) + " ──")
-		w.aligned(&syn)
+		w.layout(lay)
 	}
 	if !any {
 		w.line("  Neither account has a claim about this day.")

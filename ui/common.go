@@ -29,6 +29,10 @@ type Common struct {
 	Pair [2]string
 
 	Filters // selected day, as of, source filter, search: filter.go
+
+	// Notes is the user's bookmarks, notes and what is new (notes.go);
+	// nil when the session keeps none.
+	Notes *notebook
 }
 
 // AccountName returns the display name of an account id, sanitised.

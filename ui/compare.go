@@ -45,7 +45,12 @@ type layoutReq struct {
 
 // anchor is a claim to keep at the top of a pane across re-layouts: by id,
 // or by alignment key when the id is gone (the accounts changed).
-type anchor struct{ id, key string }
+type anchor struct {
+	id, key string
+	// within is how many lines into its row the pane's top line was, so
+	// that a pane scrolled into the middle of a long claim stays there.
+	within int
+}
 
 // LayoutMsg carries a topic layout rendered off the key path, tagged with
 // what it was rendered for.
@@ -164,7 +169,7 @@ func (v *compareView) setLayout(l *render.Compare, anchors [2]anchor) {
 			continue
 		}
 		if i := v.rowOf(a); i >= 0 {
-			v.nav.Offset[side] = l.Rows[i].Start
+			v.nav.Offset[side] = l.Rows[i].Start + clamp(a.within, 0, l.Rows[i].Height)
 		}
 	}
 	if v.nav.Sync {
@@ -203,7 +208,9 @@ func (v *compareView) anchorAt(y int) anchor {
 	if i < 0 {
 		return anchor{}
 	}
-	return v.anchorOf(i)
+	a := v.anchorOf(i)
+	a.within = y - v.lay.Rows[i].Start
+	return a
 }
 
 // anchorOf returns the anchor of row i: the focused side's claim when it
@@ -317,28 +324,35 @@ func (v *compareView) current() int {
 	return clamp(v.nav.Row, 0, len(v.lay.Rows)-1)
 }
 
-// provenance asks the root to open the provenance of the current claim.
+// provenance asks the root to open the provenance of the marked claim
+// (markedSide): the claim the cursor ▌ is drawn on.
 func (v *compareView) provenance() tea.Cmd {
 	i := v.current()
-	t := v.topic()
-	if i < 0 || t == nil {
+	if i < 0 {
 		return nil
 	}
+	side, ok := v.markedSide(i)
+	if !ok {
+		return statusCmd("no " + v.c.AccountName(v.c.Pair[v.nav.Focus]) + " claim here (tab shows the other account)")
+	}
+	cell := v.lay.Rows[i].Cells[side]
+	msg := ProvenanceMsg{Claim: cell.Claim, Account: v.lay.Pair[side]}
+	return func() tea.Msg { return msg }
+}
+
+// markedSide returns the side whose claim row i marks with the cursor:
+// the focused side when it shows a claim there, else (side by side) the
+// other one; false when no claim of the row can be marked.
+func (v *compareView) markedSide(i int) (Focus, bool) {
 	r := v.lay.Rows[i]
 	side := v.nav.Focus
-	if r.IDs[side] == "" {
-		side = side.Other()
+	if r.Cells[side].Shown() {
+		return side, true
 	}
-	sec, ok := t.Section(v.lay.Pair[side])
-	idx := r.Left
-	if side == FocusRight {
-		idx = r.Right
+	if v.wide() && r.Cells[side.Other()].Shown() {
+		return side.Other(), true
 	}
-	if !ok || idx < 0 || idx >= len(sec.Claims) {
-		return nil
-	}
-	msg := ProvenanceMsg{Claim: &sec.Claims[idx], Account: sec.Account}
-	return func() tea.Msg { return msg }
+	return side, false
 }
 
 func (v *compareView) Position() Position {

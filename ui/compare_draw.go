@@ -116,10 +116,14 @@ func (v *compareView) pane(side int, tw int) pane {
 	stale := lay.Width != tw || lay.Method != v.c.Method
 	off := v.nav.Offset[side]
 	level := v.nav.Offset[0] == v.nav.Offset[1]
+	// the cursor marks the lines of the claim enter opens, and no
+	// placeholder or padding
 	var cur render.Row
 	hasCur := false
-	if i := v.current(); i >= 0 && side == int(v.nav.Focus) {
-		cur, hasCur = lay.Rows[i], true
+	if i := v.current(); i >= 0 {
+		if ms, ok := v.markedSide(i); ok && int(ms) == side {
+			cur, hasCur = lay.Rows[i], true
+		}
 	}
 	for i := range p.lines {
 		y := off + i
@@ -134,8 +138,9 @@ func (v *compareView) pane(side int, tw int) pane {
 		if level {
 			p.marks[i] = lay.Marks[y]
 		}
-		p.current[i] = hasCur && y >= cur.Start && y < cur.Start+cur.Height
+		p.current[i] = hasCur && y >= cur.Start && y < cur.Start+cur.Heights[side]
 	}
+	v.tagPane(&p, side, off, tw) // notes_keys.go: bookmark, note, new
 	return p
 }
 

@@ -152,7 +152,7 @@ func (v *daysView) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Bottom):
 		v.scroll(1 << 30)
 	case key.Matches(msg, k.NextClaim):
-		if v.doc != nil && len(v.doc.blocks) > 0 && v.off < v.doc.blocks[clamp(v.item, 0, len(v.doc.blocks)-1)].start {
+		if v.doc != nil && len(v.doc.Blocks) > 0 && v.off < v.doc.Blocks[clamp(v.item, 0, len(v.doc.Blocks)-1)].Start {
 			v.toItem(v.item) // the current topic is still below: bring it up first
 		} else {
 			v.toItem(v.item + 1)
@@ -166,8 +166,34 @@ func (v *daysView) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Open):
 		return v.open()
+	case key.Matches(msg, k.Discrepancies):
+		return v.discrepancy()
 	}
 	return nil
+}
+
+// discrepancy opens the discrepancy of the day: the one of the first
+// event on screen that has one, else the day's first (hours, events, then
+// discrepancies about the day).
+func (v *daysView) discrepancy() tea.Cmd {
+	day := v.day()
+	if day == nil {
+		return nil
+	}
+	ids := v.c.Dossier.DayDiscrepancies(day.ID)
+	if len(ids) == 0 {
+		return statusCmd("no discrepancy about this day")
+	}
+	id := ids[0]
+	if v.doc != nil {
+		best := -1
+		for _, ev := range day.Events {
+			if y, ok := v.doc.EventAt[ev.Pos]; ok && len(ev.Discrepancies) > 0 && y >= v.off && (best < 0 || y < best) {
+				best, id = y, ev.Discrepancies[0]
+			}
+		}
+	}
+	return JumpCmd(JumpMsg{View: ViewDiscrepancies, Item: id})
 }
 
 // step asks the root for the day n days on.
@@ -183,8 +209,8 @@ func (v *daysView) scroll(n int) {
 		return
 	}
 	v.item = 0
-	for i, b := range v.doc.blocks {
-		if b.start <= v.off+1 {
+	for i, b := range v.doc.Blocks {
+		if b.Start <= v.off+1 {
 			v.item = i
 		}
 	}
@@ -193,33 +219,33 @@ func (v *daysView) scroll(n int) {
 func (v *daysView) clampScroll() {
 	n := 0
 	if v.doc != nil {
-		n = len(v.doc.lines)
+		n = len(v.doc.Lines)
 	}
 	v.off = clamp(v.off, 0, max(0, n-v.docHeight()))
 	if v.doc != nil {
-		v.item = clamp(v.item, 0, max(0, len(v.doc.blocks)-1))
+		v.item = clamp(v.item, 0, max(0, len(v.doc.Blocks)-1))
 	}
 }
 
 // toItem makes topic block i current and scrolls its title to the top.
 func (v *daysView) toItem(i int) {
-	if v.doc == nil || len(v.doc.blocks) == 0 {
+	if v.doc == nil || len(v.doc.Blocks) == 0 {
 		return
 	}
-	v.item = clamp(i, 0, len(v.doc.blocks)-1)
-	v.off = v.doc.blocks[v.item].start
-	n := len(v.doc.lines)
+	v.item = clamp(i, 0, len(v.doc.Blocks)-1)
+	v.off = v.doc.Blocks[v.item].Start
+	n := len(v.doc.Lines)
 	v.off = clamp(v.off, 0, max(0, n-v.docHeight()))
 }
 
 // open jumps to the current topic in the compare view, on its first claim
 // about the day.
 func (v *daysView) open() tea.Cmd {
-	if v.doc == nil || len(v.doc.blocks) == 0 {
+	if v.doc == nil || len(v.doc.Blocks) == 0 {
 		return statusCmd("no topic speaks of this day")
 	}
-	b := v.doc.blocks[clamp(v.item, 0, len(v.doc.blocks)-1)]
-	return JumpCmd(JumpMsg{View: ViewCompare, Pos: Position{Topic: b.topic, Anchor: b.first}})
+	b := v.doc.Blocks[clamp(v.item, 0, len(v.doc.Blocks)-1)]
+	return JumpCmd(JumpMsg{View: ViewCompare, Pos: Position{Topic: b.Topic, Anchor: b.First}})
 }
 
 // click selects a day in the strip, or the topic under the pointer.
@@ -239,8 +265,8 @@ func (v *daysView) click(m tea.Mouse) tea.Cmd {
 	if v.doc == nil || y < 0 {
 		return nil
 	}
-	for i, b := range v.doc.blocks {
-		if y >= b.start && y < b.start+b.height {
+	for i, b := range v.doc.Blocks {
+		if y >= b.Start && y < b.Start+b.Height {
 			v.item = i
 		}
 	}
@@ -295,7 +321,7 @@ func (v *daysView) toEvent() {
 	if v.event == (dossier.Pos{}) || v.doc == nil || v.doc.req != v.req() {
 		return
 	}
-	if y, ok := v.doc.eventAt[v.event]; ok {
+	if y, ok := v.doc.EventAt[v.event]; ok {
 		v.off = y
 		v.clampScroll()
 		v.event = dossier.Pos{}
@@ -310,7 +336,8 @@ func (v *daysView) ShortHelp() []key.Binding {
 
 func (v *daysView) FullHelp() [][]key.Binding {
 	k := v.c.Keys
-	col := []key.Binding{relabel(k.NextClaim, "next topic of the day"), relabel(k.PrevClaim, "previous topic of the day"), relabel(k.Open, "open topic")}
+	col := []key.Binding{relabel(k.NextClaim, "next topic of the day"), relabel(k.PrevClaim, "previous topic of the day"), relabel(k.Open, "open topic"),
+		relabel(k.Discrepancies, "discrepancy of the day (⚑)")}
 	if !v.wide() {
 		col = append(col, relabel(k.Focus, "other account"))
 	}

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"strconv"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -24,30 +23,11 @@ type dayReq struct {
 	method ansi.Method
 }
 
-// dayDoc is a day laid out for the days view: its events, then each topic
-// with claims about the day, the two accounts aligned as in the compare
-// view. Every line is exactly req.width cells.
+// dayDoc is a day laid out for the days view (render.Day), with the
+// request it was laid out for.
 type dayDoc struct {
-	req    dayReq
-	lines  []string
-	blocks []dayBlock
-	// events is the number of events shown, claims the claims of each
-	// side, for tests and the location.
-	events int
-	claims [2]int
-	// eventAt holds the first line of each event shown, by its position
-	// in the dossier (the same in the dossier as loaded and as filtered).
-	eventAt map[dossier.Pos]int
-}
-
-// dayBlock is one topic in a day's document.
-type dayBlock struct {
-	topic string // topic id
-	first string // id of the first claim, to open the compare view on
-	// account is the first claim's account.
-	account string
-	start   int // line of the block's title
-	height  int
+	req dayReq
+	*render.Day
 }
 
 // DayDocMsg carries a day's document rendered off the key path.
@@ -59,137 +39,15 @@ type dayDocStyles struct {
 	heading, faint, label, cursor lipgloss.Style
 }
 
-// claimsAbout returns an account's claims in topic t that are about day.
-func claimsAbout(t *dossier.Topic, account, day string) []dossier.Claim {
-	sec, ok := t.Section(account)
-	if !ok {
-		return nil
-	}
-	var out []dossier.Claim
-	for _, cl := range sec.Claims {
-		for _, id := range cl.Days {
-			if id == day {
-				out = append(out, cl)
-				break
-			}
-		}
-	}
-	return out
-}
-
-// buildDayDoc lays a day out. It renders through the shared cache and may
-// take a while the first time; it reads only its arguments.
+// buildDayDoc lays a day out (render.Cache.Day). It renders through the
+// shared cache and may take a while the first time; it reads only its
+// arguments.
 func buildDayDoc(req dayReq, cache *render.Cache, names [2]string, st dayDocStyles) *dayDoc {
-	doc := &dayDoc{req: req, eventAt: map[dossier.Pos]int{}}
-	d, w, m := req.d, req.width, req.method
-	day, ok := d.Day(req.day)
-	if !ok {
-		return doc
-	}
-	add := func(s string) { doc.lines = append(doc.lines, render.Fit(s, w, m)) }
-	add(st.heading.Render("Events"))
-	if len(day.Events) == 0 {
-		add(st.faint.Render("  no event reported (or none the filters let through)"))
-	}
-	for i, ev := range day.Events {
-		pseudo := dossier.Claim{ID: "event:" + day.ID + ":" + strconv.Itoa(i), Text: ev.Text, Sources: ev.Sources}
-		lines := cache.Claim(d, &pseudo, max(1, w-2), req.style)
-		doc.eventAt[ev.Pos] = len(doc.lines)
-		for j, l := range lines {
-			pre := "  "
-			if j == 0 {
-				pre = "• "
-				if ev.Account != "" {
-					l += st.faint.Render("  " + accountName(d, ev.Account) + " version")
-				}
-			}
-			add(pre + l)
-		}
-		doc.events++
-	}
-	add("")
-	// the claims, topic by topic
-	var heads [2]string
-	for side := range heads {
-		heads[side] = names[side]
-	}
-	add(st.heading.Render("What the accounts say about " + render.DayTag(d, day.ID)))
-	pw := paneWidth(w, req.wide)
-	if req.wide {
-		add(st.label.Render(render.Fit(heads[0], pw, m)) + "   " + st.label.Render(heads[1]))
-	} else {
-		add(tabTitle(heads, req.side, st))
-	}
-	for ti := range d.Topics {
-		t := &d.Topics[ti]
-		var sides [2][]dossier.Claim
-		for side, acct := range req.pair {
-			sides[side] = claimsAbout(t, acct, day.ID)
-		}
-		if len(sides[0]) == 0 && len(sides[1]) == 0 {
-			continue
-		}
-		doc.claims[0] += len(sides[0])
-		doc.claims[1] += len(sides[1])
-		syn := dossier.Topic{ID: t.ID + "@" + day.ID, Title: t.Title}
-		for side, acct := range req.pair {
-			syn.Sections = append(syn.Sections, dossier.Section{Account: acct, Claims: sides[side]})
-		}
-		lay := cache.Compare(d, &syn, req.pair, pw, req.style, m)
-		b := dayBlock{topic: t.ID, start: len(doc.lines)}
-		for side := range sides {
-			if len(sides[side]) > 0 {
-				b.first, b.account = sides[side][0].ID, req.pair[side]
-				break
-			}
-		}
-		add("")
-		b.start = len(doc.lines)
-		add("  " + st.heading.Render(render.Clean(t.Title)) + st.faint.Render("  · enter opens it in the compare view"))
-		for y := 0; y < lay.Len(); y++ {
-			if req.wide {
-				add(lay.Lines[0][y] + " " + lay.Marks[y] + " " + lay.Lines[1][y])
-			} else {
-				add(lay.Marks[y] + " " + lay.Lines[req.side][y])
-			}
-		}
-		b.height = len(doc.lines) - b.start
-		doc.blocks = append(doc.blocks, b)
-	}
-	if len(doc.blocks) == 0 {
-		add(st.faint.Render("  Neither account has a claim about this day."))
-	}
+	day := cache.Day(req.d, render.DayRequest{Day: req.day, Pair: req.pair, Names: names, Width: req.width,
+		Wide: req.wide, Side: int(req.side), Style: req.style, Method: req.method},
+		render.DayChrome{Heading: st.heading, Faint: st.faint, Label: st.label})
+	doc := &dayDoc{req: req, Day: day}
 	return doc
-}
-
-// paneWidth is the width each account's column is laid out at: side by
-// side "left ≠ right", or one at a time after a gutter mark.
-func paneWidth(w int, wide bool) int {
-	if wide {
-		return max(1, (w-3)/2)
-	}
-	return max(1, w-2)
-}
-
-// tabTitle names the two accounts as tabs, the shown one in brackets.
-func tabTitle(names [2]string, side Focus, st dayDocStyles) string {
-	var tabs [2]string
-	for s := range tabs {
-		if Focus(s) == side {
-			tabs[s] = st.label.Render("[" + names[s] + "]")
-		} else {
-			tabs[s] = st.faint.Render(" " + names[s] + " ")
-		}
-	}
-	return tabs[0] + "│" + tabs[1] + st.faint.Render("  tab: the other account")
-}
-
-// accountName is an account's display name, sanitised.
-func accountName(d *dossier.Dossier, id string) string {
-	if a, ok := d.Account(id); ok && a.Name != "" {
-		return render.Clean(a.Name)
-	}
-	return render.Clean(id)
 }
 
 // hoursLine says how long the talks lasted as each source reports it,
@@ -197,7 +55,11 @@ func accountName(d *dossier.Dossier, id string) string {
 func hoursLine(c *Common, day *dossier.Day) string {
 	var parts []string
 	for _, h := range day.Hours {
-		parts = append(parts, hoursText(h.Hours)+" ("+c.shorts(h.Sources)+")")
+		s := hoursText(h.Hours) + " (" + c.shorts(h.Sources) + ")"
+		if len(h.Discrepancies) > 0 {
+			s += " ⚑"
+		}
+		parts = append(parts, s)
 	}
 	sep := " · "
 	if disagree(day.Hours) {

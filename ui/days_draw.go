@@ -107,23 +107,23 @@ func (v *daysView) Body() []string {
 		return out
 	}
 	stale := v.doc.req.width != v.w-2 || v.doc.req.method != v.c.Method
-	var cur dayBlock
-	if len(v.doc.blocks) > 0 {
-		cur = v.doc.blocks[clamp(v.item, 0, len(v.doc.blocks)-1)]
+	var cur render.DayBlock
+	if len(v.doc.Blocks) > 0 {
+		cur = v.doc.Blocks[clamp(v.item, 0, len(v.doc.Blocks)-1)]
 	}
 	cursor := v.c.Styles.Cursor.Render("▌")
 	for i := 0; i < dh; i++ {
 		y := v.off + i
-		if y >= len(v.doc.lines) {
+		if y >= len(v.doc.Lines) {
 			out = append(out, blankLines(1, v.w)[0])
 			continue
 		}
-		l := v.doc.lines[y]
+		l := v.doc.Lines[y]
 		if stale {
 			l = v.c.fit(l, v.w-2)
 		}
 		pre := " "
-		if cur.height > 0 && y >= cur.start && y < cur.start+cur.height {
+		if cur.Height > 0 && y >= cur.Start && y < cur.Start+cur.Height {
 			pre = cursor
 		}
 		out = append(out, v.c.fit(pre+l+" ", v.w))

@@ -172,20 +172,20 @@ func (v *delegationsView) name() string {
 }
 
 // findClaims lists the claims naming the member under the cursor: those
-// holding the full name, or the surname when it is long enough to be
-// telling.
+// holding any form of the name, its aliases, the family name, or a first
+// or last word telling enough on its own (dossier.Member.NameTerms).
 func (v *delegationsView) findClaims() {
 	v.claims, v.sel = nil, 0
-	name := strings.Fields(v.name())
-	if len(name) == 0 {
+	r := v.current()
+	if r == nil {
 		return
 	}
-	q := strings.Join(name, " ")
-	if last := name[len(name)-1]; len([]rune(last)) >= 4 {
-		q = last
+	terms := v.c.Base.Delegations[r.deleg].Members[r.member].NameTerms()
+	if len(terms) == 0 {
+		return
 	}
-	for _, h := range v.c.index().Find(q, maxHits) {
-		if h.Doc.Kind == search.KindClaim && v.c.visible(h) {
+	for _, h := range v.c.index().FindAny(terms, 0) {
+		if h.Doc.Kind == search.KindClaim && v.c.visible(h) && len(v.claims) < maxHits {
 			v.claims = append(v.claims, h)
 		}
 	}

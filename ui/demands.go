@@ -31,7 +31,7 @@ type demandsView struct {
 func newDemandsView(c *Common) View {
 	v := &demandsView{c: c, pane: listPane{c: c, keep: -1}, status: -1}
 	v.pane.tbl = table{c: c, cols: []column{
-		{title: "party", cap: 14}, {title: "demand", grow: true}, {title: "response", grow: true},
+		{title: "id", cap: 14, drop: 3}, {title: "party", cap: 14}, {title: "demand", grow: true}, {title: "response", grow: true},
 		{title: "status", cap: 9}, {title: "days", cap: 16, drop: 2}, {title: "sources", cap: 24, drop: 1},
 	}}
 	v.rebuild()
@@ -51,7 +51,7 @@ func (v *demandsView) rebuild() {
 			continue
 		}
 		v.ids = append(v.ids, x.ID)
-		rows = append(rows, []string{cell(v.c.Base.PartyName(x.Party)), inline(x.Text), inline(x.Response),
+		rows = append(rows, []string{cell(x.ID), cell(v.c.Base.PartyName(x.Party)), inline(x.Text), inline(x.Response),
 			x.Status.String(), cell(v.c.dayList(x.Days)), cell(v.c.shorts(x.Sources))})
 	}
 	v.pane.tbl.setRows(rows)
@@ -178,7 +178,7 @@ func (v *demandsView) detail(row, w int) []string {
 	}
 	c, st := v.c, v.c.Styles
 	out := c.wrap(st.OverlayTitle.Render(render.Clean(c.Base.PartyName(x.Party))+" demands")+
-		st.Faint.Render(" · "+x.Status.String()), w, 2)
+		st.Faint.Render(" · "+x.Status.String()+" · "+render.Clean(x.ID)), w, 2)
 	out = append(out, c.wrap(inline(x.Text), w, 0)...)
 	out = append(out, c.field("response", x.Response, w)...)
 	out = append(out, c.field("days", c.dayList(x.Days), w)...)

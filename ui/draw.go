@@ -71,6 +71,7 @@ func (m *Model) header() string {
 	if v, ok := m.views[m.active]; ok {
 		loc = v.Location()
 	}
+	loc = m.notesLocation(loc) // notes_keys.go
 	free := false
 	if cv, ok := m.views[ViewCompare].(*compareView); ok && m.active == ViewCompare {
 		free = !cv.nav.Sync
@@ -165,6 +166,9 @@ func (m *Model) statusLine() string {
 	}
 	if s := m.pres.line(); s != "" {
 		return st.Status.Render(s)
+	}
+	if s := m.c.Notes.statusNote(); s != "" {
+		return st.StatusAlert.Render(s)
 	}
 	return ""
 }

@@ -3,10 +3,12 @@ package ui
 import (
 	"strconv"
 	"sync"
+	"weak"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/weakmemo"
 	"github.com/dossier-dev/dossier/render"
 	"github.com/dossier-dev/dossier/search"
 )
@@ -68,20 +70,18 @@ func (c *Common) selectedDay() *dossier.Day {
 	return &days[clamp(c.Day, 0, len(days)-1)]
 }
 
-// selections remembers the dossiers derived for each selection, so that
-// every session asking for the same one gets the same pointer and the
-// render cache's entries for it are shared. It holds at most maxSelections
-// entries and forgets one at random beyond.
-var selections = struct {
+// selections remembers the dossiers derived from each dossier for each
+// selection, so that every session asking for the same one gets the same
+// pointer (and the same search index, and the same layouts in the render
+// cache). A derived dossier points to its base, so it is held weakly: it
+// lives while a session shows it, and its base with it; when neither is
+// shown any more both go, with nothing to release by hand.
+var selections weakmemo.Map[dossier.Dossier, *derived]
+
+// derived holds the versions of one dossier seen through a selection.
+type derived struct {
 	sync.Mutex
-	m map[selKey]*dossier.Dossier
-}{m: map[selKey]*dossier.Dossier{}}
-
-const maxSelections = 256
-
-type selKey struct {
-	base *dossier.Dossier
-	sel  dossier.Selection
+	m map[dossier.Selection]weak.Pointer[dossier.Dossier]
 }
 
 // selected returns base seen through sel, shared between sessions.
@@ -89,20 +89,21 @@ func selected(base *dossier.Dossier, sel dossier.Selection) *dossier.Dossier {
 	if sel.IsZero() {
 		return base
 	}
-	k := selKey{base, sel}
-	selections.Lock()
-	defer selections.Unlock()
-	if d, ok := selections.m[k]; ok {
+	sels := selections.Get(base, func() *derived {
+		return &derived{m: map[dossier.Selection]weak.Pointer[dossier.Dossier]{}}
+	})
+	sels.Lock()
+	defer sels.Unlock()
+	if d := sels.m[sel].Value(); d != nil {
 		return d
 	}
-	for old := range selections.m {
-		if len(selections.m) < maxSelections {
-			break
+	for s, wp := range sels.m { // those nobody shows any more
+		if wp.Value() == nil {
+			delete(sels.m, s)
 		}
-		delete(selections.m, old)
 	}
 	d := base.Select(sel)
-	selections.m[k] = d
+	sels.m[sel] = weak.Make(d)
 	return d
 }
 
@@ -117,7 +118,7 @@ func (m *Model) applyFilters() tea.Cmd {
 		}
 	}
 	c.Sel = sel
-	c.Dossier = selected(c.Base, sel)
+	c.Dossier = c.Notes.onlyNewOf(selected(c.Base, sel)) // notes.go: u
 	c.Keys.ClearFilter.SetEnabled(sel.Source != "")
 	return m.broadcast(FilterChangedMsg{})
 }
@@ -192,6 +193,9 @@ func (c *Common) filterNote() string {
 			}
 		}
 		parts = append(parts, render.Clean(name)+" only")
+	}
+	if c.Notes != nil && c.Notes.onlyNew {
+		parts = append(parts, "new only")
 	}
 	out := ""
 	for i, p := range parts {

@@ -24,3 +24,19 @@ func (k *KeyMap) Named() map[string]*key.Binding {
 	maps.Copy(named, k.NotesKeys.named())   // noteskeys.go
 	return named
 }
+
+// KeyScopes names, for each view (and for a presentation), the actions
+// that only it handles, by config name; every other action is global. A
+// config file may give one key to two actions that share no scope (sync
+// and status-filter both s): config.ApplyKeysIn checks conflicts so.
+func KeyScopes() map[string][]string {
+	return map[string][]string{
+		"the compare view":       {"sync", "focus", "provenance"},
+		"the days view":          {"next-day", "prev-day", "open", "focus"},
+		"the delegations view":   {"open"},
+		"the demands view":       {"open", "party-filter", "status-filter"},
+		"the sources view":       {"open"},
+		"the discrepancies view": {"open"},
+		"a presentation":         {"next-stop", "prev-stop", "ask-control", "hand-off", "presenter-panel"},
+	}
+}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -10,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/notes"
 	"github.com/dossier-dev/dossier/render"
 )
 
@@ -47,6 +49,11 @@ type Options struct {
 	// presents: its stops and notes (presenter.go). "" means the dossier's
 	// first briefing; an id the dossier does not have means none.
 	Briefing string
+	// Notes says where this user's bookmarks, notes and record of what
+	// was seen live (package notes); nil turns them off. Now is the clock
+	// of "new since"; nil means time.Now.
+	Notes *notes.Place
+	Now   func() time.Time
 }
 
 // Model is the root of the reader: it routes messages to the active view
@@ -124,6 +131,7 @@ func New(opts Options) *Model {
 	}
 	c.Keys.Follow.SetEnabled(opts.Presence != nil)
 	c.Filters = newFilters(d)
+	c.Notes = newNotebook(opts, d) // notes.go
 	dk := newDeck(d, opts.Briefing)
 	if opts.Role == RolePresenter {
 		c.Keys.forPresenter(dk.stops() > 0, opts.Presence != nil)
@@ -166,7 +174,7 @@ func newHelp(c *Common) help.Model {
 // Init shows the compare view and, unless a style was forced, asks the
 // terminal for its background colour.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.initCmd}
+	cmds := []tea.Cmd{m.initCmd, m.c.Notes.recordSeen(m.c.Base)}
 	m.initCmd = nil
 	if !m.styleForced && !m.noColor {
 		cmds = append(cmds, tea.RequestBackgroundColor)
@@ -185,10 +193,17 @@ func (m *Model) view(id ViewID) (View, tea.Cmd) {
 	return v, tea.Batch(v.SetSize(w, h), v.Init())
 }
 
-// show makes a view the active one.
+// show makes a view the active one. A view built before is given the
+// body's size again, so that it re-lays itself out for the size and the
+// filters it is shown with, whatever changed while it was hidden.
 func (m *Model) show(id ViewID) tea.Cmd {
-	_, cmd := m.view(id)
+	_, built := m.views[id]
+	v, cmd := m.view(id)
 	m.active = id
+	if built && m.usable() {
+		w, h := m.bodySize()
+		cmd = tea.Batch(cmd, v.SetSize(w, h))
+	}
 	return cmd
 }
 
@@ -323,6 +338,8 @@ func (m *Model) update(msg tea.Msg) (cmd tea.Cmd, user bool) {
 		return m.selectDay(msg.Index), true
 	case SourceFilterMsg:
 		return m.filterSource(msg.Source), true
+	case noteSaveMsg, noteSavedMsg:
+		return m.notesUpdate(msg), false // notes_keys.go
 	case StatusMsg:
 		m.status = msg.Text
 		return nil, false
@@ -331,8 +348,11 @@ func (m *Model) update(msg tea.Msg) (cmd tea.Cmd, user bool) {
 	case ReloadFailedMsg:
 		m.reloadFailed(msg)
 		return nil, false
-	case LayoutMsg:
-		if v, ok := m.views[ViewCompare]; ok {
+	case viewMsg:
+		// a layout rendered off the key path goes to the view that asked
+		// for it, shown or not: dropped, it would leave that view waiting
+		// ("rendering…") for a result that never comes
+		if v, ok := m.views[msg.target()]; ok {
 			return m.route(v, msg), false
 		}
 		return nil, false
@@ -377,7 +397,7 @@ func (m *Model) navigational(msg tea.Msg) bool {
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.c.Keys
 	m.status = ""
-	if msg.String() == "ctrl+c" {
+	if msg.String() == "ctrl+c" && !m.guardNote() { // notes_keys.go: an unsaved note asks first
 		m.quitting = true
 		return tea.Quit
 	}
@@ -417,6 +437,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return m.followAgain()
 	default:
 		if cmd, ok := m.presenterKey(msg); ok {
+			return cmd
+		}
+		if cmd, ok := m.notesKey(msg); ok { // notes_keys.go
 			return cmd
 		}
 		if cmd, ok := m.viewKeys(msg); ok {
@@ -483,7 +506,7 @@ func (m *Model) fullHelp() [][]key.Binding {
 	if g := m.presenterGroup(); len(g) > 0 {
 		groups = append(groups, g)
 	}
-	return append(groups, m.c.Keys.globalGroup())
+	return append(groups, append(m.c.Keys.globalGroup(), m.c.Keys.notesGroup()...)) // noteskeys.go
 }
 
 // position is where the reader is, for a presentation.

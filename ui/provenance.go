@@ -140,6 +140,13 @@ func (p *provenance) build(w int) {
 			}
 		}
 	}
+	for _, l := range p.c.provenanceLines(cl.ID) { // notes.go: the user's note
+		if l == "" {
+			out = append(out, "")
+		} else {
+			add(l, 0)
+		}
+	}
 	p.lines, p.width = out, w
 }
 

@@ -8,7 +8,6 @@ import (
 
 	"github.com/dossier-dev/dossier/dossier"
 	"github.com/dossier-dev/dossier/render"
-	"github.com/dossier-dev/dossier/search"
 )
 
 // reloadFailed puts up the banner.
@@ -69,6 +68,7 @@ func (m *Model) reload(d *dossier.Dossier) tea.Cmd {
 		}
 	}
 
+	c.Notes.reloaded(c.Base, d) // notes.go: --watch reloads count as changes
 	c.Base = d
 	if i, ok := d.DayIndex(dayID); ok {
 		c.Day = i
@@ -95,7 +95,9 @@ func (m *Model) reload(d *dossier.Dossier) tea.Cmd {
 	}
 	// Pickers, the search box and the provenance list the old version;
 	// the help does not.
-	if _, ok := m.overlay.(*helpOverlay); !ok {
+	switch m.overlay.(type) {
+	case *helpOverlay, *noteEditor: // a note being written is never dropped
+	default:
 		m.overlay = nil
 	}
 	m.redeck(d)
@@ -119,29 +121,4 @@ func (m *Model) redeck(d *dossier.Dossier) {
 	if m.pres.stop >= m.deck.stops() {
 		m.pres.stop = m.deck.stops() - 1
 	}
-}
-
-// Release gives back what the shared caches hold for a version of a
-// dossier that no session shows any more: its rendered claims and layouts
-// in cache, its search index, and the filtered versions ("as of", one
-// source) derived from it. A session still showing it keeps working and
-// renders again what it needs. The watchers behind `--watch` release the
-// version before the previous one each time a new version loads.
-func Release(d *dossier.Dossier, cache *render.Cache) {
-	if d == nil {
-		return
-	}
-	gone := []*dossier.Dossier{d}
-	selections.Lock()
-	for k, v := range selections.m {
-		if k.base == d {
-			gone = append(gone, v)
-			delete(selections.m, k)
-		}
-	}
-	selections.Unlock()
-	if cache != nil {
-		cache.Forget(gone...)
-	}
-	search.Forget(d)
 }

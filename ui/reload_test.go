@@ -11,8 +11,6 @@ import (
 
 	"github.com/dossier-dev/dossier/content"
 	"github.com/dossier-dev/dossier/dossier"
-	"github.com/dossier-dev/dossier/render"
-	"github.com/dossier-dev/dossier/search"
 	"github.com/dossier-dev/dossier/watch"
 )
 
@@ -247,34 +245,6 @@ func TestReloadFailedAndTopicGone(t *testing.T) {
 	g := s.waitFor("the new version", func(f vframe) bool { return f.dsr == d2 && f.lay != nil && f.lay.Dossier == d2 })
 	if g.lay.Topic != d2.Topics[len(d2.Topics)-1].ID || strings.Contains(g.text(), "not reloaded") {
 		t.Fatalf("topic %s after its topic went; banner still up: %v", g.lay.Topic, strings.Contains(g.text(), "not reloaded"))
-	}
-}
-
-// Release gives back the shared state of a version nobody shows.
-func TestRelease(t *testing.T) {
-	fsys := mapOf(t, os.DirFS("../docs/example/water-talks"))
-	d := mustLoad(t, fsys)
-	cache := render.NewCache()
-	sel := selected(d, dossier.Selection{Source: d.Sources[0].ID})
-	cache.Compare(sel, &sel.Topics[0], d.DefaultPair, 50, render.StyleDark, 0)
-	cache.Compare(d, &d.Topics[0], d.DefaultPair, 50, render.StyleDark, 0)
-	ix := search.For(d)
-	Release(d, cache)
-	selections.Lock()
-	for k := range selections.m {
-		if k.base == d {
-			t.Error("a selection of the released dossier is still remembered")
-		}
-	}
-	selections.Unlock()
-	if _, ok := cache.CachedCompare(d, &d.Topics[0], d.DefaultPair, 50, render.StyleDark, 0); ok {
-		t.Error("the released dossier's layout is still cached")
-	}
-	if _, ok := cache.CachedCompare(sel, &sel.Topics[0], d.DefaultPair, 50, render.StyleDark, 0); ok {
-		t.Error("the released dossier's filtered layout is still cached")
-	}
-	if search.For(d) == ix {
-		t.Error("the released dossier's search index is still held")
 	}
 }
 

@@ -222,6 +222,7 @@ func (b *searchBox) refresh() {
 			b.hits = append(b.hits, h)
 		}
 	}
+	b.hits = append(b.c.noteHits(b.input.Value()), b.hits...) // notes.go: your notes first
 	b.sel = 0
 }
 
@@ -274,7 +275,8 @@ func (b *searchBox) Box(maxW, maxH int) []string {
 	b.page = rows
 	switch {
 	case strings.TrimSpace(b.input.Value()) == "":
-		lines = append(lines, st.Faint.Render(" type to search; enter goes to the match, n and N walk the others"))
+		lines = append(lines, st.Faint.Render(" type to search (your notes too); enter goes to the match, "+
+			b.c.Keys.NextMatch.Help().Key+" walk the others"))
 	case len(b.hits) == 0:
 		lines = append(lines, st.Faint.Render(" no match"))
 	default:

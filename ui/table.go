@@ -52,123 +52,25 @@ func (t *table) setRows(rows [][]string) {
 	t.widths = nil
 }
 
-// layout works out the columns' widths for a table w cells wide: a
-// two-cell cursor gutter, two cells between columns.
+// layout works out the columns' widths for a table w cells wide (a
+// two-cell cursor gutter, two cells between columns) with
+// render.FitColumns, the one table fitter: the growing columns take the
+// room left, optional columns go when those would have fewer than minGrow
+// cells, and no column is cut below its longest word while another can
+// give way.
 func (t *table) layout(w int) {
-	m := t.c.Method
-	n := len(t.cols)
-	nat := make([]int, n)
+	spec := render.Columns{Room: max(0, w-2), Gap: 2, MinGrow: minGrow, Fill: true, Method: t.c.Method}
 	for i, col := range t.cols {
-		nat[i] = m.StringWidth(col.title)
+		c := render.Column{Title: col.title, Cap: col.cap, Grow: col.grow, Drop: col.drop}
 		for _, r := range t.rows {
 			if i < len(r) {
-				nat[i] = max(nat[i], m.StringWidth(r[i]))
+				c.Cells = append(c.Cells, r[i])
 			}
 		}
-		if col.cap > 0 {
-			nat[i] = min(nat[i], col.cap)
-		}
+		spec.Cols = append(spec.Cols, c)
 	}
-	// drop optional columns while the growing ones are starved
-	dropped := make([]bool, n)
-	for {
-		room, fixed, grows := max(0, w-2-2*(n-1)), 0, 0
-		for i, col := range t.cols {
-			switch {
-			case dropped[i]:
-				room += 2
-			case col.grow:
-				grows++
-			default:
-				fixed += nat[i]
-			}
-		}
-		if grows == 0 || room-fixed >= minGrow*grows {
-			break
-		}
-		wi := -1
-		for i, col := range t.cols {
-			if !dropped[i] && col.drop > 0 && (wi < 0 || col.drop > t.cols[wi].drop) {
-				wi = i
-			}
-		}
-		if wi < 0 {
-			break
-		}
-		dropped[wi] = true
-	}
-	shown := 0
-	for i := range t.cols {
-		if dropped[i] {
-			nat[i] = 0
-		} else {
-			shown++
-		}
-	}
-	room := max(0, w-2-2*(shown-1))
-	// fixed columns take their natural width; the growing ones share
-	// what is left in proportion to theirs (at least 6 cells each)
-	fixed, growNat := 0, 0
-	for i, col := range t.cols {
-		if dropped[i] {
-			continue
-		}
-		if col.grow {
-			growNat += nat[i]
-		} else {
-			fixed += nat[i]
-		}
-	}
-	left := room - fixed
-	var growing []int
-	for i, col := range t.cols {
-		if col.grow && !dropped[i] {
-			growing = append(growing, i)
-		}
-	}
-	if len(growing) > 0 && left < 6*len(growing) {
-		// shrink the fixed columns, widest first, to leave 6 cells each
-		need := 6*len(growing) - left
-		for need > 0 {
-			wi := -1
-			for i, col := range t.cols {
-				if !col.grow && !dropped[i] && nat[i] > 4 && (wi < 0 || nat[i] > nat[wi]) {
-					wi = i
-				}
-			}
-			if wi < 0 {
-				break
-			}
-			nat[wi]--
-			need--
-			left++
-		}
-	}
-	if len(growing) > 0 {
-		left = max(left, 0)
-		rest := left
-		for k, i := range growing {
-			share := rest / (len(growing) - k)
-			if growNat > 0 && k < len(growing)-1 {
-				share = min(rest, max(min(6, rest), left*nat[i]/growNat))
-			}
-			nat[i] = share
-			rest -= share
-		}
-	}
-	// still too wide (no growing column, or a tiny terminal): cut from the
-	// right
-	sum := 0
-	for _, x := range nat {
-		sum += x
-	}
-	for i := n - 1; i >= 0 && sum > room; i-- {
-		cut := min(nat[i], sum-room)
-		nat[i] -= cut
-		sum -= cut
-	}
-	t.widths = nat
-	t.dropped = dropped
+	fit := render.FitColumns(spec)
+	t.widths, t.dropped = fit.Widths, fit.Dropped
 }
 
 // visible returns the rows [from, to) drawn in h lines (less the

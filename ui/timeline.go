@@ -47,7 +47,8 @@ func bar(hours float64) (upper, lower rune) {
 }
 
 // cellOf works out a day's cell: a bar per hours report, side by side.
-func cellOf(day *dossier.Day) stripCell {
+// flagged marks a day with a discrepancy (⚑ after its label).
+func cellOf(day *dossier.Day, flagged bool) stripCell {
 	c := stripCell{label: day.ID, phase: day.Phase, status: day.Status, kind: day.Phase.String()}
 	switch day.Status {
 	case dossier.DayRest:
@@ -62,6 +63,9 @@ func cellOf(day *dossier.Day) stripCell {
 	}
 	if !day.Date.IsZero() {
 		c.label = day.Date.Format("2 Jan")
+	}
+	if flagged {
+		c.label += "⚑"
 	}
 	var up, lo []string
 	var figs []string
@@ -93,7 +97,7 @@ func (c *Common) strip(w int) (lines []string, spans [][2]int) {
 	cells := make([]stripCell, len(days))
 	cw := 0
 	for i := range days {
-		cells[i] = cellOf(&days[i])
+		cells[i] = cellOf(&days[i], len(c.Dossier.DayDiscrepancies(days[i].ID)) > 0)
 		cw = max(cw, c.Method.StringWidth(cells[i].label), c.Method.StringWidth(cells[i].figs), c.Method.StringWidth(cells[i].bars[0]), c.Method.StringWidth(cells[i].kind))
 	}
 	cw += 2

@@ -75,6 +75,13 @@ type View interface {
 	SetPosition(p Position) tea.Cmd
 }
 
+// viewMsg is a message meant for one view whichever view is active: the
+// result of a render the view started in a Cmd.
+type viewMsg interface{ target() ViewID }
+
+func (LayoutMsg) target() ViewID { return ViewCompare }
+func (DayDocMsg) target() ViewID { return ViewDays }
+
 // ViewFactory builds a view for a session.
 type ViewFactory func(c *Common) View
 

@@ -115,8 +115,8 @@ func TestDaysEveryDay(t *testing.T) {
 		if !strings.Contains(f.text(), day.Date.Format("Mon 2 Jan 2006")) {
 			t.Errorf("%s: the title is not shown", day.ID)
 		}
-		if f.doc.events != len(day.Events) {
-			t.Errorf("%s: %d events laid out, want %d", day.ID, f.doc.events, len(day.Events))
+		if f.doc.Events != len(day.Events) {
+			t.Errorf("%s: %d events laid out, want %d", day.ID, f.doc.Events, len(day.Events))
 		}
 		if len(day.Events) > 0 && !strings.Contains(f.text(), words(day.Events[0].Text, 3)) {
 			t.Errorf("%s: the first event %q is not on screen:\n%s", day.ID, words(day.Events[0].Text, 3), f.text())
@@ -132,8 +132,8 @@ func TestDaysEveryDay(t *testing.T) {
 				}
 			}
 		}
-		if f.doc.claims != want {
-			t.Errorf("%s: claims laid out %v, want %v", day.ID, f.doc.claims, want)
+		if f.doc.Claims != want {
+			t.Errorf("%s: claims laid out %v, want %v", day.ID, f.doc.Claims, want)
 		}
 		if want == ([2]int{}) {
 			continue
@@ -158,10 +158,10 @@ func TestDaysEveryDay(t *testing.T) {
 // claim of that side (the first claim of the day may be in a later topic
 // than the first block when only the other side speaks in the first).
 func sideShows(f vframe, side int, d *dossier.Dossier, pair [2]string, day string) bool {
-	if len(f.doc.blocks) == 0 {
+	if len(f.doc.Blocks) == 0 {
 		return false
 	}
-	t, _ := d.Topic(f.doc.blocks[0].topic)
+	t, _ := d.Topic(f.doc.Blocks[0].Topic)
 	cs := claimsAbout(t, pair[side], day)
 	return len(cs) == 0 || strings.Contains(f.text(), words(cs[0].Text, 3))
 }

@@ -32,7 +32,7 @@ type jsonProblem struct {
 	Col      int    `json:"col"`
 	Severity string `json:"severity"`
 	Message  string `json:"message"`
-	Hint     string `json:"hint,omitempty"`
+	Hint     string `json:"hint"` // always present, "" when there is none (docs/format.md lists every field)
 }
 
 func runCheck(cmd *cobra.Command, args []string, asJSON bool) error {

@@ -64,6 +64,8 @@ func NewRoot() *cobra.Command {
 	root.AddCommand(newCheckCmd(), newOutlineCmd(), newPrintCmd())
 	root.AddCommand(authorCmds()...)
 	root.AddCommand(newServeCmd(), newPresentCmd())
+	root.AddCommand(newNotesCmd())
+	root.SetHelpCommand(newHelpCmd(root))
 	return root
 }
 
@@ -75,7 +77,7 @@ func Execute(ctx context.Context, version string, args []string, stdout, stderr 
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	err := fang.Execute(ctx, root,
-		fang.WithVersion(version),
+		fang.WithVersion(Version(version)),
 		fang.WithErrorHandler(func(w io.Writer, s fang.Styles, err error) {
 			var ee *ExitError
 			if errors.As(err, &ee) && ee.Silent {
@@ -83,7 +85,7 @@ func Execute(ctx context.Context, version string, args []string, stdout, stderr 
 			}
 			// an error may quote a value from the command line, a path
 			// or a file: the one sanitiser before it reaches the terminal
-			fang.DefaultErrorHandler(w, s, errors.New(sanitize.Text(err.Error())))
+			printError(w, stderr, s, errors.New(sanitize.Text(err.Error())))
 		}),
 	)
 	return ExitCode(err)

@@ -79,6 +79,25 @@ func TestCheckJSON(t *testing.T) {
 	if p.File != mistake+"/days.md" || p.Line != 33 || p.Col != 5 || p.Severity != "error" || p.Hint != "list days in date order" {
 		t.Errorf("first problem = %+v", p)
 	}
+	// every field the docs list is in every object, hint "" when none
+	var raw []map[string]any
+	if err := json.Unmarshal([]byte(out), &raw); err != nil {
+		t.Fatal(err)
+	}
+	noHint := 0
+	for i, o := range raw {
+		for _, f := range []string{"file", "line", "col", "severity", "message", "hint"} {
+			if _, ok := o[f]; !ok {
+				t.Errorf("problem %d has no %q: %v", i, f, o)
+			}
+		}
+		if o["hint"] == "" {
+			noHint++
+		}
+	}
+	if noHint == 0 {
+		t.Error("no problem without a hint: the case of an empty hint is not tested")
+	}
 }
 
 func TestCheckMissingFolder(t *testing.T) {
@@ -98,8 +117,8 @@ func TestOutlineExample(t *testing.T) {
 		"Parties:   Upstream Republic (up), Downstream Federation (down)\n",
 		"  up    Upstream     Upstream Republic      3 claims\n",
 		"  flows      6 claims  Dry-season flows (up 2, down 2, med 1, ind 1)\n",
-		"  2031-03-03  mar03  talks   Day 2   1 event, 2 hours reports\n",
-		"  radio-down    C  2031-03-03  Radio Downstream (via wire-0304)  Downstream state media\n",
+		"  2031-03-03  mar03  talks   Day 2   1 event, hours 9h ≠ 11h\n",
+		"  radio-down    C  2031-03-03  Radio Downstream  via wire-0304  Downstream state media\n",
 		"Counts: 4 sources, 8 claims, 2 topics, 5 days, 2 demands, 3 delegations (4 members), 1 discrepancy, 1 briefing (3 stops).\n",
 	} {
 		if !strings.Contains(out, want) {
@@ -156,5 +175,17 @@ func TestVersionAndArgs(t *testing.T) {
 	}
 	if code, _, _ := run(t, "check", "a", "b"); code == 0 {
 		t.Error("check with two paths succeeded")
+	}
+}
+
+// The format reference ships in the binary: `dossier help format` prints
+// docs/format.md, which the files written by `dossier new` point to.
+func TestHelpFormat(t *testing.T) {
+	code, out, _ := run(t, "help", "format")
+	if code != 0 || !strings.HasPrefix(out, "# The dossier format") || !strings.Contains(out, "status: disputed") {
+		t.Errorf("code %d, output starts %q", code, out[:min(len(out), 80)])
+	}
+	if code, _, _ := run(t, "help", "nope"); code == 0 {
+		t.Error("help on an unknown topic exits 0")
 	}
 }

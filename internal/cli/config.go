@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
@@ -63,7 +64,7 @@ func loadSettings(cmd *cobra.Command) (*settings, error) {
 			s.from[name] = fmt.Sprintf("config file, line %d", p.Line)
 		}
 	}
-	if err := cfg.ApplyKeys(s.keys.Named()); err != nil {
+	if err := cfg.ApplyKeysIn(s.keys.Named(), ui.KeyScopes()); err != nil {
 		return nil, err
 	}
 	if f := fl.Lookup("style"); f != nil && f.Changed {
@@ -172,6 +173,7 @@ func printSettings(w io.Writer, s *settings) {
 		actions = append(actions, a)
 	}
 	slices.Sort(actions)
+	rows := make([][3]string, 0, len(actions)+1)
 	for _, a := range actions {
 		keys := strings.Join(named[a].Keys(), " ")
 		if keys == "" {
@@ -181,9 +183,23 @@ func printSettings(w io.Writer, s *settings) {
 		if ln, ok := overridden[a]; ok {
 			from = fmt.Sprintf("config file, line %d", ln)
 		}
-		fmt.Fprintln(w, strings.TrimRight(fmt.Sprintf("  %-12s %-20s %s", a, keys, from), " "))
+		rows = append(rows, [3]string{a, keys, from})
 	}
-	fmt.Fprintf(w, "  %-12s %-20s %s\n", "views", "1 2 3 4 5", "fixed")
+	rows = append(rows, [3]string{"views", viewDigits(), "fixed"})
+	// columns as wide as their longest cell, so that a long action name
+	// (presenter-panel) or many keys do not push a row out of line
+	wa, wk := 0, 0
+	for _, r := range rows {
+		wa, wk = max(wa, ansi.StringWidth(r[0])), max(wk, ansi.StringWidth(r[1]))
+	}
+	for _, r := range rows {
+		fmt.Fprintln(w, strings.TrimRight(fmt.Sprintf("  %-*s  %-*s  %s", wa, r[0], wk, r[1], r[2]), " "))
+	}
+}
+
+// viewDigits returns the keys of the views, as the reader binds them.
+func viewDigits() string {
+	return strings.Join(ui.DefaultKeyMap().Views.Keys(), " ")
 }
 
 // writeStarter writes the commented starter file, refusing to overwrite.

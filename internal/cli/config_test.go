@@ -3,6 +3,7 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -39,7 +40,7 @@ func TestConfigDefaults(t *testing.T) {
 		"config file: " + p + " (not found; the defaults are in use)\n",
 		"style      auto ", "mouse      on ", "\n  quit         q ctrl+c\n", "\n  views        1 2 3 4 5            fixed\n",
 	} {
-		if !strings.Contains(out, want) {
+		if !strings.Contains(squeeze(out), squeeze(want)) {
 			t.Errorf("missing %q in\n%s", want, out)
 		}
 	}
@@ -57,7 +58,7 @@ func TestConfigFileAndFlags(t *testing.T) {
 		"\n  quit         ctrl+q               config file, line 5\n", "\n  next-topic   > ]                  config file, line 6\n",
 		"\n  swap         x\n",
 	} {
-		if !strings.Contains(out, want) {
+		if !strings.Contains(squeeze(out), squeeze(want)) {
 			t.Errorf("missing %q in\n%s", want, out)
 		}
 	}
@@ -128,5 +129,41 @@ func TestReaderSettings(t *testing.T) {
 	}
 	if o := s.options(ui.Options{}); o.NoMouse || o.Pair != [2]string{"pk", "af"} || o.Style != render.StyleLight {
 		t.Errorf("flags over file: %+v", o)
+	}
+}
+
+// squeeze makes every run of spaces one space: the columns of dossier
+// config are as wide as their widest cell, which other actions change.
+func squeeze(s string) string { return regexp.MustCompile(` {2,}`).ReplaceAllString(s, " ") }
+
+// TestConfigColumnsAligned: every key row starts its keys, and its source,
+// in the same column, whatever the length of the action names.
+func TestConfigColumnsAligned(t *testing.T) {
+	xdg(t, "keys:\n  presenter-panel: [ctrl+alt+shift+p]\n")
+	code, out, errOut := run(t, "config")
+	if code != 0 {
+		t.Fatalf("code %d: %s", code, errOut)
+	}
+	_, rows, _ := strings.Cut(out, "):\n")
+	keyCol, fromCol := -1, -1
+	for _, row := range strings.Split(strings.TrimRight(rows, "\n"), "\n") {
+		f := regexp.MustCompile(`^  (\S+)( +)(\S.*?)(?:( {2,})(\S.*))?$`).FindStringSubmatchIndex(row)
+		if f == nil {
+			t.Fatalf("row %q", row)
+		}
+		if keyCol < 0 {
+			keyCol = f[6]
+		}
+		if f[6] != keyCol {
+			t.Errorf("row %q: keys at column %d, not %d", row, f[6], keyCol)
+		}
+		if f[10] >= 0 {
+			if fromCol < 0 {
+				fromCol = f[10]
+			}
+			if f[10] != fromCol {
+				t.Errorf("row %q: source at column %d, not %d", row, f[10], fromCol)
+			}
+		}
 	}
 }

@@ -15,7 +15,7 @@ import (
 func newExportCmd() *cobra.Command {
 	var (
 		briefing, format, out string
-		notes                 bool
+		notes, withNotes      bool
 	)
 	cmd := &cobra.Command{
 		Use:   "export [PATH]",
@@ -47,8 +47,16 @@ func newExportCmd() *cobra.Command {
 			if l.d == nil {
 				return problemsErr(cmd, l)
 			}
+			opts := export.Options{Briefing: briefing, Format: f, Notes: notes}
+			if withNotes {
+				book, err := readNotes(cmd, l.d)
+				if err != nil {
+					return err
+				}
+				opts.Memo = memoOf(l.d, book)
+			}
 			var b bytes.Buffer
-			if err := export.Write(&b, l.d, export.Options{Briefing: briefing, Format: f, Notes: notes}); err != nil {
+			if err := export.Write(&b, l.d, opts); err != nil {
 				return err
 			}
 			if out == "" || out == "-" {
@@ -66,6 +74,9 @@ func newExportCmd() *cobra.Command {
 	cmd.Flags().StringVarP(&format, "format", "f", "", "html or md (default: from -o's extension, else html)")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "file to write (default: standard output)")
 	cmd.Flags().BoolVar(&notes, "notes", false, "include the presenter notes")
+	cmd.Flags().BoolVar(&withNotes, "with-notes", false, "add your own bookmarks and notes (see dossier notes)")
+	// --notes is the presenter notes here, so the file of your own is --notes-file
+	cmd.Flags().String("notes-file", "", "with --with-notes: read your notes from FILE (default: $XDG_STATE_HOME/dossier/<dossier id>/notes.md)")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"html", "md"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("briefing", completeBriefings)
 	cmd.ValidArgsFunction = completeDirs

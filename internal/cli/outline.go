@@ -3,13 +3,17 @@ package cli
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+	"github.com/spf13/cobra"
+
 	"github.com/dossier-dev/dossier/dossier"
 	"github.com/dossier-dev/dossier/internal/sanitize"
-	"github.com/spf13/cobra"
+	"github.com/dossier-dev/dossier/render"
 )
 
 func newOutlineCmd() *cobra.Command {
@@ -60,7 +64,9 @@ func writeOutline(w io.Writer, d *dossier.Dossier) {
 		p("Mediators: %s\n", parties(d.Mediators, true))
 	}
 	if d.Outcome != "" {
-		p("Outcome:   %s\n", oneLine(d.Outcome))
+		// wrapped under its label, to 80 columns
+		lines := render.WrapWords(oneLine(d.Outcome), 80-11, ansi.WcWidth)
+		p("Outcome:   %s\n", strings.Join(lines, "\n           "))
 	}
 
 	p("\nAccounts (%d; default pair %s and %s):\n", len(d.Accounts), d.DefaultPair[0], d.DefaultPair[1])
@@ -74,19 +80,15 @@ func writeOutline(w io.Writer, d *dossier.Dossier) {
 	}
 	tw := table(w)
 	for _, a := range d.Accounts {
-		party := ""
-		if a.Party != "" {
-			party = d.PartyName(a.Party)
-		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", a.ID, a.Name, party, plural(claims[a.ID], "claim"))
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", a.ID, a.Name, d.AccountOwner(a.ID), plural(claims[a.ID], "claim"))
 	}
 	tw.Flush()
 
 	p("\nDays (%d):\n", len(d.Days))
 	tw = table(w)
 	for _, day := range d.Days {
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s, %s\n", date(day.Date), day.ID, day.Kind(), day.Label,
-			plural(len(day.Events), "event"), plural(len(day.Hours), "hours report"))
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", date(day.Date), day.ID, day.Kind(), day.Label,
+			dayCounts(day))
 	}
 	tw.Flush()
 
@@ -99,6 +101,10 @@ func writeOutline(w io.Writer, d *dossier.Dossier) {
 			per = append(per, fmt.Sprintf("%s %d", s.Account, len(s.Claims)))
 			n += len(s.Claims)
 		}
+		if len(per) == 0 {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\n", t.ID, plural(n, "claim"), t.Title)
+			continue
+		}
 		fmt.Fprintf(tw, "  %s\t%s\t%s (%s)\n", t.ID, plural(n, "claim"), t.Title, strings.Join(per, ", "))
 	}
 	tw.Flush()
@@ -106,11 +112,14 @@ func writeOutline(w io.Writer, d *dossier.Dossier) {
 	p("\nSources (%d):\n", len(d.Sources))
 	tw = table(w)
 	for _, s := range d.Sources {
+		// a relayed source with no date of its own has the date of the
+		// source it is known through, as in the reader
+		dt := date(d.SourceDate(s.ID))
 		via := ""
 		if s.Via != "" {
-			via = " (via " + s.Via + ")"
+			via = "via " + s.Via
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s%s\t%s\n", s.ID, or(s.Reliability, "-"), date(s.Date), s.Short, via, s.Origin)
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", s.ID, or(s.Reliability, "-"), dt, s.Short, via, s.Origin)
 	}
 	tw.Flush()
 
@@ -127,6 +136,25 @@ func writeOutline(w io.Writer, d *dossier.Dossier) {
 		plural(len(d.Days), "day"), plural(len(d.Demands), "demand"),
 		plural(len(d.Delegations), "delegation"), plural(members, "member"),
 		plural(len(d.Discrepancies), "discrepancy"), plural(len(d.Briefings), "briefing"), plural(stops, "stop"))
+}
+
+// dayCounts says what a day holds: "3 events, 19h (1 source)", "5
+// events, 9h ≠ 11h", "2 events".
+func dayCounts(day dossier.Day) string {
+	s := plural(len(day.Events), "event")
+	if len(day.Hours) == 0 {
+		return s
+	}
+	var figs []string
+	differ := false
+	for _, h := range day.Hours {
+		figs = append(figs, strconv.FormatFloat(h.Hours, 'f', -1, 64)+"h")
+		differ = differ || h.Hours != day.Hours[0].Hours
+	}
+	if differ {
+		return s + ", hours " + strings.Join(figs, " ≠ ")
+	}
+	return s + ", hours " + figs[0]
 }
 
 // table returns a tabwriter for one aligned block of the outline.

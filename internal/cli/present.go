@@ -34,6 +34,7 @@ func newPresentCmd() *cobra.Command {
 	cmd.Flags().StringP("briefing", "b", "", "id of the briefing to present (default: the first)")
 	cmd.Flags().String("style", "auto", "colours: auto (ask the terminal), dark, light or notty")
 	addSettingFlags(cmd.Flags())
+	addNotesFlag(cmd)
 	addWatchFlag(cmd)
 	_ = cmd.RegisterFlagCompletionFunc("briefing", completeBriefings)
 	cmd.ValidArgsFunction = completeDirs
@@ -74,9 +75,12 @@ func runPresent(cmd *cobra.Command, args []string) error {
 	}
 	opts := set.options(ui.Options{Dossier: l.d, Cache: render.NewCache(), Role: ui.RolePresenter, Briefing: b.ID})
 	opts.NoColor = os.Getenv("NO_COLOR") != "" && opts.Style == render.StyleAuto
+	if opts.Notes, err = notesPlace(cmd); err != nil {
+		return err
+	}
 	p := tea.NewProgram(ui.New(opts), tea.WithContext(cmd.Context()), tea.WithOutput(out), tea.WithFPS(readerFPS))
 	if w != nil {
-		defer followEdits(cmd.Context(), w, p, l.d, opts.Cache)()
+		defer followEdits(cmd.Context(), w, p)()
 	}
 	_, err = p.Run()
 	return err
@@ -86,7 +90,7 @@ func runPresent(cmd *cobra.Command, args []string) error {
 // id is ""; an error says which briefings there are.
 func briefingOf(d *dossier.Dossier, id string) (*dossier.Briefing, error) {
 	if len(d.Briefings) == 0 {
-		return nil, errors.New("the dossier has no briefing to present; add one under briefings/ (see docs/format.md)")
+		return nil, errors.New("the dossier has no briefing to present; add one under briefings/ (see 'dossier help format')")
 	}
 	var ids []string
 	for i := range d.Briefings {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/colorprofile"
@@ -14,9 +15,42 @@ import (
 	"github.com/dossier-dev/dossier/textout"
 )
 
-// defaultPrintWidth is the width of printed text when stdout is not a
-// terminal and --width is not given.
+// defaultPrintWidth is the width of printed text when --width is not
+// given and no terminal says how wide it is.
 const defaultPrintWidth = 80
+
+// printWidth is the width print lays text out at when --width is not
+// given: the terminal's that stdout is (tty, fd); else, for a pipe, the
+// width of the terminal the command was typed in, from $COLUMNS, then the
+// controlling terminal (ctty); else 80.
+func printWidth(tty bool, fd uintptr, getenv func(string) string, ctty func() (int, error)) int {
+	if tty {
+		if w, _, err := term.GetSize(fd); err == nil && w > 0 {
+			return w
+		}
+	}
+	if n, err := strconv.Atoi(strings.TrimSpace(getenv("COLUMNS"))); err == nil && n > 0 {
+		return n
+	}
+	if ctty != nil {
+		if w, err := ctty(); err == nil && w > 0 {
+			return w
+		}
+	}
+	return defaultPrintWidth
+}
+
+// controllingTermWidth returns the width of the process's controlling
+// terminal (/dev/tty), which a pipeline's stdout is not.
+func controllingTermWidth() (int, error) {
+	f, err := os.Open("/dev/tty")
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	w, _, err := term.GetSize(f.Fd())
+	return w, err
+}
 
 func newPrintCmd() *cobra.Command {
 	cmd := &cobra.Command{
@@ -26,7 +60,9 @@ func newPrintCmd() *cobra.Command {
 			"claim by claim as in the reader, a day with its events and the accounts' claims about it, " +
 			"or a view (days, delegations, demands, sources, discrepancies) as a table. With none of " +
 			"--topic, --day and --view it writes every topic. There is no colour unless stdout is a " +
-			"terminal or --color always; every line fits --width (the terminal's width, else 80).",
+			"terminal or --color always; every line fits --width (default: the terminal's width; through a pipe, " +
+			"$COLUMNS, then the width of the terminal the command was typed in; else 80). --topic and --day " +
+			"together write the topic's claims about that day.",
 		Example: "  dossier print --topic sanctuaries --accounts pk,af --width 100\n" +
 			"  dossier print --day 2025-10-26\n  dossier print ./my-dossier --view demands | less",
 		Args: cobra.MaximumNArgs(1),
@@ -42,7 +78,7 @@ func addPrintFlags(cmd *cobra.Command) {
 	f.String("topic", "", "the topic `ID` to write")
 	f.String("day", "", "the day to write, by `ID or DATE` (YYYY-MM-DD)")
 	f.String("accounts", "", "the two accounts side by side, `A,B` (default: the dossier's pair)")
-	f.Int("width", 0, "the most cells a line may take (default: the terminal's width, else 80)")
+	f.Int("width", 0, "the most cells a line may take (default: the terminal's width, or $COLUMNS, else 80)")
 	f.String("view", "", "a view as a table: "+strings.Join(textout.Views, ", "))
 	f.String("color", "auto", "colour: auto (when stdout is a terminal), always or never")
 }
@@ -73,12 +109,11 @@ func runPrint(cmd *cobra.Command, args []string) error {
 	file, isFile := out.(*os.File)
 	tty := isFile && term.IsTerminal(file.Fd())
 	if o.Width <= 0 {
-		o.Width = defaultPrintWidth
+		var outFd uintptr
 		if tty {
-			if w, _, err := term.GetSize(file.Fd()); err == nil && w > 0 {
-				o.Width = w
-			}
+			outFd = file.Fd()
 		}
+		o.Width = printWidth(tty, outFd, os.Getenv, controllingTermWidth)
 	}
 	color := str("color")
 	if color == "" {

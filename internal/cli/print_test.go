@@ -35,7 +35,11 @@ func TestPrintTopics(t *testing.T) {
 				marks++
 			}
 		}
-		if marks == 0 {
+		// A topic where one of the two accounts is silent has no row between
+		// them to mark: that is a finding of the dossier, not a fault.
+		_, pk := topic.Section("pk")
+		_, af := topic.Section("af")
+		if marks == 0 && pk && af {
 			t.Errorf("%s: no aligned row (no relation mark between the columns):\n%s", topic.ID, out)
 		}
 		if !strings.Contains(out, "Pakistani") || !strings.Contains(out, "Afghan") {

@@ -10,7 +10,6 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
-	"github.com/dossier-dev/dossier/dossier"
 	"github.com/dossier-dev/dossier/render"
 	"github.com/dossier-dev/dossier/ui"
 )
@@ -25,6 +24,7 @@ func addReaderFlags(root *cobra.Command) {
 	root.Flags().String("style", "auto", "colours: auto (ask the terminal), dark, light or notty")
 	addSettingFlags(root.Flags())
 	addWatchFlag(root)
+	addNotesFlag(root)
 }
 
 // runReader is the root command's action: it opens the reader on the
@@ -54,6 +54,9 @@ func runReader(cmd *cobra.Command, args []string) (err error) {
 		return err
 	}
 	opts := set.options(ui.Options{Cache: render.NewCache()})
+	if opts.Notes, err = notesPlace(cmd); err != nil {
+		return err
+	}
 	opts.NoColor = os.Getenv("NO_COLOR") != "" && opts.Style == render.StyleAuto
 	// the terminal's size now, so that the first layout is rendered for
 	// it and not for 80x24
@@ -62,7 +65,6 @@ func runReader(cmd *cobra.Command, args []string) (err error) {
 	}
 	defer pauseGC(firstFrameGrace)()
 	var model tea.Model
-	var first *dossier.Dossier // the version --watch starts from
 	if len(args) == 0 || args[0] == "" {
 		// the embedded dossier loads while the program starts (startup.go)
 		st := newStartup(opts, func() *loaded { l, _ := load(nil); return l })
@@ -80,12 +82,12 @@ func runReader(cmd *cobra.Command, args []string) (err error) {
 		if l.d == nil {
 			return problemsErr(cmd, l)
 		}
-		opts.Dossier, first = l.d, l.d
+		opts.Dossier = l.d
 		model = ui.New(opts)
 	}
 	p := tea.NewProgram(model, tea.WithContext(cmd.Context()), tea.WithOutput(out), tea.WithFPS(readerFPS))
 	if wt != nil {
-		defer followEdits(cmd.Context(), wt, p, first, opts.Cache)() // watch.go
+		defer followEdits(cmd.Context(), wt, p)() // watch.go
 	}
 	_, err = p.Run()
 	return err

@@ -27,10 +27,8 @@ func newServeCmd() *cobra.Command {
 			Role:     s.Role,
 			Presence: s.Presence,
 			Briefing: s.Briefing,
+			Notes:    s.Notes,
 		})
-	}, func(c *server.Config) {
-		// serve --watch: the versions nobody shows any more
-		c.Release = func(d *dossier.Dossier) { ui.Release(d, cache) }
 	})
 }
 

@@ -3,12 +3,11 @@ package cli
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
 
-	"github.com/dossier-dev/dossier/dossier"
-	"github.com/dossier-dev/dossier/render"
 	"github.com/dossier-dev/dossier/server"
 	"github.com/dossier-dev/dossier/ui"
 	"github.com/dossier-dev/dossier/watch"
@@ -28,7 +27,7 @@ func startWatch(cmd *cobra.Command, args []string) (*watch.Watcher, error) {
 		return nil, nil
 	}
 	if len(args) == 0 || args[0] == "" {
-		return nil, server.ErrWatchEmbedded
+		return nil, fmt.Errorf("%w: %s PATH --watch", server.ErrWatchEmbedded, cmd.CommandPath())
 	}
 	return watch.New(args[0], 0)
 }
@@ -39,13 +38,11 @@ var errWatchNoTerminal = errors.New("the reader needs a terminal to reload on wi
 // followEdits sends the program every new version of the dossier that w
 // sees, as ui.ReloadMsg or ui.ReloadFailedMsg, until the function it
 // returns is called; that function stops the watcher and waits for it.
-// first is the version the program starts with. Each version two saves
-// old is released from the cache (the program has been sent the one after
-// it by then).
-func followEdits(ctx context.Context, w *watch.Watcher, p *tea.Program, first *dossier.Dossier, cache *render.Cache) (stop func()) {
+// Nothing is released by hand: what the reader derived from an old version
+// goes with it (the render cache is keyed by content).
+func followEdits(ctx context.Context, w *watch.Watcher, p *tea.Program) (stop func()) {
 	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
-	prev, cur := (*dossier.Dossier)(nil), first
 	go func() {
 		defer close(done)
 		w.Run(ctx, func(ev watch.Event) {
@@ -54,10 +51,6 @@ func followEdits(ctx context.Context, w *watch.Watcher, p *tea.Program, first *d
 				return
 			}
 			p.Send(ui.ReloadMsg{Dossier: ev.Dossier})
-			if prev != nil {
-				ui.Release(prev, cache)
-			}
-			prev, cur = cur, ev.Dossier
 		})
 	}()
 	return func() { cancel(); <-done }

@@ -7,6 +7,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/dossier-dev/dossier/internal/testkit"
 )
 
 // checkView fails t unless the view's content is exactly h lines of exactly
@@ -39,60 +41,16 @@ func checkFrame(t testing.TB, content string, w, h int) {
 }
 
 // nonSGR returns the first escape sequence or control character in s that
-// is not an SGR sequence or a newline, or "" when there is none. Invalid
-// UTF-8 counts as a control (a terminal may read a stray byte as C1).
-func nonSGR(s string) string {
-	var state byte
-	for len(s) > 0 {
-		seq, width, n, ns := ansi.DecodeSequence(s, state, nil)
-		state = ns
-		if n <= 0 {
-			return s[:1]
-		}
-		switch {
-		case width > 0:
-			if r, _ := utf8.DecodeRuneInString(seq); r == utf8.RuneError && len(seq) == 1 || isControl(r) {
-				return seq
-			}
-		case seq == "\n":
-		case isSGR(seq):
-		default:
-			return seq
-		}
-		s = s[n:]
-	}
-	return ""
-}
+// is not an SGR sequence or a newline, or "" (testkit.NonSGR).
+func nonSGR(s string) string { return testkit.NonSGR(s) }
 
-// firstControl returns the first terminal control character in s (C0 but
-// tab and newline, DEL, C1, invalid UTF-8), or "".
-func firstControl(s string) string {
-	for i, r := range s {
-		if r == utf8.RuneError {
-			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
-				return s[i : i+1]
-			}
-		}
-		if isControl(r) {
-			return string(r)
-		}
-	}
-	return ""
-}
+// firstControl returns the first terminal control character in s, or "".
+func firstControl(s string) string { return testkit.FirstControl(s) }
 
-// isControl reports whether r is a terminal control character other than
-// tab and newline.
-func isControl(r rune) bool {
-	return r < 0x20 && r != '\t' && r != '\n' || r == 0x7f || r >= 0x80 && r <= 0x9f
-}
+func isControl(r rune) bool { return testkit.IsControl(r) }
 
 // isSGR reports whether seq is CSI … m with only digits, ';' and ':'.
-func isSGR(seq string) bool {
-	if len(seq) < 3 || !strings.HasPrefix(seq, "\x1b[") || seq[len(seq)-1] != 'm' {
-		return false
-	}
-	return strings.Trim(seq[2:len(seq)-1], "0123456789;:") == ""
-}
+func isSGR(seq string) bool { return testkit.IsSGR(seq) }
 
 // streamViolation returns the first thing in the bytes a program wrote to a
 // terminal that content could have put there, or "". A terminal stream

@@ -12,13 +12,15 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/testkit"
 	"github.com/dossier-dev/dossier/render"
 	"github.com/dossier-dev/dossier/ui"
 )
 
 // hangLimit bounds every wait in these tests. It only fails a test that
-// hangs; nothing is measured against it.
-const hangLimit = 20 * time.Second
+// hangs; nothing is measured against it. It scales with the machine and
+// the race detector (testkit.HangLimit).
+var hangLimit = testkit.HangLimit()
 
 // follower is a Presence that does nothing: it lets a reader be moved to
 // any view (including those no key reaches) with a FollowMsg.
@@ -292,13 +294,7 @@ func keyPress(k string) tea.KeyPressMsg {
 // hangLimit. f runs in another goroutine, so it must not call t.Fatal.
 func within(t testing.TB, what string, f func()) {
 	t.Helper()
-	done := make(chan struct{})
-	go func() { defer close(done); f() }()
-	select {
-	case <-done:
-	case <-time.After(hangLimit):
-		t.Fatalf("hang: %s did not finish within %s", what, hangLimit)
-	}
+	testkit.Within(t, what, f)
 }
 
 // oneLine shortens s for a failure message.

@@ -16,6 +16,7 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/dossier-dev/dossier/internal/testkit"
 	"github.com/dossier-dev/dossier/internal/vtest"
 	"github.com/dossier-dev/dossier/server"
 )
@@ -126,7 +127,8 @@ func (s *stallConn) Read(p []byte) (int, error) {
 // nothing more than its window: its buffer is bounded. When it reads again
 // it catches up with the presenter; when it leaves, its session ends.
 func TestSSHStuckFollower(t *testing.T) {
-	t.Parallel() // the tests that measure the whole process (goroutines, heap) are not parallel
+	testkit.Soak(t) // fills a 2 MiB SSH window with full screens
+	t.Parallel()    // the tests that measure the whole process (goroutines, heap) are not parallel
 	d := embeddedDossier(t)
 	pkey, pline := newClientKey(t, "alice")
 	srv := startSSH(t, d, server.Config{Open: true, Presenters: writeTemp(t, "presenters", pline)})
@@ -196,7 +198,7 @@ func TestSSHStuckFollower(t *testing.T) {
 	// When it reads again, it catches up with the presenter's place.
 	screen := vtest.New(500, 200)
 	sc.resume()
-	go func() { _, _ = io.Copy(&onlcr{w: screen}, stuck) }()
+	go func() { _, _ = io.Copy(testkit.ONLCR(screen), stuck) }()
 	waitUntil(t, "the stuck follower to catch up with "+at(n), func() bool { return screen.Contains(at(n)) })
 
 	for _, st := range []*sshTerm{presenter, healthy, late} {

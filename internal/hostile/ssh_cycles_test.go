@@ -13,6 +13,7 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/dossier-dev/dossier/internal/testkit"
 	"github.com/dossier-dev/dossier/server"
 )
 
@@ -113,9 +114,7 @@ func snapshot() (goroutines int, heap uint64) {
 // Afterwards the test process's goroutines and live heap must come back to
 // where they were (within a tolerance), waiting a bounded time for them.
 func TestSSHThousandCycles(t *testing.T) {
-	if testing.Short() {
-		t.Skip("1,000 SSH connections; not in -short")
-	}
+	testkit.Soak(t)                      // 1,000 SSH connections
 	_, pline := newClientKey(t, "alice") // presenters: every session joins the hub
 	srv := startSSH(t, embeddedDossier(t), server.Config{Open: true, Presenters: writeTemp(t, "presenters", pline),
 		HandshakeTimeout: 5 * time.Second})

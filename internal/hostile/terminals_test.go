@@ -3,10 +3,8 @@ package hostile
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -15,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/testkit"
 	"github.com/dossier-dev/dossier/internal/vtest"
 	"github.com/dossier-dev/dossier/render"
 	"github.com/dossier-dev/dossier/ui"
@@ -28,11 +27,15 @@ var sweep = [][2]int{{1, 1}, {2, 2}, {10, 3}, {39, 9}, {40, 10}, {79, 24}, {80, 
 // (the embedded one, the format's example, the injection one) at every size
 // of the sweep, in colour and without, each from a reader started at that
 // size, as a follower and as the driving presenter (who sees the notes).
-// checkView fails any frame not exactly the terminal's size.
+// checkView fails any frame not exactly the terminal's size. The embedded
+// dossier (the long one) is swept only with DOSSIER_SOAK.
 func TestEveryViewEverySize(t *testing.T) {
 	t.Parallel() // the tests that measure the whole process (goroutines, heap) are not parallel
 	for name, d := range map[string]*dossier.Dossier{"embedded": embeddedDossier(t), "example": exampleDossier(t), "inject": loadInject(t)} {
 		t.Run(name, func(t *testing.T) {
+			if name == "embedded" {
+				testkit.Soak(t)
+			}
 			cache := render.NewCache()
 			for _, sz := range sweep {
 				styles := []render.Style{render.StyleDark}
@@ -60,15 +63,20 @@ var stormKeys = []string{"1", "2", "3", "4", "5", "]", "[", "j", "k", "G", "g", 
 // with random keys between, twice: once letting every re-render finish
 // before the next resize, once sending resizes while renders for older sizes
 // are still running (their results then arrive late, for a size that is
-// gone). Every frame drawn is checked.
+// gone). Every frame drawn is checked. Without DOSSIER_SOAK the storm is
+// 20 resizes long.
 func TestResizeStorm(t *testing.T) {
 	t.Parallel() // the tests that measure the whole process (goroutines, heap) are not parallel
+	n := 200
+	if !testkit.Soaking() {
+		n = 20
+	}
 	for _, settled := range []bool{true, false} {
 		t.Run(fmt.Sprintf("settled=%v", settled), func(t *testing.T) {
 			rng := rand.New(rand.NewPCG(8, uint64(len(stormKeys))))
 			d := embeddedDossier(t)
 			r := newReader(t, d, render.NewCache(), 80, 24, render.StyleDark)
-			for i := range 200 {
+			for i := range n {
 				w, h := 1+rng.IntN(400), 1+rng.IntN(120)
 				if i%10 == 0 { // now and then a size at the reader's limits
 					w, h = []int{1, 39, 40, 41, 79, 80, 81}[rng.IntN(7)], []int{1, 9, 10, 11}[rng.IntN(4)]
@@ -89,34 +97,11 @@ func TestResizeStorm(t *testing.T) {
 			}
 			r.settle()
 			r.frame()
-			if r.frames < 401 {
+			if r.frames < 2*n+1 {
 				t.Errorf("%d frames checked", r.frames)
 			}
 		})
 	}
-}
-
-// onlcr writes to a terminal emulator as a tty with output processing
-// would: a line feed not preceded by a carriage return becomes CR LF.
-type onlcr struct {
-	w    io.Writer
-	mu   sync.Mutex
-	last byte
-}
-
-func (o *onlcr) Write(p []byte) (int, error) {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	var b bytes.Buffer
-	for _, c := range p {
-		if c == '\n' && o.last != '\r' {
-			b.WriteByte('\r')
-		}
-		b.WriteByte(c)
-		o.last = c
-	}
-	_, err := o.w.Write(b.Bytes())
-	return len(p), err
 }
 
 // terminalRun is the reader as a real program writing to an emulated
@@ -134,7 +119,7 @@ func runTerminal(t *testing.T, d *dossier.Dossier, w, h int, env []string, opts 
 	t.Helper()
 	tr := &terminalRun{screen: vtest.New(w, h), raw: &lockedBuffer{}, done: make(chan error, 1)}
 	m := ui.New(ui.Options{Dossier: d, Style: render.StyleAuto, Width: w, Height: h})
-	opts = append([]tea.ProgramOption{tea.WithInput(&bytes.Buffer{}), tea.WithOutput(multi{&onlcr{w: tr.screen}, tr.raw}),
+	opts = append([]tea.ProgramOption{tea.WithInput(&bytes.Buffer{}), tea.WithOutput(multi{testkit.ONLCR(tr.screen), tr.raw}),
 		tea.WithWindowSize(w, h), tea.WithEnvironment(env), tea.WithoutSignals()}, opts...)
 	tr.p = tea.NewProgram(m, opts...)
 	go func() { _, err := tr.p.Run(); tr.done <- err }()
