@@ -1,6 +1,7 @@
 package content_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/dossier-dev/dossier/content"
@@ -220,6 +221,30 @@ func TestEverySourceUsedAndGraded(t *testing.T) {
 		case "A", "B", "C", "D", "E", "F":
 		default:
 			t.Errorf("source %q has no reliability grade (A–F)", s.ID)
+		}
+	}
+}
+
+// TestBackgroundCarriesNoBadge asserts that context no report carries,
+// marked *Background* in the text, sits only where no source badge is shown
+// (the dossier's and the topics' summaries), never inside a claim or an
+// event, which would lend it a report's badge and grade.
+func TestBackgroundCarriesNoBadge(t *testing.T) {
+	d := loadDefault(t)
+	for _, tp := range d.Topics {
+		for _, sec := range tp.Sections {
+			for _, c := range sec.Claims {
+				if strings.Contains(c.Text, "Background") {
+					t.Errorf("claim %s holds background under a report's badge", c.ID)
+				}
+			}
+		}
+	}
+	for _, day := range d.Days {
+		for _, e := range day.Events {
+			if strings.Contains(e.Text, "Background") {
+				t.Errorf("an event of day %s holds background under a report's badge", day.ID)
+			}
 		}
 	}
 }

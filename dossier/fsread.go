@@ -85,7 +85,7 @@ func (l *loader) readFiles() map[string]*srcFile {
 	for _, e := range entries {
 		name := e.Name()
 		switch {
-		case strings.HasPrefix(name, "."):
+		case Leftover(name): // leftover.go: an editor's backup or swap file
 		case isTopFile(name) || isMDFolder(name):
 		case strings.EqualFold(name, "README.md"):
 		case e.IsDir():
@@ -120,7 +120,7 @@ func (l *loader) readFiles() map[string]*srcFile {
 		for _, se := range sub {
 			p := dir + "/" + se.Name()
 			switch {
-			case strings.HasPrefix(se.Name(), "."):
+			case Leftover(se.Name()):
 			case se.IsDir():
 				l.warnf(Pos{File: p}, "", "folder %s inside %s/ is not read; ignored", se.Name(), dir)
 			case !strings.HasSuffix(se.Name(), ".md"):

@@ -6,11 +6,8 @@ import (
 	"charm.land/glamour/v2"
 	gansi "charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
+	"github.com/charmbracelet/x/ansi"
 )
-
-// minWrap is the narrowest width glamour is asked to wrap at; narrower
-// output is cut to size afterwards.
-const minWrap = 8
 
 // styleConfig returns the glamour style for st, with the document margin
 // and the blank lines around the document removed: a claim is a fragment
@@ -35,6 +32,9 @@ func styleConfig(st Style) gansi.StyleConfig {
 	// replaces it with a stand-in (third_party/chroma) that has no lexers.
 	cfg.CodeBlock.Chroma = nil
 	cfg.CodeBlock.Theme = ""
+	// A code span is told by its colours; the padding glamour puts around
+	// it read as stray spaces in a pane ("G-5  (north bank) ,").
+	cfg.Code.Prefix, cfg.Code.Suffix = "", ""
 	return cfg
 }
 
@@ -45,13 +45,11 @@ func (l *layout) markdown(src string) []string {
 		return nil
 	}
 	if l.md == nil {
-		wrap := l.key.width
-		if wrap < minWrap {
-			wrap = minWrap
-		}
+		// unwrapped: the lines are wrapped below, each inside its own
+		// decoration (wrapDecorated)
 		md, err := glamour.NewTermRenderer(
 			glamour.WithStyles(styleConfig(l.key.style)),
-			glamour.WithWordWrap(wrap),
+			glamour.WithWordWrap(0),
 		)
 		if err != nil {
 			return plainLines(src)
@@ -62,7 +60,11 @@ func (l *layout) markdown(src string) []string {
 	if err != nil {
 		return plainLines(src)
 	}
-	return trimBlock(strings.Split(FilterANSI(out), "\n"))
+	var lines []string
+	for _, line := range trimBlock(strings.Split(FilterANSI(out), "\n")) {
+		lines = append(lines, wrapDecorated(line, l.key.width, ansi.GraphemeWidth)...)
+	}
+	return lines
 }
 
 // plainLines is the fallback when glamour fails: the text as it is, one

@@ -238,15 +238,8 @@ func (w *Watcher) addTree(path string, d int) error {
 }
 
 // ignored reports whether a change to a file of this name cannot change
-// the dossier: hidden files (and so editors' swap and lock files, .git),
-// backups and editors' temporary files. The loader skips hidden names; the
-// others only come and go while an editor saves.
-func ignored(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
-		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") ||
-		name == "4913" || // vim's probe for a writable folder
-		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#") // emacs auto-save
-}
+// the dossier: the loader skips the same names (dossier.Leftover).
+func ignored(name string) bool { return dossier.Leftover(name) }
 
 // loadDir loads the dossier in dir. A folder that cannot be opened (it
 // was removed) is one error, without a file.

@@ -94,9 +94,11 @@ func dossierFile() string {
 func sourcesFile(r *rand.Rand) string {
 	var b strings.Builder
 	b.WriteString("---\nsources:\n")
+	// every source is published after the last day, so that no claim or
+	// event is about a day later than the sources it cites (check warns)
 	for i := 0; i < Sources; i++ {
 		fmt.Fprintf(&b, "  - id: s%02d\n    outlet: Outlet %d\n    date: %s\n    origin: Press of party %d\n    reliability: %c\n    basis: %s\n",
-			i, i, base.AddDate(0, 0, r.IntN(Days)).Format("2006-01-02"), i%Accounts, 'A'+rune(i%6), sentence(r, 6))
+			i, i, base.AddDate(0, 0, Days+r.IntN(30)).Format("2006-01-02"), i%Accounts, 'A'+rune(i%6), sentence(r, 6))
 	}
 	b.WriteString("---\n")
 	return b.String()

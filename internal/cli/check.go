@@ -1,10 +1,13 @@
 package cli
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
+	"github.com/dossier-dev/dossier/dossier"
 	"github.com/dossier-dev/dossier/internal/sanitize"
 	"github.com/spf13/cobra"
 )
@@ -41,9 +44,13 @@ func runCheck(cmd *cobra.Command, args []string, asJSON bool) error {
 		return err
 	}
 	out := cmd.OutOrStdout()
+	// errors first, each kind in the loader's order: one error must not
+	// hide among twenty warnings
+	probs := slices.Clone(l.probs)
+	slices.SortStableFunc(probs, func(a, b dossier.Problem) int { return cmp.Compare(a.Severity, b.Severity) })
 	if asJSON {
-		list := make([]jsonProblem, 0, len(l.probs))
-		for _, p := range l.probs {
+		list := make([]jsonProblem, 0, len(probs))
+		for _, p := range probs {
 			list = append(list, jsonProblem{
 				File: sanitize.Text(l.file(p.Pos)), Line: p.Pos.Line, Col: p.Pos.Col,
 				Severity: p.Severity.String(), Message: sanitize.Text(p.Msg), Hint: sanitize.Text(p.Hint),
@@ -55,11 +62,11 @@ func runCheck(cmd *cobra.Command, args []string, asJSON bool) error {
 			return err
 		}
 	} else {
-		for _, p := range l.probs {
+		for _, p := range probs {
 			fmt.Fprintln(out, l.problemLine(p))
 		}
 		nerr, nwarn := len(l.probs.Errors()), len(l.probs.Warnings())
-		fmt.Fprintf(cmd.ErrOrStderr(), "%s: %s, %s\n", sanitize.Text(l.prefix), plural(nerr, "error"), plural(nwarn, "warning"))
+		fmt.Fprintf(cmd.ErrOrStderr(), "%s: %s, %s\n", sanitize.Text(l.name()), plural(nerr, "error"), plural(nwarn, "warning"))
 	}
 	if l.probs.HasErrors() {
 		return &ExitError{Code: 1, Silent: true}

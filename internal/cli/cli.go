@@ -66,6 +66,8 @@ func NewRoot() *cobra.Command {
 	root.AddCommand(newServeCmd(), newPresentCmd())
 	root.AddCommand(newNotesCmd())
 	root.SetHelpCommand(newHelpCmd(root))
+	root.AddCommand(newManCmd())
+	addCompletions(root) // complete.go: flag values and folders, once for every command
 	return root
 }
 
@@ -78,6 +80,8 @@ func Execute(ctx context.Context, version string, args []string, stdout, stderr 
 	root.SetErr(stderr)
 	err := fang.Execute(ctx, root,
 		fang.WithVersion(Version(version)),
+		fang.WithoutManpage(), // manual.go writes it: fang's spells -b as --b
+
 		fang.WithErrorHandler(func(w io.Writer, s fang.Styles, err error) {
 			var ee *ExitError
 			if errors.As(err, &ee) && ee.Silent {

@@ -30,15 +30,9 @@ func newExportCmd() *cobra.Command {
 			"  dossier export ./my-dossier > brief.html",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f := export.HTML
-			switch {
-			case format != "":
-				var err error
-				if f, err = export.ParseFormat(format); err != nil {
-					return err
-				}
-			case strings.EqualFold(filepath.Ext(out), ".md"), strings.EqualFold(filepath.Ext(out), ".markdown"):
-				f = export.Markdown
+			f, err := exportFormat(format, out)
+			if err != nil {
+				return err
 			}
 			l, err := load(args)
 			if err != nil {
@@ -81,6 +75,46 @@ func newExportCmd() *cobra.Command {
 	_ = cmd.RegisterFlagCompletionFunc("briefing", completeBriefings)
 	cmd.ValidArgsFunction = completeDirs
 	return cmd
+}
+
+// exportFormat returns the format to write: --format when given, else the
+// one -o's extension names, else HTML. An extension export cannot write
+// (x.pdf), or one that contradicts --format, is refused rather than
+// written as something else.
+func exportFormat(format, out string) (export.Format, error) {
+	var byExt export.Format
+	ext := ""
+	if out != "" && out != "-" {
+		ext = filepath.Ext(out)
+	}
+	switch strings.ToLower(ext) {
+	case "":
+		byExt = -1
+	case ".html", ".htm":
+		byExt = export.HTML
+	case ".md", ".markdown":
+		byExt = export.Markdown
+	default:
+		hint := ""
+		if strings.EqualFold(ext, ".pdf") {
+			hint = "; for a PDF, open the HTML handout in a browser and print it"
+		}
+		return 0, fmt.Errorf("%s: dossier export writes HTML (.html) or Markdown (.md), not %s%s", out, ext, hint)
+	}
+	if format == "" {
+		if byExt < 0 {
+			return export.HTML, nil
+		}
+		return byExt, nil
+	}
+	f, err := export.ParseFormat(format)
+	if err != nil {
+		return 0, err
+	}
+	if byExt >= 0 && f != byExt {
+		return 0, fmt.Errorf("--format %s but -o %s names %s; give one or make them agree", format, out, byExt)
+	}
+	return f, nil
 }
 
 // completeBriefings offers the briefing ids of the dossier named on the

@@ -54,3 +54,31 @@ func TestExportErrors(t *testing.T) {
 		t.Errorf("broken dossier: code %d, stdout %d bytes, %q", code, len(stdout), errOut)
 	}
 }
+
+// TestExportRefusesOtherExtensions: -o x.pdf was written as HTML and
+// exited 0; an extension export cannot write, or one that contradicts
+// --format, is refused and nothing is written.
+func TestExportRefusesOtherExtensions(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-o", filepath.Join(dir, "x.pdf")}, "not .pdf; for a PDF, open the HTML handout in a browser"},
+		{[]string{"-o", filepath.Join(dir, "x.docx")}, "writes HTML (.html) or Markdown (.md), not .docx"},
+		{[]string{"--format", "md", "-o", filepath.Join(dir, "x.html")}, "--format md but -o"},
+	} {
+		code, stdout, errOut := run(t, append([]string{"export", example}, tc.args...)...)
+		if code != 1 || stdout != "" || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%v: code %d, stdout %q, stderr %q; want a refusal saying %q", tc.args, code, stdout, errOut, tc.want)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("a refused export wrote %v", entries)
+	}
+	for _, name := range []string{"x.HTML", "x.htm", "x.markdown", "x"} {
+		if code, _, errOut := run(t, "export", example, "-o", filepath.Join(dir, name)); code != 0 {
+			t.Errorf("-o %s: code %d, %s", name, code, errOut)
+		}
+	}
+}

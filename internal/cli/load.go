@@ -18,6 +18,8 @@ type loaded struct {
 	d      *dossier.Dossier
 	probs  dossier.Problems
 	prefix string // joined before each problem's file
+	// builtin is set for the embedded dossier
+	builtin bool
 }
 
 // load loads the dossier at path, or the embedded default when path is "".
@@ -50,7 +52,7 @@ func loadFiles(args []string) (*loaded, error) {
 func loadWith(args []string, embedded func() (*dossier.Dossier, dossier.Problems)) (*loaded, error) {
 	if len(args) == 0 || args[0] == "" {
 		d, probs := embedded()
-		return &loaded{d: d, probs: probs, prefix: filepath.ToSlash(filepath.Join("content", content.DefaultName))}, nil
+		return &loaded{d: d, probs: probs, prefix: filepath.ToSlash(filepath.Join("content", content.DefaultName)), builtin: true}, nil
 	}
 	d, probs, err := dossier.LoadDir(args[0])
 	if err != nil {
@@ -59,6 +61,16 @@ func loadWith(args []string, embedded func() (*dossier.Dossier, dossier.Problems
 		return nil, errors.New(sanitize.Text(err.Error()))
 	}
 	return &loaded{d: d, probs: probs, prefix: args[0]}, nil
+}
+
+// name is how a summary names the dossier: its folder as given, or "the
+// built-in dossier" (its files' paths, under content/, are the source
+// tree's, which a user of the binary does not have).
+func (l *loaded) name() string {
+	if l.builtin {
+		return "the built-in dossier"
+	}
+	return l.prefix
 }
 
 // file returns a problem's file path as the user should see it.

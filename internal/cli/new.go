@@ -24,7 +24,7 @@ func newNewCmd() *cobra.Command {
 		Short: "Start a new dossier in a folder",
 		Long: "new writes a complete dossier into DIR (created if missing; refused if not empty): every " +
 			"file of the format, each with comments that show its syntax, filled in with the title and " +
-			"parties you give. It passes `dossier check` at once; edit it from there.\n\n" +
+			"parties you give. It passes dossier check at once; edit it from there.\n\n" +
 			"Ids are made from the names (\"Upstream Republic\" becomes upstream-republic). Put a party " +
 			"name that holds a comma in double quotes: --parties '\"Korea, Republic of\",Japan'.",
 		Example: "  dossier new geneva-2031 --title \"The Geneva water talks\" --parties \"Upstream Republic,Downstream Federation\"\n" +

@@ -75,9 +75,9 @@ func newPrintCmd() *cobra.Command {
 // addPrintFlags adds print's flags to a command.
 func addPrintFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
-	f.String("topic", "", "the topic `ID` to write")
-	f.String("day", "", "the day to write, by `ID or DATE` (YYYY-MM-DD)")
-	f.String("accounts", "", "the two accounts side by side, `A,B` (default: the dossier's pair)")
+	f.String("topic", "", "the topic to write, by id")
+	f.String("day", "", "the day to write, by id or date (YYYY-MM-DD)")
+	f.String("accounts", "", "the two accounts side by side, as a,b (default: the dossier's pair)")
 	f.Int("width", 0, "the most cells a line may take (default: the terminal's width, or $COLUMNS, else 80)")
 	f.String("view", "", "a view as a table: "+strings.Join(textout.Views, ", "))
 	f.String("color", "auto", "colour: auto (when stdout is a terminal), always or never")
