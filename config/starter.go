@@ -24,9 +24,10 @@ const Starter = `# Settings for dossier, the negotiation dossier reader.
 #   next-topic prev-topic topics accounts swap sync focus provenance
 #   search follow help back quit next-day prev-day open as-of next-match
 #   prev-match clear-filter discrepancies party-filter status-filter
-#   bookmark note bookmarks copy only-new
+#   bookmark note bookmarks copy only-new legend history-back
+#   history-forward default-accounts
 #   When presenting: next-stop prev-stop ask-control hand-off
-#   presenter-panel
+#   presenter-panel notes-down notes-up
 # A key may serve two actions of different views (sync in the compare
 # view, status-filter in the demands view); dossier config says when two
 # actions would answer the same key.

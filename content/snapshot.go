@@ -3,6 +3,7 @@ package content
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
 	"io/fs"
 	"sort"
 
@@ -39,14 +40,19 @@ func DefaultKey() string {
 	})
 	sort.Strings(names)
 	h := sha256.New()
+	buf := make([]byte, 16<<10)
 	for _, n := range names {
-		b, err := fs.ReadFile(fsys, n)
+		f, err := fsys.Open(n)
 		if err != nil {
 			return ""
 		}
 		h.Write([]byte(n))
 		h.Write([]byte{0})
-		h.Write(b)
+		_, err = io.CopyBuffer(h, f, buf)
+		f.Close()
+		if err != nil {
+			return ""
+		}
 		h.Write([]byte{0})
 	}
 	return hex.EncodeToString(h.Sum(nil))

@@ -9,6 +9,9 @@ import "time"
 // refuses cycles of Via, but SourceDate stops after as many steps as there
 // are sources in any case.
 func (d *Dossier) SourceDate(id string) time.Time {
+	if i, ok := d.lookup("source", id); ok && len(d.viaDates) == len(d.Sources) {
+		return d.viaDates[i] // computed at load (checkVia)
+	}
 	for range len(d.Sources) + 1 {
 		s, ok := d.Source(id)
 		if !ok {
@@ -58,6 +61,13 @@ func dateOnly(t time.Time) time.Time {
 // ClaimsSupported returns how many claims of d the source id supports
 // (Supports): claims citing it or a source known through it.
 func (d *Dossier) ClaimsSupported(id string) int {
+	if c := d.support; c != nil {
+		c.once.Do(func() { c.counts = d.supportCounts() }) // support.go
+		if i, ok := d.lookup("source", id); ok && i < len(c.counts) {
+			return c.counts[i]
+		}
+		return 0
+	}
 	n := 0
 	for _, t := range d.Topics {
 		for _, s := range t.Sections {

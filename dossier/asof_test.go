@@ -233,3 +233,78 @@ func BenchmarkSelect(b *testing.B) {
 		d.Select(Selection{AsOf: asOf})
 	}
 }
+
+// TestAsOfDisputedDayTakesNoSide: as of a day when a disputed day's
+// readings were not all known, the day is not filed under the author's
+// phase: with one reading known it is what that reading says, with none
+// it stays an open question.
+func TestAsOfDisputedDayTakesNoSide(t *testing.T) {
+	d, probs := Load(content.Default())
+	if d == nil || probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	base, ok := d.Day("oct28")
+	if !ok || base.Status != DayDisputed {
+		t.Skip("the embedded dossier has no disputed 28 Oct")
+	}
+	at := func(day int) *Day {
+		s := d.Select(Selection{AsOf: time.Date(2025, 10, day, 0, 0, 0, 0, time.UTC)})
+		got, _ := s.Day("oct28")
+		return got
+	}
+	if got := at(26); got.Status != DayDisputed || got.Kind() != "in dispute" {
+		t.Errorf("as of 26 Oct (no reading known) 28 Oct is %q, status %v", got.Kind(), got.Status)
+	}
+	// as of 28 Oct only the reports of that day are known: "after"
+	if got := at(28); got.Status != DayPlain || got.Phase != PhaseAfter {
+		t.Errorf("as of 28 Oct 28 Oct is %q", got.Kind())
+	}
+	if got := at(29); got.Status != DayDisputed || len(got.Readings) < 2 {
+		t.Errorf("as of 29 Oct 28 Oct is %q, want it in dispute", got.Kind())
+	}
+	// MNTV alone reads it as a day of talks
+	s := d.Select(Selection{Source: "mntv-1029"})
+	if got, _ := s.Day("oct28"); got.Phase != PhaseTalks || got.Status != DayPlain {
+		t.Errorf("from MNTV only, 28 Oct is %q (phase %v)", got.Kind(), got.Phase)
+	}
+}
+
+// TestAsOfDropsCredWeighedOnLaterSources: as of a day, a claim some of
+// whose sources were not yet published loses its credibility digit (it
+// showed "Dawn C1", confirmed by other sources, as of 27 Oct when Dawn
+// was the only one); a claim that keeps all its sources keeps it.
+func TestAsOfDropsCredWeighedOnLaterSources(t *testing.T) {
+	d, probs := Load(content.Default())
+	if d == nil || probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	asOf := time.Date(2025, 10, 27, 0, 0, 0, 0, time.UTC)
+	s := d.Select(Selection{AsOf: asOf})
+	trimmed, kept := 0, 0
+	for ti, tp := range s.Topics {
+		for si, sec := range tp.Sections {
+			for _, cl := range sec.Claims {
+				var full *Claim
+				for i := range d.Topics[ti].Sections[si].Claims {
+					if c := &d.Topics[ti].Sections[si].Claims[i]; c.ID == cl.ID {
+						full = c
+					}
+				}
+				switch {
+				case len(cl.Sources) < len(full.Sources):
+					trimmed++
+					if cl.Cred != 0 {
+						t.Errorf("%s: as of 27 Oct it keeps credibility %d weighed on %v", cl.ID, cl.Cred, full.Sources)
+					}
+				case cl.Cred != full.Cred:
+					t.Errorf("%s: all its sources known, its credibility changed %d → %d", cl.ID, full.Cred, cl.Cred)
+				default:
+					kept++
+				}
+			}
+		}
+	}
+	if trimmed == 0 || kept == 0 {
+		t.Skipf("no claim trimmed (%d) or kept whole (%d) as of 27 Oct", trimmed, kept)
+	}
+}

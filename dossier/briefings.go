@@ -7,10 +7,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-// stopViews are the views a briefing stop may show; the first is the
-// default.
-var stopViews = []string{"compare", "days", "delegations", "demands", "sources", "discrepancies"}
-
 // parseBriefing reads one file of briefings/: front matter, then one
 // level-2 heading per stop with its attributes, and presenter notes under it.
 func (l *loader) parseBriefing(f *srcFile) {
@@ -74,7 +70,7 @@ func (l *loader) parseBriefing(f *srcFile) {
 
 // parseStop reads a stop's heading: its title and attribute block.
 func (l *loader) parseStop(f *srcFile, h *ast.Heading, src []byte) Stop {
-	s := Stop{Pos: l.blockPos(f, h), View: stopViews[0]}
+	s := Stop{Pos: l.blockPos(f, h), View: DefaultStopView}
 	start, stop, ok := blockSpan(h)
 	if !ok {
 		l.errf(s.Pos, "", "stop has no title")
@@ -106,8 +102,8 @@ func (l *loader) parseStop(f *srcFile, h *ast.Heading, src []byte) Stop {
 		vp := Pos{File: p.File, Line: p.Line, Col: p.Col + len(it.Name) + 1}
 		switch it.Name {
 		case "view":
-			if !contains(stopViews, it.Value) {
-				l.errf(vp, hintOr(didYouMean(it.Value, stopViews), "views are "+strings.Join(stopViews, ", ")), "unknown view %s", quote(it.Value))
+			if !contains(Views, it.Value) {
+				l.errf(vp, hintOr(didYouMean(it.Value, Views), "views are "+strings.Join(Views, ", ")), "unknown view %s", quote(it.Value))
 				continue
 			}
 			s.View = it.Value
@@ -119,11 +115,14 @@ func (l *loader) parseStop(f *srcFile, h *ast.Heading, src []byte) Stop {
 			l.addRef("day", it.Value, vp)
 		case "accounts":
 			ids := l.idList(it, p, "account")
-			if len(ids) != 2 || ids[0] == ids[1] {
-				l.errf(vp, "write accounts=a,b", "accounts= must name two different accounts")
+			if len(ids) < 2 || len(ids) > 3 || ids[0] == ids[1] || len(ids) == 3 && (ids[2] == ids[0] || ids[2] == ids[1]) {
+				l.errf(vp, "write accounts=a,b or accounts=a,b,c", "accounts= must name two or three different accounts")
 				continue
 			}
 			s.Accounts = [2]string{ids[0], ids[1]}
+			if len(ids) == 3 {
+				s.Third = ids[2]
+			}
 		default:
 			l.errf(p, hintOr(didYouMean(it.Name, []string{"view", "topic", "day", "accounts"}), "stop attributes are view=, topic=, day= and accounts="),
 				"unknown stop attribute %s", quote(it.Name))

@@ -97,7 +97,7 @@ func readingPhase(as string) (Phase, bool) {
 
 // Kind says in a few words what the day was: its phase ("talks",
 // "before", "after"), "rest day", or, for a disputed day, the readings
-// joined by "or" ("talks or after? (in dispute)").
+// joined by "or" ("in dispute: talks or after").
 func (d *Day) Kind() string {
 	switch d.Status {
 	case DayRest:
@@ -112,7 +112,7 @@ func (d *Day) Kind() string {
 		if len(as) == 0 {
 			return "in dispute"
 		}
-		return strings.Join(as, " or ") + "? (in dispute)"
+		return "in dispute: " + strings.Join(as, " or ")
 	}
 	return d.Phase.String()
 }

@@ -148,7 +148,7 @@ func TestDayKind(t *testing.T) {
 	if d == nil {
 		t.Fatal(problemStrings(probs))
 	}
-	for i, want := range []string{"rest day", "talks or after? (in dispute)"} {
+	for i, want := range []string{"rest day", "in dispute: talks or after"} {
 		if got := d.Days[i].Kind(); got != want {
 			t.Errorf("day %d kind = %q, want %q", i, got, want)
 		}

@@ -78,3 +78,58 @@ func unwrapAll(err error) error {
 		err = u.Unwrap()
 	}
 }
+
+// The second example uses every addition to the format: it too loads with
+// no problem, and each addition is there.
+func TestSecondExampleIsClean(t *testing.T) {
+	d, probs, err := LoadDir("../docs/example/straits-talks")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range probs {
+		t.Errorf("%s", p)
+	}
+	if d == nil {
+		t.Fatal("nil dossier")
+	}
+	if a, _ := d.Account("med"); a.Mediator != "cor" || d.AccountOwner("med") != "Corvia, mediator" {
+		t.Errorf("mediator account = %+v, owner %q", a, d.AccountOwner("med"))
+	}
+	kinds := map[string]string{}
+	for _, day := range d.Days {
+		kinds[day.ID] = day.Kind()
+	}
+	if kinds["may10"] != "rest day" || kinds["may12"] != "in dispute: talks or after" || kinds["may14"] != "after" {
+		t.Errorf("day kinds = %v", kinds)
+	}
+	if day, _ := d.Day("may08"); len(day.Hours) != 2 || day.Hours[0].Discrepancies[0] != "day1-length" {
+		t.Errorf("hours of may08 = %+v", day.Hours)
+	}
+	if x, _ := d.Demand("kai-survey"); x.Status != StatusAccepted {
+		t.Errorf("kai-survey = %+v", x)
+	}
+	if s, _ := d.Source("harbour-blog"); s.Reliability != "F" {
+		t.Errorf("harbour-blog = %+v", s)
+	}
+	if b := d.Briefings[0].Stops[0]; b.Accounts != [2]string{"kai", "ard"} || b.Third != "med" {
+		t.Errorf("first stop = %+v", b)
+	}
+	scripts := map[string]bool{}
+	for _, dg := range d.Delegations {
+		for _, m := range dg.Members {
+			for _, f := range NameForms(m.Name, m.Aliases) {
+				for _, r := range f {
+					switch {
+					case isCJK(r):
+						scripts["cjk"] = true
+					case r >= 0x0590 && r <= 0x05FF:
+						scripts["hebrew"] = true
+					}
+				}
+			}
+		}
+	}
+	if !scripts["cjk"] || !scripts["hebrew"] {
+		t.Errorf("scripts in names: %v", scripts)
+	}
+}

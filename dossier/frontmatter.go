@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/dossier-dev/dossier/internal/sanitize"
 	yaml "github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/lexer"
@@ -39,6 +40,9 @@ type yval struct {
 	pos   Pos
 	keys  []ykv   // yMap, in file order
 	items []*yval // ySeq
+	// lazy, on a long ySeq of large front matter, holds the items unparsed
+	// (fmchunks.go); obj.list parses them all, obj.each one at a time.
+	lazy *lazyList
 }
 
 // ykv is one key of a mapping.
@@ -97,6 +101,9 @@ func parseFrontMatter(file string, fm []byte, fmLine int, lines *lineTable) (roo
 	if len(bytes.TrimSpace(fm)) == 0 {
 		return &yval{kind: yNull, pos: Pos{File: file, Line: fmLine, Col: 1}}, nil
 	}
+	if len(fm) > chunkedAbove {
+		return parseChunked(file, fm, fmLine, lines) // fmchunks.go
+	}
 	toks := lexer.Tokenize(string(fm))
 	if ln := yamlTooDeep(toks); ln > 0 {
 		return nil, Problems{{Severity: SeverityError, Pos: Pos{File: file, Line: fmLine + ln - 1, Col: 1},
@@ -148,10 +155,32 @@ type yconv struct {
 	line0 int // lines before the front matter's first line
 	lines *lineTable
 	probs Problems
+	// controls counts the control characters removed from escapes, so
+	// that no more than maxControlWarnings are reported
+	controls int
 }
 
 func (c *yconv) errAt(p Pos, msg string) {
 	c.probs = append(c.probs, Problem{Severity: SeverityError, Pos: p, Msg: msg})
+}
+
+// escapedControls removes the control characters that a YAML escape put in
+// a string ("\e[2J", "\x9b", "\0": the file's own control characters are
+// gone before parsing), with a warning each, as for raw ones.
+func (c *yconv) escapedControls(s string, p Pos) string {
+	if strings.IndexFunc(s, sanitize.IsControl) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if !sanitize.IsControl(r) {
+			return r
+		}
+		if c.controls++; c.controls <= maxControlWarnings {
+			c.probs = append(c.probs, Problem{Severity: SeverityWarning, Pos: p,
+				Msg: controlName(r) + " written as a YAML escape removed"})
+		}
+		return -1
+	}, s)
 }
 
 // pos converts a token position (1-based line in the front matter, 1-based
@@ -176,7 +205,14 @@ func (c *yconv) conv(n ast.Node, depth int) *yval {
 	case *ast.DocumentNode:
 		return c.conv(v.Body, depth+1)
 	case *ast.TagNode:
-		return c.conv(v.Value, depth+1)
+		// a tag (!!binary, !!null, !custom) would change what a value
+		// means, or be silently ignored: neither is what the author sees
+		tag := ""
+		if v.Start != nil {
+			tag = v.Start.Value
+		}
+		c.errAt(p, fmt.Sprintf("YAML tags (%s) are not supported in a dossier; write the value without it", quote(tag)))
+		return &yval{kind: yBad, pos: p}
 	case *ast.AnchorNode:
 		return c.conv(v.Value, depth+1)
 	case *ast.AliasNode:
@@ -185,7 +221,7 @@ func (c *yconv) conv(n ast.Node, depth int) *yval {
 	case *ast.NullNode:
 		return &yval{kind: yNull, pos: p}
 	case *ast.StringNode:
-		return &yval{kind: yScalar, str: v.Value, pos: p}
+		return &yval{kind: yScalar, str: c.escapedControls(v.Value, p), pos: p}
 	case *ast.LiteralNode:
 		s := ""
 		if v.Value != nil {

@@ -8,6 +8,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"syscall"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -169,9 +170,13 @@ func (l *loader) readOne(p string, typ fs.FileMode, total *int64) (*srcFile, boo
 			if t, lerr := fs.ReadLink(l.fsys, p); lerr == nil {
 				target = " to " + quote(t)
 			}
-			if errors.Is(err, fs.ErrNotExist) {
+			switch {
+			case errors.Is(err, fs.ErrNotExist):
 				l.errf(pos, "", "symbolic link%s points to nothing; refused", target)
-			} else {
+			case errors.Is(err, syscall.ELOOP):
+				l.errf(pos, "link to the file itself, not through other links",
+					"symbolic link%s is a loop, or a chain of more than 8 links; refused", target)
+			default:
 				l.errf(pos, "a dossier may only link to files inside its own folder",
 					"symbolic link%s leaves the dossier folder; refused", target)
 			}

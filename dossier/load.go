@@ -31,8 +31,7 @@ func Load(fsys fs.FS) (d *Dossier, probs Problems) {
 	if !l.dossierFile {
 		l.broken["account"], l.broken["party"], l.broken["anyparty"] = true, true, true
 	}
-	l.buildIndex()
-	l.validate()
+	l.derive()
 	probs = sortProblems(l.probs)
 	if l.dropped > 0 {
 		sev := SeverityWarning
@@ -40,12 +39,22 @@ func Load(fsys fs.FS) (d *Dossier, probs Problems) {
 			sev = SeverityError
 		}
 		// No position, so it sorts first, where it is seen.
-		probs = append(Problems{{Severity: sev, Msg: fmt.Sprintf("%d more problems not listed below the first %d", l.dropped, maxProblems)}}, probs...)
+		probs = append(Problems{{Severity: sev, Msg: fmt.Sprintf("%d more problems not listed below the first %d", l.dropped, maxProblems),
+			Omitted: &Omitted{Errors: l.droppedErrs, Warnings: l.dropped - l.droppedErrs}}}, probs...)
 	}
 	if probs.HasErrors() {
 		return nil, probs
 	}
 	return l.d, probs
+}
+
+// derive builds what the model holds beyond what the files say (the index,
+// the derived fields that validation sets) and checks it: everything Load
+// does after parsing. DecodeSnapshot runs it too.
+func (l *loader) derive() {
+	l.buildIndex()
+	l.validate()
+	l.d.support = &supportCache{}
 }
 
 // LoadDir loads the dossier in the folder at path. The folder is opened
@@ -76,10 +85,11 @@ type loader struct {
 	// claims holds what validation needs to know about each claim beyond
 	// the model: where its key and relation mark were written.
 	claims []claimMeta
-	// dropped counts the problems past maxProblems; droppedErr says
-	// whether one of them was an error.
-	dropped    int
-	droppedErr bool
+	// dropped counts the problems past maxProblems, droppedErrs the
+	// errors among them; droppedErr says whether there was one.
+	dropped     int
+	droppedErrs int
+	droppedErr  bool
 	// broken holds the reference kinds whose defining file could not be
 	// read, so that references to them are not reported one by one.
 	broken map[string]bool
@@ -113,6 +123,7 @@ func (l *loader) add(ps ...Problem) {
 			l.dropped++
 			if p.Severity == SeverityError {
 				l.droppedErr = true
+				l.droppedErrs++
 			}
 			continue
 		}

@@ -197,7 +197,7 @@ var loadCases = []struct {
 		"briefings/b.md:6:1: warning: text before the first stop is not shown (presenter notes go under a stop's ## heading)",
 		"briefings/b.md:8:16: error: unknown view 'comparre' (did you mean 'compare'?)",
 		"briefings/b.md:12:1: error: compare stop 'Compare' names no topic (add topic=id to the heading's {…})",
-		"briefings/b.md:12:35: error: accounts= must name two different accounts (write accounts=a,b)",
+		"briefings/b.md:12:35: error: accounts= must name two or three different accounts (write accounts=a,b or accounts=a,b,c)",
 		"briefings/b.md:14:23: error: unknown day 'd9' (no day is defined)",
 		"briefings/b.md:14:26: error: unknown stop attribute '#x' (stop attributes are view=, topic=, day= and accounts=)",
 		"briefings/b.md:16:17: error: unknown topic 't9' (did you mean 't1'?)",

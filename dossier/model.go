@@ -54,6 +54,13 @@ type Dossier struct {
 	// index maps "kind:id" to the element's position in its slice; built once
 	// by Load so lookups need no scan.
 	index map[string]int
+	// viaDates is each source's date as SourceDate gives it (its own, or
+	// the first along its via chain), computed once by the loader's
+	// checkVia so that a long chain is not walked at every lookup.
+	viaDates []time.Time
+	// support counts the claims each source supports, once, for
+	// ClaimsSupported (support.go); set by Load and by Select.
+	support *supportCache
 	// base and sel are set on a dossier made by Select: the dossier as
 	// loaded and the selection it was seen through (Relate aligns on
 	// base, so every subset agrees about counterparts).
@@ -388,12 +395,14 @@ type Briefing struct {
 // Stop is one stop of a briefing.
 type Stop struct {
 	Title string
-	// View is "compare", "days", "delegations", "demands", "sources" or
-	// "discrepancies".
+	// View is one of Views ("compare" when the stop names none).
 	View     string
 	Topic    string    // topic id, for compare
 	Day      string    // day id, for days
 	Accounts [2]string // the pair to show; zero means the dossier default
-	Notes    string    // presenter notes, Markdown; shown to presenters only
-	Pos      Pos
+	// Third is a third account to show beside the pair (accounts=a,b,c),
+	// "" for two.
+	Third string
+	Notes string // presenter notes, Markdown; shown to presenters only
+	Pos   Pos
 }

@@ -36,7 +36,7 @@ func NameForms(name string, aliases []string) []string {
 
 // NameTerms returns the strings that, found in a text, name the member:
 // every form of the name (NameForms), and then either the family name,
-// when it is given, or else the first and the last word of each form that
+// when it is given (with the word in the same place of each alias), or else the first and the last word of each form that
 // are telling on their own (four letters or more, or two CJK characters or
 // more) — so a family name written first ("Sato Hanako") is found as well
 // as one written last. An unnamed member has none.
@@ -54,6 +54,20 @@ func (m *Member) NameTerms() []string {
 	}
 	if fam := strings.TrimSpace(m.Family); fam != "" {
 		add(fam)
+		// where the family name stands in the name (first or last word),
+		// it stands in each alias too: "佐藤 花子" gives "佐藤"
+		words := strings.Fields(m.Name)
+		first, last := len(words) > 1 && words[0] == fam, len(words) > 1 && words[len(words)-1] == fam
+		for _, f := range forms {
+			if ws := strings.Fields(f); len(ws) >= 2 {
+				switch {
+				case first:
+					add(ws[0])
+				case last:
+					add(ws[len(ws)-1])
+				}
+			}
+		}
 		return out
 	}
 	for _, f := range forms {

@@ -17,7 +17,9 @@ func TestNameTerms(t *testing.T) {
 		{Member{Name: "Abdul Khabir Majrooh (Jawad Sargar)"},
 			[]string{"Abdul Khabir Majrooh (Jawad Sargar)", "Abdul Khabir Majrooh", "Jawad Sargar", "Abdul", "Sargar", "Majrooh", "Jawad"}},
 		{Member{Name: "Guðrún Jónsdóttir", Family: "Jónsdóttir", Aliases: []string{"Gudrun Jonsdottir"}},
-			[]string{"Guðrún Jónsdóttir", "Gudrun Jonsdottir", "Jónsdóttir"}},
+			[]string{"Guðrún Jónsdóttir", "Gudrun Jonsdottir", "Jónsdóttir", "Jonsdottir"}},
+		{Member{Name: "Sato Hanako", Family: "Sato", Aliases: []string{"佐藤 花子", "Satō Hanako"}},
+			[]string{"Sato Hanako", "佐藤 花子", "佐藤花子", "Satō Hanako", "Sato", "佐藤", "Satō"}},
 		{Member{Name: "יעל כהן"}, []string{"יעל כהן"}},
 		{Member{Unnamed: true, Title: "two aides"}, nil},
 	}

@@ -145,3 +145,36 @@ func TestBuiltinDemandsAsOf(t *testing.T) {
 		}
 	}
 }
+
+// TestAsOfHidesTextNamingALaterSource: as of a day, a claim that cites a
+// later source by name in its text is hidden whole (it tells what was not
+// yet known); one that only cites it shows with the earlier badge.
+func TestAsOfHidesTextNamingALaterSource(t *testing.T) {
+	files := map[string]string{}
+	for k, v := range asOfFiles {
+		files[k] = v
+	}
+	files["topics/t1.md"] = `---
+id: t1
+title: Topic
+---
+
+## Alpha
+
+- Early, and S29 later said more. [@s27; @s29] {#k}
+- Early, backed later too. [@s27; @s29] {#j}
+
+## Beta
+
+- Early. [@s27] {#k}
+- Own date. [@own] {#j}
+`
+	d, probs := Load(mapFS(files))
+	if d == nil {
+		t.Fatal(probs)
+	}
+	got := claimIDs(d.Select(Selection{AsOf: date("2025-10-27")}))
+	if strings.Contains(strings.Join(got, " "), "t1/a/1") || !strings.Contains(strings.Join(got, " "), "t1/a/2") {
+		t.Errorf("as of 27 Oct: claims %v; want t1/a/2 and not t1/a/1 (its text names S29)", got)
+	}
+}

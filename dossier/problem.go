@@ -31,6 +31,29 @@ type Problem struct {
 	// empty, says what to do ("did you mean 'dawn-2025-10-27'?").
 	Msg  string
 	Hint string
+	// Omitted is set on the one problem that stands for the problems not
+	// listed (a load keeps the first 1,000): how many of each there were.
+	Omitted *Omitted
+}
+
+// Omitted counts the problems of a load that were not listed.
+type Omitted struct{ Errors, Warnings int }
+
+// Count returns how many errors and warnings a load found, those not listed
+// included; the problem that stands for them counts as neither.
+func (ps Problems) Count() (errors, warnings int) {
+	for _, p := range ps {
+		switch {
+		case p.Omitted != nil:
+			errors += p.Omitted.Errors
+			warnings += p.Omitted.Warnings
+		case p.Severity == SeverityError:
+			errors++
+		default:
+			warnings++
+		}
+	}
+	return errors, warnings
 }
 
 // String formats the problem as "file:line:col: error: message (hint)", the

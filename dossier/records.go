@@ -9,9 +9,7 @@ import (
 // calls each for every item.
 func (l *loader) listFile(f *srcFile, key string, each func(v *yval)) {
 	o, _ := l.fileObj(f, f.name, true)
-	for _, v := range o.list(key) {
-		each(v)
-	}
+	o.each(key, each)
 	o.done()
 }
 

@@ -32,9 +32,10 @@ func (h Hide) String() string {
 // Cell is one account's place in a row of an Alignment.
 type Cell struct {
 	// Claim is the account's claim in this row, nil when it has none. A
-	// shown claim is taken from the dossier as seen (its citations trimmed
-	// by the selection); a hidden one is the claim as loaded, so that a
-	// view can name its days.
+	// claim the selection keeps (shown, or hidden only by the day) is taken
+	// from the dossier as seen, its citations trimmed by the selection, so
+	// that a counterpart shown dimmed names no later source; one the
+	// selection hides is the claim as loaded, so that a view can name it.
 	Claim *Claim
 	// Index is the claim's index in the account's section as loaded, -1
 	// when the cell is empty.
@@ -161,9 +162,15 @@ func (d *Dossier) Selection() Selection { return d.sel }
 // of the dossier as loaded. seen holds the ids of the claims d keeps.
 func (d *Dossier) hide(c *Claim, day string, seen map[string]*Claim) Hide {
 	if _, ok := seen[c.ID]; !ok {
-		base := d.Base()
-		if asOf := d.sel.AsOf; !asOf.IsZero() && !(Selection{AsOf: asOf}).Admits(base, c.Sources) {
-			return HiddenAsOf
+		// not kept by the selection: as of the day when that alone hides
+		// it (not yet reported, or its text names what was not), else the
+		// source filter
+		if asOf := d.sel.AsOf; !asOf.IsZero() {
+			only := Selection{AsOf: asOf}
+			src, ok := only.cite(d.Base(), c.Sources)
+			if !ok || only.namesLater(d.Base(), c.Text, c.Sources, src) || d.sel.Source == "" {
+				return HiddenAsOf
+			}
 		}
 		return HiddenSource
 	}
@@ -227,8 +234,8 @@ func (d *Dossier) Relate(topic string, accounts []string, day string) *Alignment
 			}
 			c := &cols[i][cell.Index]
 			cell.Claim, cell.Hide = c, d.hide(c, day, seen)
-			if cell.Hide == Shown {
-				cell.Claim = seen[c.ID]
+			if kept, ok := seen[c.ID]; ok {
+				cell.Claim = kept // its citations as the selection trims them
 			}
 			if day != "" && about(c, day) {
 				keep = true

@@ -207,3 +207,39 @@ func TestRelateSubsets(t *testing.T) {
 		t.Errorf("a shown claim has the citations the selection trims: %v, want [dawn-1027]", src)
 	}
 }
+
+// TestRelateDimmedCounterpartIsTrimmed: a counterpart hidden only by the
+// day (shown dimmed) carries the citations the selection trims, so that
+// as of a day it names no later source.
+func TestRelateDimmedCounterpartIsTrimmed(t *testing.T) {
+	files := map[string]string{}
+	for k, v := range asOfFiles {
+		files[k] = v
+	}
+	files["topics/t1.md"] = `---
+id: t1
+title: Topic
+---
+
+## Alpha
+
+- On the 26th. [@s27] {#k day=oct26}
+
+## Beta
+
+- Later, on the 29th. [@s27; @s29] {#k day=oct29}
+`
+	d, probs := Load(mapFS(files))
+	if d == nil {
+		t.Fatal(probs)
+	}
+	early := d.Select(Selection{AsOf: date("2025-10-27")})
+	al := early.Relate("t1", []string{"a", "b"}, "oct26")
+	if len(al.Rows) != 1 {
+		t.Fatalf("rows %+v", al.Rows)
+	}
+	c := al.Rows[0].Cells[1]
+	if c.Hide != HiddenDay || strings.Join(c.Claim.Sources, ",") != "s27" {
+		t.Errorf("counterpart %+v, sources %v; want hidden by the day, citing s27 only", c, c.Claim.Sources)
+	}
+}

@@ -48,6 +48,13 @@ func cleanFile(file string, src []byte) (out []byte, probs Problems, ok bool) {
 	// file, is dropped: it is invisible, and before the first "---" it
 	// hid the front matter. Editors do not count it as a column either.
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	if enc := wideEncoding(src); enc != "" {
+		return nil, Problems{{
+			Severity: SeverityError,
+			Pos:      Pos{File: file},
+			Msg:      "the file is " + enc + ", not UTF-8; save it as UTF-8",
+		}}, false
+	}
 	line, col := 1, 1
 	for i := 0; i < len(src); {
 		r, n := utf8.DecodeRune(src[i:])
@@ -129,4 +136,45 @@ func needsCleaning(src []byte) bool {
 		i += n
 	}
 	return false
+}
+
+// wideEncoding names the encoding of src when it is UTF-16 or UTF-32, with
+// or without a byte order mark ("UTF-16LE"), and returns "" otherwise. In
+// those encodings text in Latin letters has a NUL byte beside every letter;
+// read as UTF-8 it loaded with hundreds of "NUL character removed".
+func wideEncoding(src []byte) string {
+	switch {
+	case bytes.HasPrefix(src, []byte{0xff, 0xfe, 0, 0}):
+		return "UTF-32LE (byte order mark FF FE 00 00)"
+	case bytes.HasPrefix(src, []byte{0, 0, 0xfe, 0xff}):
+		return "UTF-32BE (byte order mark 00 00 FE FF)"
+	case bytes.HasPrefix(src, []byte{0xff, 0xfe}):
+		return "UTF-16LE (byte order mark FF FE)"
+	case bytes.HasPrefix(src, []byte{0xfe, 0xff}):
+		return "UTF-16BE (byte order mark FE FF)"
+	}
+	head := src[:min(len(src), 4096)]
+	if len(head) < 8 {
+		return ""
+	}
+	var zero [4]int // NUL bytes at each offset modulo 4
+	for i, c := range head {
+		if c == 0 {
+			zero[i%4]++
+		}
+	}
+	n := len(head) / 4 // positions per offset
+	most := func(k int) bool { return zero[k] > n*3/4 }
+	none := func(k int) bool { return zero[k] < n/8 }
+	switch {
+	case none(0) && most(1) && most(2) && most(3):
+		return "UTF-32LE (no byte order mark)"
+	case most(0) && most(1) && most(2) && none(3):
+		return "UTF-32BE (no byte order mark)"
+	case none(0) && none(2) && most(1) && most(3):
+		return "UTF-16LE (no byte order mark)"
+	case most(0) && most(2) && none(1) && none(3):
+		return "UTF-16BE (no byte order mark)"
+	}
+	return ""
 }

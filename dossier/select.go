@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"maps"
+	"strings"
 	"time"
 )
 
@@ -64,6 +65,7 @@ func (d *Dossier) Select(s Selection) *Dossier {
 		return d
 	}
 	out := *d
+	out.support = &supportCache{} // its own claims
 	out.base, out.sel = d.Base(), s
 	if d.base != nil {
 		// selecting from a selection: the citations were trimmed already,
@@ -85,7 +87,13 @@ func (d *Dossier) Select(s Selection) *Dossier {
 		for j, sec := range d.Topics[i].Sections {
 			var claims []Claim
 			for _, cl := range sec.Claims {
-				if src, ok := s.cite(d, cl.Sources); ok {
+				if src, ok := s.cite(d, cl.Sources); ok && !s.namesLater(d, cl.Text, cl.Sources, src) {
+					if !s.AsOf.IsZero() && len(src) < len(cl.Sources) {
+						// the grade weighed sources not yet published ("1,
+						// confirmed by other sources"): as of the day it is
+						// not known
+						cl.Cred = 0
+					}
 					cl.Sources = src
 					cl.Discrepancies = without(cl.Discrepancies, gone)
 					claims = append(claims, cl)
@@ -99,7 +107,13 @@ func (d *Dossier) Select(s Selection) *Dossier {
 	out.Days = make([]Day, len(d.Days))
 	for i, day := range d.Days {
 		day.Hours = keep(d, s, day.Hours, func(h *HoursReport) *[]string { return &h.Sources })
-		day.Events = keep(d, s, day.Events, func(e *Event) *[]string { return &e.Sources })
+		day.Events = nil
+		for _, e := range d.Days[i].Events {
+			if src, ok := s.cite(d, e.Sources); ok && !s.namesLater(d, e.Text, e.Sources, src) {
+				e.Sources = src
+				day.Events = append(day.Events, e)
+			}
+		}
 		for j := range day.Hours {
 			day.Hours[j].Discrepancies = without(day.Hours[j].Discrepancies, gone)
 		}
@@ -109,8 +123,25 @@ func (d *Dossier) Select(s Selection) *Dossier {
 		if day.Status == DayDisputed {
 			// a dispute is shown while two different readings are known
 			day.Readings = keep(d, s, day.Readings, func(r *DayReading) *[]string { return &r.Sources })
-			if distinctReadings(day.Readings) < 2 {
-				day.Status, day.Readings = DayPlain, nil
+			// with one reading known, the day is what that reading makes
+			// it, not what the author files it under; with none, the
+			// question stays open (Kind says "in dispute") rather than
+			// taking the author's side
+			switch distinctReadings(day.Readings) {
+			case 0:
+				day.Readings = nil
+			case 1:
+				day.Status = DayPlain
+				for _, r := range day.Readings {
+					if ph, ok := readingPhase(r.As); ok {
+						day.Phase = ph
+						if r.As == "rest" {
+							day.Status = DayRest
+						}
+						break
+					}
+				}
+				day.Readings = nil
 			}
 		}
 		out.Days[i] = day
@@ -222,6 +253,31 @@ func (s Selection) parts(d *Dossier, ps []Part) []Part {
 		}
 	}
 	return out
+}
+
+// namesLater reports, under AsOf, whether text names (by its short name
+// or outlet) a source it cites that was not yet published on the day: the
+// text then tells what was not yet known, so the whole of it is hidden.
+// (An author who wants the earlier part shown splits it off.)
+func (s Selection) namesLater(d *Dossier, text string, cited, kept []string) bool {
+	if s.AsOf.IsZero() || len(kept) == len(cited) {
+		return false
+	}
+	for _, id := range cited {
+		if contains(kept, id) {
+			continue
+		}
+		src, ok := d.Source(id)
+		if !ok {
+			continue
+		}
+		for _, name := range []string{src.Short, src.Outlet} {
+			if len(name) >= 3 && strings.Contains(text, name) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // without returns ids less those in gone (ids itself when nothing goes).

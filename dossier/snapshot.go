@@ -78,10 +78,16 @@ func DecodeSnapshot(data []byte) (d *Dossier, probs Problems, err error) {
 	if s.D == nil {
 		return nil, nil, errors.New("damaged dossier snapshot: no dossier")
 	}
+	// What Load derives after parsing (the index, the sources' dates
+	// along via chains, the counts behind ClaimsSupported…) is derived
+	// here by the same code, so that the model is the one Load gives
+	// whatever unexported state it grows (TestSnapshot compares the two
+	// field for field). Validation finds nothing new: the problems of the
+	// load the snapshot was made from come with it.
 	l := &loader{d: s.D, partyKind: map[string]string{}, broken: map[string]bool{}}
-	l.buildIndex()
-	if len(l.probs) > 0 {
-		return nil, nil, fmt.Errorf("damaged dossier snapshot: %s", l.probs[0].Msg)
+	l.derive()
+	if l.probs.HasErrors() {
+		return nil, nil, fmt.Errorf("damaged dossier snapshot: %s", l.probs.Errors()[0].Msg)
 	}
 	return s.D, s.Probs, nil
 }

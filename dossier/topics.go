@@ -3,10 +3,13 @@ package dossier
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+
+	"github.com/dossier-dev/dossier/internal/sanitize"
 )
 
 // claimMeta is what validation needs to know about a claim beyond the
@@ -185,7 +188,10 @@ func (l *loader) claimAttrs(f *srcFile, a *attrsNode, c *Claim, m *claimMeta) {
 				l.errf(p, "", "claim has two alignment keys, %s and %s", quote(c.Key), quote(it.Name))
 				continue
 			}
-			if !validID(it.Name) {
+			switch {
+			case len(it.Name) > MaxIDLen:
+				l.errf(p, "", "alignment key %s is %d bytes long; the limit is %d", quote(sanitize.Cut(it.Name, 32)), len(it.Name), MaxIDLen)
+			case !validID(it.Name):
 				l.errf(p, "a key is an id: a letter, then letters, digits, - and _", "invalid alignment key %s", quote(it.Name))
 			}
 			c.Key, m.keyPos = it.Name, p
@@ -223,7 +229,13 @@ func (l *loader) claimAssign(it attr, p Pos, c *Claim) {
 		}
 		c.Cred = n
 	case "day", "days":
-		c.Days = append(c.Days, l.idList(it, p, "day")...)
+		for _, id := range l.idList(it, p, "day") {
+			if slices.Contains(c.Days, id) {
+				l.warnf(p, "give each day once", "day %s is given twice on this claim", quote(id))
+				continue
+			}
+			c.Days = append(c.Days, id)
+		}
 	case "disc":
 		c.Discrepancies = append(c.Discrepancies, l.idList(it, p, "discrepancy")...)
 	default:

@@ -3,6 +3,8 @@ package dossier
 import (
 	"strings"
 	"time"
+
+	"github.com/dossier-dev/dossier/internal/sanitize"
 )
 
 // obj reads the fields of one front matter mapping (a record), reporting
@@ -35,6 +37,19 @@ func (l *loader) object(v *yval, what string) *obj {
 
 // get returns the value of key, or nil when absent or null.
 func (o *obj) get(key string) *yval {
+	v := o.raw(key)
+	if v != nil && v.lazy != nil {
+		// a long list read as a whole: parse every item now (each reads
+		// them one at a time instead)
+		z := v.lazy
+		v.lazy = nil
+		z.each(func(it *yval) { v.items = append(v.items, it) }, o.report)
+	}
+	return v
+}
+
+// raw is get without parsing a long list's items (fmchunks.go).
+func (o *obj) raw(key string) *yval {
 	o.seen = append(o.seen, key)
 	if o.v == nil {
 		return nil
@@ -81,6 +96,9 @@ func (o *obj) req(key string) (string, Pos) {
 
 // id returns an identifier field, checking its form; required says whether
 // an absent id is an error.
+// MaxIDLen is the longest an id or an alignment key may be, in bytes.
+const MaxIDLen = 64
+
 func (o *obj) id(key string, required bool) (string, Pos) {
 	var s string
 	var p Pos
@@ -89,7 +107,10 @@ func (o *obj) id(key string, required bool) (string, Pos) {
 	} else {
 		s, p = o.str(key)
 	}
-	if inv := invisibleIn(s); inv != "" {
+	if len(s) > MaxIDLen {
+		o.l.errf(p, "ids are short names, typed in citations and links",
+			"%s %s %s is %d bytes long; the limit is %d", o.what, key, quote(sanitize.Cut(s, 32)), len(s), MaxIDLen)
+	} else if inv := invisibleIn(s); inv != "" {
 		o.l.errf(p, "delete it: it draws nothing, so the id looks right but matches nothing typed",
 			"%s %s %s holds an invisible character (%s)", o.what, key, quote(s), inv)
 	} else if s != "" && !validID(s) {
@@ -102,20 +123,7 @@ func (o *obj) id(key string, required bool) (string, Pos) {
 // refs returns a list of ids (a YAML list, or a single id) and records a
 // reference of the given kind for each.
 func (o *obj) refs(key, kind string) []string {
-	v := o.get(key)
-	if v == nil {
-		return nil
-	}
-	var items []*yval
-	switch v.kind {
-	case ySeq:
-		items = v.items
-	case yScalar:
-		items = []*yval{v}
-	default:
-		o.l.errf(v.pos, "", "field %s of a %s must be a list of ids, like [a, b]", key, o.what)
-		return nil
-	}
+	items := o.scalars(key, "ids")
 	var ids []string
 	for _, it := range items {
 		if it.kind != yScalar || strings.TrimSpace(it.str) == "" {
@@ -129,23 +137,28 @@ func (o *obj) refs(key, kind string) []string {
 	return ids
 }
 
-// texts returns a list of text items (a YAML list, or a single text),
-// trimmed, empty ones left out.
-func (o *obj) texts(key string) []string {
+// scalars returns the items of a field that is a list, or a single value
+// taken as a list of one; what names the items in the message when the
+// field is neither ("ids", "text").
+func (o *obj) scalars(key, what string) []*yval {
 	v := o.get(key)
 	if v == nil {
 		return nil
 	}
-	var items []*yval
 	switch v.kind {
 	case ySeq:
-		items = v.items
+		return v.items
 	case yScalar:
-		items = []*yval{v}
-	default:
-		o.l.errf(v.pos, "", "field %s of a %s must be a list, like [a, b]", key, o.what)
-		return nil
+		return []*yval{v}
 	}
+	o.l.errf(v.pos, "", "field %s of a %s must be a list of %s, like [a, b]", key, o.what, what)
+	return nil
+}
+
+// texts returns a list of text items (a YAML list, or a single text),
+// trimmed, empty ones left out.
+func (o *obj) texts(key string) []string {
+	items := o.scalars(key, "text")
 	var out []string
 	for _, it := range items {
 		if it.kind != yScalar {
@@ -179,6 +192,31 @@ func (o *obj) list(key string) []*yval {
 		return nil
 	}
 	return v.items
+}
+
+// each calls fn with each item of the list under key, as list does, but a
+// long list of large front matter is parsed one item at a time, each item
+// garbage once fn returns (fmchunks.go).
+func (o *obj) each(key string, fn func(*yval)) {
+	v := o.raw(key)
+	if v == nil || v.kind != ySeq || v.lazy == nil {
+		for _, it := range o.list(key) {
+			fn(it)
+		}
+		return
+	}
+	z := v.lazy
+	v.lazy = nil // read once
+	z.each(fn, o.report)
+}
+
+// report adds the problems of a lazily parsed list item; an error marks
+// the file broken, as an error in its front matter does.
+func (o *obj) report(ps Problems) {
+	o.l.add(ps...)
+	if ps.HasErrors() {
+		o.l.markBroken(o.pos.File)
+	}
 }
 
 // date returns a date field (YYYY-MM-DD) in UTC; zero when absent or bad.

@@ -302,3 +302,20 @@ func TestCommentsDropped(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownExplainsItsMarks: every mark the Markdown handout puts on a
+// claim is in its "How to read it" line (*disputed* and the day tags were
+// not).
+func TestMarkdownExplainsItsMarks(t *testing.T) {
+	out := export(t, embedded(t), Options{Format: Markdown})
+	i := strings.Index(out, "**How to read it:**")
+	if i < 0 {
+		t.Fatal("no 'How to read it'")
+	}
+	key := out[i : i+strings.Index(out[i:], "\n")]
+	for _, mark := range []string{"`=`", "`≠`", "`◂`", "B2", "*disputed*", "day a claim speaks of"} {
+		if strings.Contains(out, strings.Trim(mark, "`")) && !strings.Contains(key, mark) {
+			t.Errorf("the handout uses %s but 'How to read it' does not explain it: %s", mark, key)
+		}
+	}
+}

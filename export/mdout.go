@@ -58,7 +58,8 @@ func (m *mdWriter) header(h *handout) {
 		m.p("%s\n\n", safeMD(h.SummaryMD))
 	}
 	m.p("**How to read it:** `=` the accounts agree · `≠` they contradict each other · `◂` `▸` only one account speaks to it · " +
-		"\\[Outlet B2\\] a source, its reliability A–F and the claim's credibility 1–6.\n\n")
+		"\\[Outlet B2\\] a source, its reliability A–F and the claim's credibility 1–6 · " +
+		"*disputed* the claim touches a fact the sources disagree on (see Discrepancies) · a date after the badges: the day a claim speaks of.\n\n")
 	m.p("**Stops:**\n\n")
 	for _, s := range h.Stops {
 		m.p("%d. %s\n", s.N, esc(s.Title))
@@ -131,11 +132,29 @@ func (m *mdWriter) compare(c *compare) {
 		m.p("*Neither account has a claim on this topic.*\n\n")
 		return
 	}
-	m.p("| | %s | %s |\n|:-:|---|---|\n", cell(esc(c.Left.Name)), cell(esc(c.Right.Name)))
+	if c.Third != nil {
+		m.p("| | %s | | %s | | %s |\n|:-:|---|:-:|---|:-:|---|\n", cell(esc(accountHead(c.Left))), cell(esc(accountHead(c.Right))), cell(esc(accountHead(*c.Third))))
+		for _, r := range c.Rows {
+			m.p("| `%s` | %s | `%s` | %s | | %s |\n", r.Mark, cell(claimMD(r.Left, r.Missing)), r.Mark2,
+				cell(claimMD(r.Right, r.Missing)), cell(claimMD(r.Third, r.Missing3)))
+		}
+		m.p("\n")
+		return
+	}
+	m.p("| | %s | %s |\n|:-:|---|---|\n", cell(esc(accountHead(c.Left))), cell(esc(accountHead(c.Right))))
 	for _, r := range c.Rows {
 		m.p("| `%s` | %s | %s |\n", r.Mark, cell(claimMD(r.Left, r.Missing)), cell(claimMD(r.Right, r.Missing)))
 	}
 	m.p("\n")
+}
+
+// accountHead is an account's name as a column head: "Corvian mediators
+// (Corvia, mediator)" for a mediator's account.
+func accountHead(a account) string {
+	if a.Owner != "" {
+		return a.Name + " (" + a.Owner + ")"
+	}
+	return a.Name
 }
 
 // claimMD is a claim on one line: its text, then its badges and tags; for
@@ -279,11 +298,13 @@ func esc(s string) string {
 // safeMD makes dossier Markdown safe to hand to another Markdown renderer:
 // every "<" becomes "&lt;", so no raw HTML or autolink written in the
 // dossier survives, and every "![" becomes "&#33;[", so an image turns into
-// a link and nothing loads from elsewhere. Character references are not
+// a link and nothing loads from elsewhere; a link to a javascript:,
+// vbscript:, data: or file: address points to "#" (safeLinks), as the HTML
+// handout blanks it. Character references are not
 // syntax in CommonMark, so no backslash or code span can undo this; the
 // price is that a "<" inside inline code shows as "&lt;".
 func safeMD(s string) string {
-	return strings.NewReplacer("<", "&lt;", "![", "&#33;[").Replace(s)
+	return strings.NewReplacer("<", "&lt;", "![", "&#33;[").Replace(safeLinks(s))
 }
 
 // flat makes dossier Markdown fit one line (a table cell or a list item):

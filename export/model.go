@@ -79,7 +79,11 @@ func (bl *builder) stop(n int, s dossier.Stop) stop {
 	case "compare":
 		st.Compare = bl.compare(s)
 		if st.Compare != nil {
-			st.Caption = st.Compare.TopicTitle + ": the " + st.Compare.Left.Name + " and " + st.Compare.Right.Name + " accounts side by side"
+			if t := st.Compare.Third; t != nil {
+				st.Caption = st.Compare.TopicTitle + ": the " + st.Compare.Left.Name + ", " + st.Compare.Right.Name + " and " + t.Name + " accounts side by side"
+			} else {
+				st.Caption = st.Compare.TopicTitle + ": the " + st.Compare.Left.Name + " and " + st.Compare.Right.Name + " accounts side by side"
+			}
 		}
 	case "days":
 		if dy, ok := d.Day(s.Day); ok {
@@ -131,14 +135,28 @@ func (bl *builder) compare(s dossier.Stop) *compare {
 	}
 	c := &compare{TopicTitle: clean(t.Title), SummaryMD: mdText(t.Summary),
 		Left: bl.account(pair[0]), Right: bl.account(pair[1])}
+	accts := pair[:]
+	if s.Third != "" && s.Accounts[0] != "" {
+		a := bl.account(s.Third)
+		c.Third = &a
+		accts = []string{pair[0], pair[1], s.Third}
+	}
 	for _, x := range d.Discrepancies {
 		if x.Topic == t.ID {
 			bl.discs[x.ID] = true
 		}
 	}
-	for _, p := range d.Relate(t.ID, pair[:], "").Visible() {
+	for _, p := range d.Relate(t.ID, accts, "").Visible() {
 		r := row{Key: clean(p.Key), Elsewhere: p.Cells[0].Elsewhere || p.Cells[1].Elsewhere}
-		r.Rel, r.Mark, r.Label = relation(p)
+		r.Rel, r.Mark, r.Label = relationAt(p, 0)
+		if len(accts) > 2 {
+			r.Rel2, r.Mark2, r.Label2 = relationAt(p, 1)
+			if p.Cells[2].Shown() {
+				r.Third = bl.claim(p.Cells[2].Claim)
+			} else {
+				r.Missing3 = clean(render.Placeholder(d, p.Cells[2]))
+			}
+		}
 		if p.Cells[0].Shown() {
 			r.Left = bl.claim(p.Cells[0].Claim)
 		}
@@ -156,17 +174,18 @@ func (bl *builder) compare(s dossier.Stop) *compare {
 	return c
 }
 
-// relation names a row's relation, with the gutter mark the reader uses.
-func relation(p dossier.Row) (rel, mark, label string) {
-	mark = render.MarkText(p, 0)
-	switch p.Rel[0] {
+// relationAt names the relation between cells i and i+1 of a row, with
+// the gutter mark the reader uses.
+func relationAt(p dossier.Row, i int) (rel, mark, label string) {
+	mark = render.MarkText(p, i)
+	switch p.Rel[i] {
 	case dossier.RelAgree:
 		return "agree", mark, "the accounts agree"
 	case dossier.RelContradict:
 		return "contradict", mark, "the accounts contradict each other"
 	case dossier.RelOneSided:
 		label = "only one account speaks to this"
-		if p.Cells[0].Elsewhere || p.Cells[1].Elsewhere {
+		if p.Cells[i].Elsewhere || p.Cells[i+1].Elsewhere {
 			label = "the other account's version is in another row"
 		}
 		return "one-sided", mark, label
@@ -176,7 +195,11 @@ func relation(p dossier.Row) (rel, mark, label string) {
 
 func (bl *builder) account(id string) account {
 	if a, ok := bl.d.Account(id); ok {
-		return account{ID: a.ID, Name: clean(a.Name), Description: clean(a.Description)}
+		out := account{ID: a.ID, Name: clean(a.Name), Description: clean(a.Description)}
+		if a.Mediator != "" {
+			out.Owner = clean(bl.d.AccountOwner(a.ID))
+		}
+		return out
 	}
 	return account{ID: id, Name: clean(id)}
 }

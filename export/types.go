@@ -44,11 +44,17 @@ type compare struct {
 	TopicTitle  string
 	SummaryMD   string
 	Left, Right account
-	Rows        []row
+	// Third is the third account of a stop that names three (nil for
+	// two): a third column, with the marks of the second pair beside it.
+	Third *account
+	Rows  []row
 }
 
 type account struct {
 	ID, Name, Description string
+	// Owner says whose account it is when it is a mediator's ("Corvia,
+	// mediator"), "" otherwise.
+	Owner string
 }
 
 // row is one aligned row: a claim on either side (nil for none) and the
@@ -64,6 +70,12 @@ type row struct {
 	Missing string
 	Left    *claim
 	Right   *claim
+	// Third, Rel2, Mark2, Label2 and Missing3 are the third column and the
+	// relation between it and the right one, for a stop with three
+	// accounts.
+	Third               *claim
+	Rel2, Mark2, Label2 string
+	Missing3            string
 }
 
 type claim struct {

@@ -59,7 +59,7 @@ func (e *ParseError) Error() string {
 
 var (
 	fpRe    = regexp.MustCompile(`^[0-9a-f]{4,64}$`)
-	idRe    = regexp.MustCompile(`^[^\s@]+$`)
+	idRe    = regexp.MustCompile(`^[^\s@\p{C}]+$`)
 	escRe   = regexp.MustCompile(`^\\*(##|>|bookmark:|added:)`) // first line of a note
 	escAny  = regexp.MustCompile(`^\\*##`)                      // any line of a note
 	fieldRe = regexp.MustCompile(`^(bookmark|added):\s*(.*?)\s*$`)

@@ -123,6 +123,7 @@ func (m *Member) Moved(p session.Position) {
 	}
 	if m.attached && h.driver != nil && !m.isEchoLocked(p) {
 		m.attached = false
+		h.refreshLocked(nil) // presenters count who browses
 	}
 }
 
@@ -187,12 +188,16 @@ func (m *Member) Follow() {
 	if m.left || m == h.driver {
 		return
 	}
+	was := m.attached
 	m.attached = true
 	if h.driver == nil {
 		h.refreshLocked(map[*Member]string{m: "nobody is presenting; you will follow when someone does"})
 		return
 	}
 	h.sendFollowLocked(m)
+	if !was {
+		h.refreshLocked(nil)
+	}
 }
 
 // Leave removes the member. When the driver leaves, everyone is told, and
@@ -276,10 +281,13 @@ func (m *Member) isEchoLocked(p session.Position) bool {
 // refreshLocked queues a PresenceMsg for every member whose view of the
 // presentation changed, or that has a note in notes.
 func (h *Hub) refreshLocked(notes map[*Member]string) {
-	var followers []string
+	var followers, browsing []string
 	for _, o := range h.members {
 		if o.role == session.RoleFollower {
 			followers = append(followers, o.name)
+			if !o.attached && h.driver != nil {
+				browsing = append(browsing, o.name)
+			}
 		}
 	}
 	var requests []string
@@ -293,7 +301,7 @@ func (h *Hub) refreshLocked(notes map[*Member]string) {
 	for _, o := range h.members {
 		msg := session.PresenceMsg{Role: o.role, Driving: o == h.driver, Presenter: presenter}
 		if o.role == session.RolePresenter {
-			msg.Followers = followers
+			msg.Followers, msg.Browsing = followers, browsing
 		}
 		if o == h.driver {
 			msg.Requests = requests
@@ -357,7 +365,7 @@ func (s State) String() string {
 
 func samePresence(a, b session.PresenceMsg) bool {
 	return a.Role == b.Role && a.Driving == b.Driving && a.Presenter == b.Presenter &&
-		equalStrings(a.Followers, b.Followers) && equalStrings(a.Requests, b.Requests)
+		equalStrings(a.Followers, b.Followers) && equalStrings(a.Browsing, b.Browsing) && equalStrings(a.Requests, b.Requests)
 }
 
 func equalStrings(a, b []string) bool {

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/dossier-dev/dossier/internal/testkit"
 	"github.com/dossier-dev/dossier/session"
 )
 
@@ -226,7 +228,7 @@ func (r *recorder) send(msg tea.Msg) {
 // only keeps a broken hub from hanging the test; it measures nothing.
 func (r *recorder) waitFor(t *testing.T, p session.Position) {
 	t.Helper()
-	deadline := time.After(10 * time.Second)
+	deadline := time.After(testkit.Limit(10 * time.Second))
 	for {
 		select {
 		case f := <-r.got:
@@ -297,7 +299,7 @@ func TestLeaveStopsRun(t *testing.T) {
 	m.Leave() // idempotent
 	select {
 	case <-done:
-	case <-time.After(10 * time.Second):
+	case <-time.After(testkit.Limit(10 * time.Second)):
 		t.Fatal("Run did not return after Leave")
 	}
 }

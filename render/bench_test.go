@@ -42,3 +42,32 @@ func BenchmarkTopic(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkReload lays out every topic of the embedded dossier for the
+// default pair at 120 columns, as a reader that has seen them all does
+// again after a reload (dossier --watch) in which one claim changed. The
+// cache is warm with the previous version; each iteration is a new load.
+func BenchmarkReload(b *testing.B) {
+	d, probs := dossier.Load(content.Default())
+	if d == nil {
+		b.Fatal(probs.Err())
+	}
+	const w = (120 - 9) / 2
+	c := NewCache()
+	for i := range d.Topics {
+		c.Compare(d, &d.Topics[i], d.DefaultPair, w, StyleDark, ansi.WcWidth)
+	}
+	n := 0
+	for b.Loop() {
+		b.StopTimer()
+		next, _ := dossier.Load(content.Default())
+		// one claim changes: its text gets a word more
+		cl := &next.Topics[n%len(next.Topics)].Sections[0].Claims[0]
+		cl.Text = "Edited " + strconv.Itoa(n) + ": " + cl.Text
+		n++
+		b.StartTimer()
+		for i := range next.Topics {
+			c.Compare(next, &next.Topics[i], next.DefaultPair, w, StyleDark, ansi.WcWidth)
+		}
+	}
+}

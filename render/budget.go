@@ -102,7 +102,7 @@ func (l *layout) plainBlock(src, note string) []string {
 // shown as plain text when the claims shown together, not counting those
 // over their own budget, are over topicBudget; or "" when they may be
 // formatted.
-func (c *Cache) topicPlainNote(claims [2][]dossier.Claim) string {
+func (c *Cache) topicPlainNote(claims [][]dossier.Claim) string {
 	total := 0
 	for _, side := range claims {
 		for i := range side {

@@ -78,7 +78,18 @@ func (c *Cache) Day(d *dossier.Dossier, r DayRequest, ch DayChrome) *Day {
 	add := func(s string) { out.Lines = append(out.Lines, Fit(s, w, m)) }
 	add(ch.Heading.Render("Events"))
 	if len(day.Events) == 0 {
-		add(ch.Faint.Render("  no event reported (or none the filters let through)"))
+		msg := "  no event reported"
+		if base, ok := d.Base().Day(r.Day); ok && len(base.Events) > 0 {
+			// the filters hide them: say which ("no event reported by 27
+			// Oct", "no event from Dawn"); FilterWords brings its own verb
+			msg = "  no event " + FilterWords(d)
+		}
+		for i, l := range WrapWords(msg, w-2, m) {
+			if i > 0 {
+				l = "  " + l
+			}
+			add(ch.Faint.Render(l))
+		}
 	}
 	for i := range day.Events {
 		ev := &day.Events[i]
@@ -142,7 +153,21 @@ func (c *Cache) Day(d *dossier.Dossier, r DayRequest, ch DayChrome) *Day {
 		out.Blocks = append(out.Blocks, b)
 	}
 	if len(out.Blocks) == 0 {
-		add(ch.Faint.Render("  Neither account has a claim about this day."))
+		msg := "  Neither account has a claim about this day."
+		if !d.Selection().IsZero() {
+			for ti := range d.Topics {
+				if len(d.Base().Relate(d.Topics[ti].ID, r.Pair[:], day.ID).Rows) > 0 {
+					msg = "  Neither account has a claim about this day " + FilterWords(d) + "."
+					break
+				}
+			}
+		}
+		for i, l := range WrapWords(msg, w-2, m) {
+			if i > 0 {
+				l = "  " + l // under the first line's indent
+			}
+			add(ch.Faint.Render(l))
+		}
 	}
 	return out
 }

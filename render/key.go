@@ -139,6 +139,7 @@ type LayoutKey struct {
 	Topic   string
 	Day     string // "" for the whole topic
 	Pair    [2]string
+	Third   string // the third account of a synopsis, "" for two
 	Width   int
 	Style   Style // concrete
 	Method  ansi.Method

@@ -23,6 +23,10 @@ type Row struct {
 	// shows no claim, only a placeholder or nothing): a cursor marks
 	// those lines and no others.
 	Heights [2]int
+	// ThirdID and ThirdHeight are IDs and Heights for the third pane of a
+	// synopsis ("" and 0 in a two-pane layout).
+	ThirdID     string
+	ThirdHeight int
 }
 
 // Compare is a topic laid out for two panes: both panes have the same
@@ -45,6 +49,13 @@ type Compare struct {
 	// Marks holds the gutter mark of each line: the styled one-cell mark
 	// on the first line of a row, a blank cell elsewhere.
 	Marks []string
+	// Third is the third account of a synopsis (three panes aligned on the
+	// same rows, Cache.Synopsis), "" for two panes. ThirdLines are its
+	// pane's lines and ThirdMarks the marks of the gutter between the
+	// second pane and it, line by line as Lines and Marks.
+	Third      string
+	ThirdLines []string
+	ThirdMarks []string
 	// Dossier is the dossier the layout was made from: a reader may show
 	// several (the one loaded, and the same seen through a filter). The
 	// cache holds the layout without it (so that it keeps no dossier
@@ -89,7 +100,18 @@ func (c *Cache) CachedCompare(d *dossier.Dossier, t *dossier.Topic, pair [2]stri
 
 // CachedCompareDay is CachedCompare for the claims about one day.
 func (c *Cache) CachedCompareDay(d *dossier.Dossier, t *dossier.Topic, day string, pair [2]string, width int, st Style, m ansi.Method) (*Compare, bool) {
-	v, ok := c.get(c.layoutKey(d, t.ID, day, pair, clampWidth(width), st, m))
+	return c.cached(d, t, day, pair, "", width, st, m)
+}
+
+// CachedSynopsis is CachedCompare for three accounts (Synopsis).
+func (c *Cache) CachedSynopsis(d *dossier.Dossier, t *dossier.Topic, trio [3]string, width int, st Style, m ansi.Method) (*Compare, bool) {
+	return c.cached(d, t, "", [2]string{trio[0], trio[1]}, trio[2], width, st, m)
+}
+
+func (c *Cache) cached(d *dossier.Dossier, t *dossier.Topic, day string, pair [2]string, third string, width int, st Style, m ansi.Method) (*Compare, bool) {
+	k := c.layoutKey(d, t.ID, day, pair, clampWidth(width), st, m)
+	k.Third = third
+	v, ok := c.get(k)
 	if !ok {
 		return nil, false
 	}
@@ -118,14 +140,32 @@ func (c *Cache) Compare(d *dossier.Dossier, t *dossier.Topic, pair [2]string, wi
 // dossier.Relate, so a claim whose counterpart is about another day, or
 // hidden by the selection d was made with, says so.
 func (c *Cache) CompareDay(d *dossier.Dossier, t *dossier.Topic, day string, pair [2]string, width int, st Style, m ansi.Method) *Compare {
+	return c.compare(d, t, day, pair[:], width, st, m)
+}
+
+// Synopsis is Compare for three accounts, as in a synopsis of gospels:
+// three panes aligned on the same rows (one dossier.Relate of the three),
+// with a gutter mark between each neighbouring pair. The result is a
+// Compare whose Pair holds the first two accounts and Third the third.
+func (c *Cache) Synopsis(d *dossier.Dossier, t *dossier.Topic, trio [3]string, width int, st Style, m ansi.Method) *Compare {
+	return c.compare(d, t, "", trio[:], width, st, m)
+}
+
+// compare lays a topic out for two or three accounts.
+func (c *Cache) compare(d *dossier.Dossier, t *dossier.Topic, day string, accts []string, width int, st Style, m ansi.Method) *Compare {
 	width = clampWidth(width)
-	if cmp, ok := c.CachedCompareDay(d, t, day, pair, width, st, m); ok {
+	pair, third := [2]string{accts[0], accts[1]}, ""
+	if len(accts) > 2 {
+		third = accts[2]
+	}
+	if cmp, ok := c.cached(d, t, day, pair, third, width, st, m); ok {
 		return cmp
 	}
 	c.count(func(s *Stats) { s.CompareMisses++ })
 	l := c.layout(width, st)
-	al := d.Relate(t.ID, pair[:], day)
-	var claims [2][]dossier.Claim
+	al := d.Relate(t.ID, accts, day)
+	n := len(accts)
+	claims := make([][]dossier.Claim, n)
 	for _, r := range al.Rows {
 		for side, cell := range r.Cells {
 			if cell.Shown() {
@@ -133,27 +173,31 @@ func (c *Cache) CompareDay(d *dossier.Dossier, t *dossier.Topic, day string, pai
 			}
 		}
 	}
-	cmp := &Compare{Topic: t.ID, Day: day, Pair: pair, Width: width, Style: l.key.style, Method: m}
+	cmp := &Compare{Topic: t.ID, Day: day, Pair: pair, Third: third, Width: width, Style: l.key.style, Method: m}
 	plain := c.topicPlainNote(claims)
 	th := l.theme
 	blank := strings.Repeat(" ", width)
 	notes := paneNotes(d, al)
+	lines := make([][]string, n)
+	marks := make([][]string, n-1)
 	for _, r := range al.Visible() {
-		row := Row{Row: r, Start: len(cmp.Lines[0])}
-		var blocks [2][]string
+		row := Row{Row: r, Start: len(lines[0])}
+		blocks := make([][]string, n)
+		heights := make([]int, n)
+		ids := make([]string, n)
 		for side, cell := range r.Cells {
 			switch {
 			case cell.Shown():
-				row.IDs[side] = cell.Claim.ID
+				ids[side] = cell.Claim.ID
 				blocks[side] = c.claim(d, cell.Claim, width, st, plain)
-				row.Heights[side] = len(blocks[side])
+				heights[side] = len(blocks[side])
 			case notes[side] != "":
 				// the pane says once why it is empty, on its first row
 				if len(cmp.Rows) == 0 {
-					blocks[side] = []string{th.Faint.Render(notes[side])}
+					blocks[side] = faintLines(th, notes[side], width, m)
 				}
 			default:
-				blocks[side] = []string{th.Faint.Render("· " + Placeholder(d, cell))}
+				blocks[side] = faintLines(th, "· "+Placeholder(d, cell), width, m)
 				if cell.Hide == dossier.HiddenDay {
 					// the counterpart about another day is shown dimmed
 					// under the line that says which day
@@ -163,54 +207,97 @@ func (c *Cache) CompareDay(d *dossier.Dossier, t *dossier.Topic, day string, pai
 				}
 			}
 		}
-		row.Height = max(len(blocks[0]), len(blocks[1]), 1)
+		row.IDs, row.Heights = [2]string{ids[0], ids[1]}, [2]int{heights[0], heights[1]}
+		if n > 2 {
+			row.ThirdID, row.ThirdHeight = ids[2], heights[2]
+		}
+		row.Height = 1
+		for _, b := range blocks {
+			row.Height = max(row.Height, len(b))
+		}
 		for side := range blocks {
 			for y := 0; y < row.Height; y++ {
 				line := blank
 				if y < len(blocks[side]) {
 					line = Fit(blocks[side][y], width, m)
 				}
-				cmp.Lines[side] = append(cmp.Lines[side], line)
+				lines[side] = append(lines[side], line)
 			}
-			cmp.Lines[side] = append(cmp.Lines[side], blank)
+			lines[side] = append(lines[side], blank)
 		}
-		mark := th.Mark(r, 0)
-		if day == "" && (notes[0] != "" && al.Says[0] == 0 || notes[1] != "" && al.Says[1] == 0) {
-			mark = " " // one account is silent on the topic: no mark says so on every row
-		}
-		cmp.Marks = append(cmp.Marks, mark)
-		for y := 1; y <= row.Height; y++ {
-			cmp.Marks = append(cmp.Marks, " ")
+		for g := range marks {
+			mark := th.Mark(r, g)
+			if day == "" && (notes[g] != "" && al.Says[g] == 0 || notes[g+1] != "" && al.Says[g+1] == 0) {
+				mark = " " // one account is silent on the topic: no mark says so on every row
+			}
+			marks[g] = append(marks[g], mark)
+			for y := 1; y <= row.Height; y++ {
+				marks[g] = append(marks[g], " ")
+			}
 		}
 		cmp.Rows = append(cmp.Rows, row)
 	}
 	if len(cmp.Rows) == 0 {
-		for side := range cmp.Lines {
+		for side := range lines {
 			msg := notes[side]
 			if msg == "" {
 				msg = "nothing on this topic"
 			}
-			cmp.Lines[side] = []string{Fit(th.Faint.Render(msg), width, m)}
+			for _, l := range faintLines(th, msg, width, m) {
+				lines[side] = append(lines[side], Fit(l, width, m))
+			}
 		}
-		cmp.Marks = []string{" "}
+		tall := 0
+		for side := range lines {
+			tall = max(tall, len(lines[side]))
+		}
+		for side := range lines {
+			for len(lines[side]) < tall {
+				lines[side] = append(lines[side], blank)
+			}
+		}
+		for g := range marks {
+			marks[g] = make([]string, tall)
+			for i := range marks[g] {
+				marks[g][i] = " "
+			}
+		}
 	} else {
 		// drop the separator after the last row
-		for side := range cmp.Lines {
-			cmp.Lines[side] = cmp.Lines[side][:len(cmp.Lines[side])-1]
+		for side := range lines {
+			lines[side] = lines[side][:len(lines[side])-1]
 		}
-		cmp.Marks = cmp.Marks[:len(cmp.Marks)-1]
+		for g := range marks {
+			marks[g] = marks[g][:len(marks[g])-1]
+		}
 	}
+	cmp.Lines, cmp.Marks = [2][]string{lines[0], lines[1]}, marks[0]
 	size := linesSize(cmp.Lines[0]) + linesSize(cmp.Lines[1]) + 16*len(cmp.Marks) + 96*len(cmp.Rows)
-	c.put(c.layoutKey(d, t.ID, day, pair, width, st, m), cmp, size)
+	if n > 2 {
+		cmp.ThirdLines, cmp.ThirdMarks = lines[2], marks[1]
+		size += linesSize(cmp.ThirdLines) + 16*len(cmp.ThirdMarks)
+	}
+	k := c.layoutKey(d, t.ID, day, pair, width, st, m)
+	k.Third = third
+	c.put(k, cmp, size)
 	return cmp.of(d)
 }
 
+// faintLines is quiet text wrapped at spaces to width.
+func faintLines(th *Theme, s string, width int, m ansi.Method) []string {
+	var out []string
+	for _, l := range WrapWords(s, width, m) {
+		out = append(out, th.Faint.Render(l))
+	}
+	return out
+}
+
 // paneNotes returns, for each account of an alignment, the one line its
-// pane says when it shows none of the account's claims and every row has
-// the same reason for it (the account says nothing on the topic, or what
-// it says was reported after the as-of day, or is not from the source
-// filtered on); its placeholders then stay blank. It is "" for a pane that
-// shows claims, or whose rows differ (each row then says its own).
+// pane says when it shows none of the account's claims and either the
+// account says nothing on the topic or the filters leave nothing on
+// either side; its placeholders then stay blank. It is "" otherwise: each
+// row then names its own counterpart ("counterpart hidden by the filter",
+// "not reported by 27 Oct", "no counterpart").
 func paneNotes(d *dossier.Dossier, al *dossier.Alignment) []string {
 	notes := make([]string, len(al.Accounts))
 	rows := al.Visible()
@@ -230,13 +317,37 @@ func paneNotes(d *dossier.Dossier, al *dossier.Alignment) []string {
 		switch {
 		case len(why) == 0:
 			notes[i] = SilenceNote(d, al.Day, acct)
-		case len(why) == 1 && why[dossier.HiddenAsOf]:
-			notes[i] = "Nothing reported on this topic by " + d.Selection().AsOf.Format("2 Jan")
-		case len(why) == 1 && why[dossier.HiddenSource]:
-			notes[i] = "Nothing on this topic from " + SourceName(d.Base(), d.Selection().Source)
+		case len(al.Visible()) == 0:
+			// nothing shows on either side: say why once; where the other
+			// side shows claims, each row names its hidden counterpart
+			notes[i] = FilterNote(d)
 		}
 	}
 	return notes
+}
+
+// FilterWords says what the selection d was made with lets through, to
+// end a sentence: "reported by 27 Oct", "from Dawn", "from Dawn by 27 Oct";
+// "" for the dossier as loaded.
+func FilterWords(d *dossier.Dossier) string {
+	sel := d.Selection()
+	var parts []string
+	if sel.Source != "" {
+		parts = append(parts, "from "+SourceName(d.Base(), sel.Source))
+	} else if !sel.AsOf.IsZero() {
+		parts = append(parts, "reported")
+	}
+	if !sel.AsOf.IsZero() {
+		parts = append(parts, "by "+sel.AsOf.Format("2 Jan"))
+	}
+	return strings.Join(parts, " ")
+}
+
+// FilterNote says why the selection d was made with shows nothing of a
+// topic: "Nothing on this topic reported by 27 Oct", "Nothing on this
+// topic from Dawn", "Nothing on this topic from Dawn by 27 Oct".
+func FilterNote(d *dossier.Dossier) string {
+	return strings.TrimSpace("Nothing on this topic " + FilterWords(d))
 }
 
 // SilenceNote says that an account has no claim on a topic (about day,

@@ -42,8 +42,8 @@ func TestCounterpartInEveryLayout(t *testing.T) {
 		day        string
 	}{
 		{"day", "counterpart (no day given):", d, "oct26"},
-		{"source filter", "Nothing on this topic from Dawn", d.Select(dossier.Selection{Source: "dawn-1027"}), ""},
-		{"as of", "Nothing reported on this topic by 27 Oct", d.Select(dossier.Selection{AsOf: time.Date(2025, 10, 27, 0, 0, 0, 0, time.UTC)}), ""},
+		{"source filter", "counterpart hidden by the filter (Dawn only)", d.Select(dossier.Selection{Source: "dawn-1027"}), ""},
+		{"as of", "not reported by 27 Oct", d.Select(dossier.Selection{AsOf: time.Date(2025, 10, 27, 0, 0, 0, 0, time.UTC)}), ""},
 	}
 	for _, tc := range cases {
 		l := c.CompareDay(tc.d, tp, tc.day, pair, 50, StyleDark, ansi.WcWidth)
@@ -83,4 +83,28 @@ func TestSilentAccountSaysSoOnce(t *testing.T) {
 		return
 	}
 	t.Skip("every topic has a Mediators section")
+}
+
+// TestEmptyDayNamesTheFilterOnce: a day whose events the filters hide says
+// which filter, with its verb once ("no event reported by 26 Oct", not
+// "no event reported reported by 26 Oct").
+func TestEmptyDayNamesTheFilterOnce(t *testing.T) {
+	d, probs := dossier.Load(content.Default())
+	if d == nil || probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	cases := []struct {
+		sel  dossier.Selection
+		want string
+	}{
+		{dossier.Selection{AsOf: time.Date(2025, 10, 26, 0, 0, 0, 0, time.UTC)}, "no event reported by 26 Oct"},
+		{dossier.Selection{Source: "dawn-1027", AsOf: time.Date(2025, 10, 26, 0, 0, 0, 0, time.UTC)}, "no event from Dawn by 26 Oct"},
+	}
+	for _, tc := range cases {
+		l := NewCache().Day(d.Select(tc.sel), DayRequest{Day: "oct26", Pair: [2]string{"pk", "af"}, Width: 100, Wide: true, Method: ansi.WcWidth}, DayChrome{})
+		text := ansi.Strip(strings.Join(l.Lines, "\n"))
+		if !strings.Contains(text, tc.want) || strings.Contains(text, "reported reported") {
+			t.Errorf("as of %v from %q: the day says\n%s\nwant %q", tc.sel.AsOf, tc.sel.Source, text, tc.want)
+		}
+	}
 }

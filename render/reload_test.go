@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -218,5 +219,46 @@ func TestKeysCoverEveryClaimField(t *testing.T) {
 		if _, ok := covered[ty.Field(i).Name]; !ok {
 			t.Errorf("dossier.Claim.%s is not in the render keys: add it to claimShown (render/claim.go), or here if it is never shown", ty.Field(i).Name)
 		}
+	}
+}
+
+// layoutsHeld counts the topic layouts the cache holds.
+func (c *Cache) layoutsHeld() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n := 0
+	for k := range c.blocks {
+		if _, ok := k.(LayoutKey); ok {
+			n++
+		}
+	}
+	return n
+}
+
+// The layouts of a dossier nobody holds any more leave the cache once the
+// dossier is collected; its claims stay (another version may show them).
+func TestLayoutsGoWithTheirDossier(t *testing.T) {
+	c := NewCache()
+	d := mustLoad(t, os.DirFS("../docs/example/water-talks"))
+	for i := range d.Topics {
+		c.Compare(d, &d.Topics[i], d.DefaultPair, 50, StyleDark, ansi.WcWidth)
+	}
+	if c.layoutsHeld() == 0 {
+		t.Fatal("no layout cached")
+	}
+	claims := c.Stats().Blocks - c.layoutsHeld()
+	d = nil
+	for i := 0; i < 1000 && c.layoutsHeld() > 0; i++ {
+		runtime.GC()
+		runtime.Gosched()
+	}
+	if n := c.layoutsHeld(); n != 0 {
+		t.Fatalf("%d layouts of a collected dossier are still held", n)
+	}
+	if got := c.Stats().Blocks; got != claims {
+		t.Errorf("%d blocks left, want the %d claims", got, claims)
+	}
+	if s := c.Stats(); s.Bytes <= 0 {
+		t.Errorf("the byte count is %d", s.Bytes)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/testkit"
 )
 
 func TestSlice(t *testing.T) {
@@ -69,19 +70,8 @@ func TestClaimCarriesOnlyStyling(t *testing.T) {
 }
 
 // nonSGR returns the first escape sequence or control character in s that
-// is not an SGR sequence or a newline.
-func nonSGR(s string) string {
-	var state byte
-	for len(s) > 0 {
-		seq, width, n, ns := ansi.DecodeSequence(s, state, nil)
-		state = ns
-		if width == 0 && seq != "\n" && !isSGR(seq) {
-			return seq
-		}
-		s = s[n:]
-	}
-	return ""
-}
+// is not an SGR sequence or a newline (testkit.NonSGR).
+func nonSGR(s string) string { return testkit.NonSGR(s) }
 
 func TestCompareLayout(t *testing.T) {
 	d, probs := dossier.Load(os.DirFS("../docs/example/water-talks"))

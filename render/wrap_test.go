@@ -77,3 +77,16 @@ func TestWrapStyledCarriesStyles(t *testing.T) {
 		t.Errorf("the bold run is not closed and opened again across the break: %q", lines)
 	}
 }
+
+// TestCodeSpanNotPadded: a code span is told by its colours, with no
+// spaces added around it (polish: "G-5  (north bank) ,").
+func TestCodeSpanNotPadded(t *testing.T) {
+	d := &dossier.Dossier{Sources: []dossier.Source{{ID: "s1", Outlet: "Wire"}}}
+	cl := &dossier.Claim{ID: "t/a/1", Text: "At `G-5` `(north bank)`, the gauge.", Sources: []string{"s1"}}
+	for _, st := range []Style{StyleDark, StyleLight, StyleNoTTY} {
+		text := ansi.Strip(strings.Join(NewCache().Claim(d, cl, 60, st), "\n"))
+		if !strings.Contains(text, "At G-5 (north bank), the gauge.") {
+			t.Errorf("style %v: %q", st, text)
+		}
+	}
+}

@@ -1,6 +1,6 @@
 #!/bin/sh
-# screenshots.sh: the README's pictures of the reader (compare, days, demands,
-# presenter), made from the running program. Each screen is the real reader
+# screenshots.sh: the README's pictures of the reader (overview, legend,
+# compare, days, demands, presenter), made from the running program. Each screen is the real reader
 # in a detached tmux pane of 120x40, driven with keys, captured with its
 # colours (tmux capture-pane -e), rendered by charmbracelet/freeze to SVG
 # with its embedded JetBrains Mono, and turned into a PNG at twice the size
@@ -113,8 +113,18 @@ shot() {
 	echo "wrote $out/$1.png"
 }
 
+# overview: where a first-time reader lands (view 0)
+start --view overview
+settle "Days at a glance"
+shot overview
+
+# legend: what the badges, grades and marks mean (i)
+keys i
+settle "Source badges"
+shot legend
+
 # compare: the first topic, two accounts side by side
-start
+start --view compare
 settle "Militant sanctuaries and the TTP"
 shot compare
 

@@ -5,8 +5,8 @@
 // string and takes microseconds.
 //
 // Matching is case-insensitive and ignores diacritics: text and query are
-// both folded (Fold), so "kalin" finds "Kalın" and "turkiye" finds
-// "Türkiye".
+// both folded (Fold), so "kalin" finds "Kalın", "turkiye" finds
+// "Türkiye" and "1800" finds "1,800".
 package search
 
 import (
@@ -38,8 +38,17 @@ func Fold(s string) string {
 
 // fold appends the folding of s to b and, when offs is not nil, for each
 // byte appended the byte offset in s (plus base) of the rune it came from.
+// A thousands separator between two digits (1,800, 1 800, 1'800) is
+// dropped, so that "1800" finds "1,800" and the other way round.
 func fold(b []byte, offs []int32, s string, base int) ([]byte, []int32) {
+	prevDigit := false
 	for i, r := range s {
+		if prevDigit && groupSep(r) {
+			if next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):]); '0' <= next && next <= '9' {
+				continue
+			}
+		}
+		prevDigit = '0' <= r && r <= '9'
 		n := len(b)
 		b = foldRune(b, r)
 		if offs != nil {
@@ -49,6 +58,15 @@ func fold(b []byte, offs []int32, s string, base int) ([]byte, []int32) {
 		}
 	}
 	return b, offs
+}
+
+// groupSep reports whether r may separate groups of digits.
+func groupSep(r rune) bool {
+	switch r {
+	case ',', '\'', '’', '\u00a0', '\u2009', '\u202f':
+		return true
+	}
+	return false
 }
 
 // foldRune appends the folding of one rune.

@@ -177,3 +177,20 @@ func TestSpans(t *testing.T) {
 		}
 	}
 }
+
+func TestDigitGroups(t *testing.T) {
+	for _, c := range []struct{ text, query string }{
+		{"about 1,800 dead", "1800"}, {"about 1800 dead", "1,800"}, {"1\u202f800", "1800"}, {"1'800", "1800"},
+	} {
+		if !strings.Contains(Fold(c.text), Fold(c.query)) {
+			t.Errorf("%q does not find %q: %q vs %q", c.query, c.text, Fold(c.query), Fold(c.text))
+		}
+		m := NewMatcher(c.query)
+		if sp := m.Spans(c.text); len(sp) != 1 || !strings.ContainsAny(c.text[sp[0][0]:sp[0][1]], "18") {
+			t.Errorf("%q in %q: spans %v", c.query, c.text, sp)
+		}
+	}
+	if Fold("a, 1") != "a, 1" || Fold("1, and") != "1, and" {
+		t.Errorf("a comma not between digits was dropped: %q %q", Fold("a, 1"), Fold("1, and"))
+	}
+}

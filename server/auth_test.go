@@ -109,10 +109,20 @@ func TestOpenPresenterNameNeedsKey(t *testing.T) {
 		_ = c.Close()
 		t.Fatal("a stranger's key logged in under a presenter's name")
 	}
+	// names that look like alice's are alice's
+	for _, name := range []string{"alice ", "\u0430lice", "ali\u200bce", "ALICE", "ａｌｉｃｅ", "\u202ealice"} {
+		if c, err := dial(ts.addr, name); err == nil {
+			_ = c.Close()
+			t.Fatalf("a keyless client logged in as %q, which looks like a presenter's name", name)
+		}
+	}
 	tm := openTerm(t, mustDial(t, ts.addr, "alice", gossh.PublicKeys(alice)), 80, 24)
 	tm.waitScreen(t, "user=alice role=presenter")
 	guest := openTerm(t, mustDial(t, ts.addr, "bob"), 80, 24)
 	guest.waitScreen(t, "user=bob role=follower")
+	// a follower's name is shown trimmed, without invisible characters
+	spaced := openTerm(t, mustDial(t, ts.addr, " c\u200barol "), 80, 24)
+	spaced.waitScreen(t, "user=carol role=follower")
 }
 
 func TestReloadRevokesKeys(t *testing.T) {

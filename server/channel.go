@@ -14,6 +14,9 @@ const (
 	maxChannels = 4
 	// maxEnvValue bounds the value of an env request that is kept.
 	maxEnvValue = 64
+	// maxEnvQuiet is how many env requests a session may have declined
+	// without a log line: OpenSSH sends LANG and LC_* by default.
+	maxEnvQuiet = 16
 	// winchFrame is the shortest time between two window changes applied to
 	// a session: one a frame at the reader's 60 frames a second.
 	winchFrame = time.Second / 60
@@ -101,7 +104,7 @@ func (f *filteredChannel) filter(sc *startedChannel, in <-chan *gossh.Request, o
 		if waitT != nil {
 			waitT.Stop()
 		}
-		if envRefused > 0 {
+		if envRefused > maxEnvQuiet {
 			s.refusedLog(f.ctx, "env requests", "count", envRefused)
 		}
 	}()

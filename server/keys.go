@@ -12,6 +12,7 @@ import (
 // keyEntry is one line of an authorized_keys or presenters file.
 type keyEntry struct {
 	name string // the line's comment, cleaned; "" when there is none
+	key  string // nameKey of the whole comment, before clean cuts it
 	file string
 	line int
 }
@@ -57,7 +58,7 @@ func readKeyFile(path string) (keyFile, error) {
 					"copy the key without the option into a file of keys for dossier serve, and give that file", path, i+1, clean(o))
 			}
 		}
-		keys[string(pk.Marshal())] = keyEntry{name: clean(strings.TrimSpace(comment)), file: path, line: i + 1}
+		keys[string(pk.Marshal())] = keyEntry{name: clean(strings.TrimSpace(comment)), key: nameKey(comment), file: path, line: i + 1}
 	}
 	return keys, nil
 }
@@ -67,8 +68,9 @@ func readKeyFile(path string) (keyFile, error) {
 type access struct {
 	authorized keyFile
 	presenters keyFile
-	// presenterNames are the comments of presenter keys: in --open mode a
-	// login under one of these names must prove it with the key.
+	// presenterNames are the comments of presenter keys, as nameKey: in
+	// --open mode a login under one of these names, or one that looks the
+	// same, must prove it with the key.
 	presenterNames map[string]bool
 }
 
@@ -83,8 +85,8 @@ func loadAccess(authorizedPath, presentersPath string) (*access, error) {
 	}
 	names := map[string]bool{}
 	for _, e := range p {
-		if e.name != "" {
-			names[e.name] = true
+		if e.key != "" {
+			names[e.key] = true
 		}
 	}
 	return &access{authorized: a, presenters: p, presenterNames: names}, nil

@@ -98,7 +98,25 @@ func TestIdleAndMaxSession(t *testing.T) {
 		case <-time.After(waitLimit):
 			t.Fatal("an idle connection without a session was kept open")
 		}
-		waitFor(t, "log", func() bool { return strings.Contains(ts.logs.String(), "closed idle connection") })
+		waitFor(t, "log", func() bool {
+			return strings.Contains(ts.logs.String(), "logged in but opened no session within 200ms")
+		})
+	})
+	t.Run("connection whose sessions ended", func(t *testing.T) {
+		ts := startServer(t, Config{Open: true, IdleTimeout: time.Hour, StartTimeout: 200 * time.Millisecond}, nil)
+		c := mustDial(t, ts.addr, "done")
+		tm := openTerm(t, c, 80, 24)
+		tm.waitScreen(t, "FAKE READER")
+		tm.keys(t, "q")
+		tm.waitExit(t)
+		done := make(chan error, 1)
+		go func() { done <- c.Wait() }()
+		select {
+		case <-done:
+		case <-time.After(waitLimit):
+			t.Fatal("a connection whose session ended was kept open")
+		}
+		waitFor(t, "log", func() bool { return strings.Contains(ts.logs.String(), "closed idle connection user=done") })
 	})
 	t.Run("max session", func(t *testing.T) {
 		ts := startServer(t, Config{Open: true, MaxSession: 200 * time.Millisecond}, nil)

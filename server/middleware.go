@@ -74,8 +74,7 @@ func identityOf(sess ssh.Session) identity {
 func (s *Server) identify(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		acc := s.access.Load()
-		user := clean(sess.User())
-		id := identity{name: user}
+		id := identity{name: displayName(sess.User())}
 		key := sess.PublicKey()
 		if key != nil {
 			id.fingerprint = Fingerprint(key)
@@ -90,7 +89,7 @@ func (s *Server) identify(next ssh.Handler) ssh.Handler {
 		case !s.cfg.Open:
 			s.refuse(sess, "key not authorized at session start", msgNotAllowed)
 			return
-		case acc.presenterNames[user]:
+		case acc.presenterNames[nameKey(sess.User())]:
 			// Open mode, but the name is a presenter's: only their key may use it.
 			s.refuse(sess, "presenter name without the presenter's key", msgNotAllowed)
 			return

@@ -121,7 +121,7 @@ func TestNotesOffAndLimit(t *testing.T) {
 		t.Error("--no-notes stored something")
 	}
 
-	small := startServerOn(t, Config{AuthorizedKeys: keys, NotesDir: filepath.Join(dir, "small"), NotesLimit: 1200}, exampleDossier(t), readerWithNotes(t))
+	small := startServerOn(t, Config{AuthorizedKeys: keys, NotesDir: filepath.Join(dir, "small"), NotesLimit: 900}, exampleDossier(t), readerWithNotes(t))
 	a = openTerm(t, mustDial(t, small.addr, "alice", gossh.PublicKeys(alice)), 120, 40)
 	a.waitScreen(t, "Upstream · Dry-season flows")
 	a.keys(t, "m")

@@ -41,6 +41,8 @@ type connNotes struct {
 	login    *time.Timer // the connection's handshake deadline
 	closed   bool        // the connection has ended: arm no timer
 	ip       string      // the remote address, as the gate counts it
+	remote   string      // the remote address and port
+	user     string      // the login name, once logged in
 	conn     net.Conn    // to close it when it opens no session
 	authed   bool        // the client has logged in
 	opened   int         // sessions opened since the login
@@ -146,9 +148,17 @@ func (s *Server) onConn(ctx ssh.Context, c net.Conn) net.Conn {
 		s.log.Info("refused", "remote-addr", c.RemoteAddr().String(), "reason", reason)
 		_ = c.SetWriteDeadline(time.Now().Add(time.Second)) // the socket's clock
 		_, _ = io.WriteString(c, "dossier: "+msgBusy+"\r\n")
+		// Closing with the client's version line unread would send a
+		// reset, and the client drop the line unread: say we are done,
+		// and read what it sent, briefly.
+		if tc, ok := c.(interface{ CloseWrite() error }); ok {
+			_ = tc.CloseWrite()
+		}
+		_ = c.SetReadDeadline(time.Now().Add(200 * time.Millisecond))
+		_, _ = io.CopyN(io.Discard, c, 4096)
 		return nil // charm.land/ssh closes it
 	}
-	n := &connNotes{last: time.Now(), ip: ip}
+	n := &connNotes{last: time.Now(), ip: ip, remote: c.RemoteAddr().String()}
 	ctx.SetValue(notesKey{}, n)
 	remote := c.RemoteAddr().String()
 	s.conns.Store(remote, ctx)
@@ -173,22 +183,31 @@ func (s *Server) onConn(ctx ssh.Context, c net.Conn) net.Conn {
 			n.idle = time.AfterFunc(d, check)
 		}
 	}
+	// A connection whose sessions have all ended may stay StartTimeout (or
+	// IdleTimeout when shorter), not the session idle timeout: kept half an
+	// hour, each such connection was a file descriptor held for nothing.
+	idle := min(s.cfg.IdleTimeout, s.cfg.StartTimeout)
 	check = func() {
 		if ctx.Err() != nil {
 			return
 		}
-		if ctx.Value(ssh.ContextKeyConn) == nil {
-			rearm(s.cfg.IdleTimeout) // not logged in yet: the handshake timer decides
+		n.mu.Lock()
+		opened := n.opened
+		n.mu.Unlock()
+		if ctx.Value(ssh.ContextKeyConn) == nil || opened == 0 {
+			// not logged in yet (the handshake timer decides), or no session
+			// yet (the start timer of loggedIn decides)
+			rearm(idle)
 			return
 		}
-		if d := n.idleFor(); d < s.cfg.IdleTimeout {
-			rearm(s.cfg.IdleTimeout - d)
+		if d := n.idleFor(); d < idle {
+			rearm(idle - d)
 			return
 		}
-		s.log.Info("closed idle connection", append(s.who(ctx), "idle", s.cfg.IdleTimeout)...)
+		s.log.Info("closed idle connection", append(s.who(ctx), "idle", idle)...)
 		_ = c.Close()
 	}
-	rearm(s.cfg.IdleTimeout)
+	rearm(idle)
 	return c
 }
 
@@ -234,8 +253,14 @@ func (s *Server) refusedLog(ctx ssh.Context, reason string, kv ...any) {
 // comment, or the login name), "key" the key's fingerprint ("none"), and
 // "remote-addr".
 func (s *Server) who(ctx ssh.Context) []any {
+	n := notesOf(ctx)
 	user := userOf(ctx)
-	name, key := clean(user), "none"
+	if user == "" { // the library sets it once the handshake is over
+		n.mu.Lock()
+		user = n.user
+		n.mu.Unlock()
+	}
+	name, key := displayName(user), "none"
 	if id, ok := ctx.Value(identityKey{}).(identity); ok {
 		name, key = id.name, keyOf(id)
 	} else if k, ok := ctx.Value(ssh.ContextKeyPublicKey).(gossh.PublicKey); ok && k != nil {
@@ -244,5 +269,9 @@ func (s *Server) who(ctx ssh.Context) []any {
 			name = e.name
 		}
 	}
-	return []any{"user", clean(user), "name", name, "key", key, "remote-addr", ctx.RemoteAddr().String()}
+	remote := n.remote
+	if a, ok := ctx.Value(ssh.ContextKeyRemoteAddr).(net.Addr); ok && a != nil {
+		remote = a.String()
+	}
+	return []any{"user", clean(user), "name", name, "key", key, "remote-addr", remote}
 }

@@ -145,6 +145,14 @@ func New(cfg Config, d *dossier.Dossier, factory Factory) (*Server, error) {
 	return s, nil
 }
 
+// fdsNeeded is how many file descriptors the limits may hold at once:
+// every session and every presenter slot (a connection each), every
+// connection in the handshake, and a margin for the rest (the listener,
+// logs, the watched folder, the notes files).
+func (s *Server) fdsNeeded() uint64 {
+	return uint64(s.cfg.MaxSessions+s.cfg.PresenterSlots+s.cfg.Startups.Full) + 64
+}
+
 // pickBriefing finds the briefing with the given id, or the first one when id
 // is "". It scans rather than using Dossier.Briefing so that it works on any
 // *Dossier, indexed or not.
@@ -205,6 +213,14 @@ func (s *Server) ServeListener(ctx context.Context, ln net.Listener) error {
 		"briefing", s.briefing, "max-sessions", s.cfg.MaxSessions, "idle-timeout", s.cfg.IdleTimeout, "max-session", s.cfg.MaxSession)
 	if s.cfg.Open {
 		s.log.Warn("--open: anyone who can reach " + ln.Addr().String() + " can read this dossier without a key")
+	}
+	// every session and every connection not logged in holds a file
+	// descriptor; the limits are only a defence if they fit
+	if need := s.fdsNeeded(); need > 0 {
+		if have := fdLimit(); have > 0 && have < need {
+			s.log.Warn("the limit on open files is below what the session and connection limits need; "+
+				"raise it (ulimit -n) or lower --max-sessions or --max-startups", "limit", have, "needed", need)
+		}
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- s.ssh.Serve(ln) }()
@@ -294,7 +310,7 @@ func (s *Server) serverConfig(ctx ssh.Context) *gossh.ServerConfig {
 		// logged with the name it claimed and the methods it tried.
 		AuthLogCallback: func(cm gossh.ConnMetadata, method string, err error) {
 			if err == nil {
-				s.loggedIn(ctx)
+				s.loggedIn(ctx, cm.User())
 				return
 			}
 			a, _ := ctx.Value(attemptsKey{}).(attempts)
@@ -310,7 +326,7 @@ func (s *Server) serverConfig(ctx ssh.Context) *gossh.ServerConfig {
 		c.NoClientAuthCallback = func(cm gossh.ConnMetadata) (*gossh.Permissions, error) {
 			// A login under a presenter's name must prove it with the key:
 			// refusing "none" makes the client offer its keys.
-			if s.access.Load().presenterNames[clean(cm.User())] {
+			if s.access.Load().presenterNames[nameKey(cm.User())] {
 				return nil, errors.New("presenter name: a key is required")
 			}
 			return &gossh.Permissions{}, nil
@@ -326,7 +342,7 @@ func (s *Server) allowKey(ctx ssh.Context, key ssh.PublicKey) bool {
 	if _, _, ok := acc.lookup(key); ok {
 		return true
 	}
-	if s.cfg.Open && !acc.presenterNames[clean(userOf(ctx))] {
+	if s.cfg.Open && !acc.presenterNames[nameKey(userOf(ctx))] {
 		return true
 	}
 	ctx.SetValue(refusedKey{}, Fingerprint(key))
@@ -391,15 +407,16 @@ func failReason(err error) string {
 // loggedIn notes that the client of ctx has logged in: its connection
 // leaves the startups (gate), and must open a session within
 // Config.StartTimeout or be closed.
-func (s *Server) loggedIn(ctx ssh.Context) {
+func (s *Server) loggedIn(ctx ssh.Context, user string) {
 	n := notesOf(ctx)
 	n.mu.Lock()
 	if n.authed || n.closed {
 		n.mu.Unlock()
 		return
 	}
-	n.authed = true
-	t := s.cfg.clock.NewTimer(s.cfg.StartTimeout)
+	n.authed, n.user = true, user
+	wait := min(s.cfg.StartTimeout, s.cfg.IdleTimeout)
+	t := s.cfg.clock.NewTimer(wait)
 	n.start = t
 	n.mu.Unlock()
 	s.gate.loggedIn(n.ip)
@@ -413,7 +430,7 @@ func (s *Server) loggedIn(ctx ssh.Context) {
 			n.mu.Unlock()
 			if opened == 0 && c != nil {
 				s.log.Info("closed connection", append(s.who(ctx), "reason",
-					"logged in but opened no session within "+s.cfg.StartTimeout.String())...)
+					"logged in but opened no session within "+wait.String())...)
 				_ = c.Close()
 			}
 		}

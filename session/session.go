@@ -33,11 +33,13 @@ func (r Role) String() string {
 // Position is what a presenter shares: where the reader is, not what it
 // looks like. Each follower renders it at its own size and colours.
 type Position struct {
-	View     string    // "compare", "days", "delegations", "demands", "sources", "discrepancies"
+	View     string    // one of dossier.Views: "overview", "compare", "days", …
 	Topic    string    // topic id
 	Day      string    // day id
 	Accounts [2]string // account ids, left and right
-	Anchor   string    // id of the claim (or row key) at the top of the panes
+	// Third is the id of a third account shown beside them, "" for two.
+	Third  string
+	Anchor string // id of the claim (or row key) at the top of the panes
 	// Stop is the index of the briefing stop the presenter last went to
 	// (they may have navigated on from it since); -1 before the first.
 	Stop int
@@ -73,6 +75,7 @@ type PresenceMsg struct {
 	Driving   bool     // this session drives
 	Presenter string   // the driving presenter's name, "" when none
 	Followers []string // names of the followers, for presenters
+	Browsing  []string // of the Followers, those browsing on their own (not following now)
 	Requests  []string // presenters asking for control, for the driver
 	Note      string   // one-line notice to show ("alice left; you stay where you are")
 }

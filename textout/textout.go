@@ -22,8 +22,9 @@ import (
 	"github.com/dossier-dev/dossier/render"
 )
 
-// Views that Options.View may name.
-var Views = []string{"days", "delegations", "demands", "sources", "discrepancies"}
+// Views that Options.View may name: the reader's views after the overview
+// and compare (dossier.Views, the one list of view names).
+var Views = dossier.Views[2:]
 
 // Options say what to write and how.
 type Options struct {
@@ -34,6 +35,14 @@ type Options struct {
 	// Pair holds the two accounts side by side; zero means the dossier's
 	// default pair.
 	Pair [2]string
+	// Third is a third account beside the pair ("" for two): topics are
+	// then written as three columns aligned on the same rows, the mark of
+	// each neighbouring pair between them.
+	Third string
+	// AlsoNote, when set, ends the output with the accounts left out
+	// ("also: Mediators, Independent — use --accounts"), for a reader who
+	// did not choose the accounts.
+	AlsoNote bool
 	// Width is the most cells a line may take (at least MinWidth).
 	Width int
 	// Color keeps the styling; without it the output is plain text.
@@ -106,6 +115,14 @@ func Write(out io.Writer, d *dossier.Dossier, o Options) error {
 	if o.Pair[0] == o.Pair[1] {
 		return fmt.Errorf("the two accounts must differ")
 	}
+	if o.Third != "" {
+		if _, ok := d.Account(o.Third); !ok {
+			return fmt.Errorf("unknown account %q (accounts: %s)", sanitize.Text(o.Third), accountIDs(d))
+		}
+		if o.Third == o.Pair[0] || o.Third == o.Pair[1] {
+			return fmt.Errorf("the three accounts must differ")
+		}
+	}
 	w := &writer{d: d, o: o, style: render.StyleNoTTY, out: bufio.NewWriter(out)}
 	if o.Color {
 		w.style = render.StyleDark
@@ -152,10 +169,61 @@ func Write(out io.Writer, d *dossier.Dossier, o Options) error {
 			w.topic(&d.Topics[i])
 		}
 	}
+	if o.View == "" {
+		w.key()
+	}
+	if o.AlsoNote && (o.View == "" || o.Day != "" || o.Topic != "") {
+		if also := w.alsoNote(); also != "" {
+			w.line("")
+			w.wrap(w.faint.Render(also), 0)
+		}
+	}
 	if w.err != nil {
 		return w.err
 	}
 	return w.out.Flush()
+}
+
+// alsoNote names the accounts the output leaves out: "also: Mediators,
+// Independent — use --accounts a,b,c"; "" when every account is shown.
+func (w *writer) alsoNote() string {
+	var left []string
+	for _, a := range w.d.Accounts {
+		if a.ID != w.o.Pair[0] && a.ID != w.o.Pair[1] && a.ID != w.o.Third {
+			left = append(left, render.Clean(a.Name)+" ("+render.Clean(a.ID)+")")
+		}
+	}
+	if len(left) == 0 {
+		return ""
+	}
+	return "also: " + strings.Join(left, ", ") + " — use --accounts a,b or a,b,c"
+}
+
+// key ends a topic or a day with what its marks mean, as the reader's
+// legend and the handout's "How to read it" do: the text is read away
+// from the reader, where i is no help. An item is never split across
+// lines unless it is wider than a line.
+func (w *writer) key() {
+	items := []string{"= the accounts agree", "≠ they contradict each other",
+		"◂ ▸ only the left or the right account speaks to it",
+		"[Outlet B2] a source, its reliability A–F and the claim's credibility 1–6",
+		"(25 Oct) the day a claim speaks of",
+		"⚑ disputed: the claim touches a fact the sources disagree on (print --view discrepancies lists them)"}
+	w.line("")
+	cur, sep := "Marks:", " "
+	for _, it := range items {
+		if ansi.StringWidth(cur+sep+it) <= w.o.Width {
+			cur, sep = cur+sep+it, " · "
+			continue
+		}
+		w.line(w.faint.Render(cur))
+		ls := render.WrapWords(it, w.o.Width-2, ansi.WcWidth)
+		for _, l := range ls[:len(ls)-1] {
+			w.line(w.faint.Render("  " + l))
+		}
+		cur, sep = "  "+ls[len(ls)-1], " · "
+	}
+	w.line(w.faint.Render(cur))
 }
 
 // findDay finds a day by id or by date.
@@ -173,8 +241,14 @@ func findDay(d *dossier.Dossier, s string) (*dossier.Day, bool) {
 	return nil, false
 }
 
-// colWidth is the width of each of the two columns: "left m right".
-func (w *writer) colWidth() int { return max(1, (w.o.Width-3)/2) }
+// colWidth is the width of each column: "left m right", or with a third
+// account "left m middle m right".
+func (w *writer) colWidth() int {
+	if w.o.Third != "" {
+		return max(1, (w.o.Width-6)/3)
+	}
+	return max(1, (w.o.Width-3)/2)
+}
 
 // heading writes a topic's or a day's heading, underlined.
 func (w *writer) heading(s string) {
@@ -187,19 +261,34 @@ func (w *writer) heading(s string) {
 func (w *writer) columns() {
 	cw := w.colWidth()
 	left := render.Fit(w.bold.Render(accountName(w.d, w.o.Pair[0])), cw, ansi.WcWidth)
+	if w.o.Third != "" {
+		mid := render.Fit(w.bold.Render(accountName(w.d, w.o.Pair[1])), cw, ansi.WcWidth)
+		w.line(left + "   " + mid + "   " + w.bold.Render(accountName(w.d, w.o.Third)))
+		return
+	}
 	w.line(left + "   " + w.bold.Render(accountName(w.d, w.o.Pair[1])))
 }
 
 // aligned writes a topic as two columns laid out by the render package,
 // the relation mark between them.
 func (w *writer) aligned(t *dossier.Topic) {
+	if w.o.Third != "" {
+		trio := [3]string{w.o.Pair[0], w.o.Pair[1], w.o.Third}
+		w.layout(w.o.Cache.Synopsis(w.d, t, trio, w.colWidth(), w.style, ansi.WcWidth))
+		return
+	}
 	w.layout(w.o.Cache.Compare(w.d, t, w.o.Pair, w.colWidth(), w.style, ansi.WcWidth))
 }
 
-// layout writes a compare layout as two columns, the mark between them.
+// layout writes a compare layout as two columns (three for a synopsis),
+// the mark of each neighbouring pair between them.
 func (w *writer) layout(lay *render.Compare) {
 	for y := 0; y < lay.Len(); y++ {
-		w.line(lay.Lines[0][y] + " " + lay.Marks[y] + " " + lay.Lines[1][y])
+		s := lay.Lines[0][y] + " " + lay.Marks[y] + " " + lay.Lines[1][y]
+		if lay.Third != "" {
+			s += " " + lay.ThirdMarks[y] + " " + lay.ThirdLines[y]
+		}
+		w.line(s)
 	}
 }
 

@@ -165,3 +165,34 @@ func TestErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestPrintExplainsItsMarks: a printed topic or day ends with what its
+// marks mean (= ≠ ◂ ▸, badges, day tags, ⚑ disputed), which it did not;
+// a view's table, whose columns are named, does not.
+func TestPrintExplainsItsMarks(t *testing.T) {
+	d, _ := load(t)
+	for _, o := range []Options{{Topic: "sanctuaries", Width: 80}, {Day: "oct26", Width: 60}, {Width: 120}} {
+		var b bytes.Buffer
+		if err := Write(&b, d, o); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		i := strings.LastIndex(out, "\nMarks: ")
+		if i < 0 {
+			t.Fatalf("%+v: no key of the marks at the end", o)
+		}
+		key := out[i:]
+		for _, mark := range []string{"=", "≠", "◂", "▸", "⚑ disputed", "credibility", "the day a claim speaks of"} {
+			if !strings.Contains(key, mark) {
+				t.Errorf("%+v: the key lacks %q:\n%s", o, mark, key)
+			}
+		}
+	}
+	var b bytes.Buffer
+	if err := Write(&b, d, Options{View: "sources", Width: 100}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "Marks: ") {
+		t.Error("a view's table ends with the key of the compare marks")
+	}
+}

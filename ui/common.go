@@ -27,12 +27,32 @@ type Common struct {
 	Method ansi.Method
 	// Pair holds the ids of the accounts shown left and right.
 	Pair [2]string
+	// Third is a third account shown beside the pair, "" for two: at
+	// threeWidth columns and wider the compare view lays the three side by
+	// side; narrower, the right pane is a tab between Pair[1] and Third.
+	Third string
+
+	// Recent holds the searches gone to, oldest first, for ↑ in the
+	// search box (searchfields.go).
+	Recent []string
 
 	Filters // selected day, as of, source filter, search: filter.go
 
 	// Notes is the user's bookmarks, notes and what is new (notes.go);
 	// nil when the session keeps none.
 	Notes *notebook
+}
+
+// validThird returns third when it is an account of the dossier not in
+// pair, else "".
+func (c *Common) validThird(pair [2]string, third string) string {
+	if third == "" || third == pair[0] || third == pair[1] {
+		return ""
+	}
+	if _, ok := c.Dossier.Account(third); !ok {
+		return ""
+	}
+	return third
 }
 
 // AccountName returns the display name of an account id, sanitised.

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -8,8 +10,6 @@ import (
 	"github.com/dossier-dev/dossier/dossier"
 	"github.com/dossier-dev/dossier/render"
 )
-
-func init() { RegisterView(ViewCompare, newCompareView) }
 
 // wheelLines is how far one notch of the mouse wheel scrolls.
 const wheelLines = 3
@@ -30,14 +30,25 @@ type compareView struct {
 	// the wanted layout arrives.
 	pending [2]anchor
 	w, h    int
+	full    int     // the body's height; h is less the topic's summary line
 	chrome  *chrome // the frame around the panes, redrawn only on change
+	// acct is the account focused when three are shown (0 left, 1 the
+	// pair's right one, 2 the third): side by side it is the pane with the
+	// focus; narrower than threeWidth, 2 also puts the third account in
+	// the right pane (a tab) until 1 is focused again.
+	acct      int
+	showThird bool
 }
+
+// threeWidth is the width from which three accounts sit side by side.
+const threeWidth = 150
 
 // layoutReq is what a layout is computed for.
 type layoutReq struct {
 	d      *dossier.Dossier // the filters change Common.Dossier
 	topic  string
 	pair   [2]string
+	third  string // the third pane's account, "" for two panes
 	width  int
 	style  render.Style
 	method ansi.Method
@@ -81,10 +92,39 @@ func (v *compareView) topic() *dossier.Topic {
 // wide reports whether the panes sit side by side (else they are tabs).
 func (v *compareView) wide() bool { return v.w >= wideWidth }
 
+// three reports whether three panes sit side by side.
+func (v *compareView) three() bool { return v.c != nil && v.c.Third != "" && v.w >= threeWidth }
+
+// pair is the two accounts of the left and right panes: Common.Pair, or
+// with the third account in the right pane when it is the tab shown.
+func (v *compareView) pair() [2]string {
+	if v.c.Third != "" && !v.three() && v.showThird {
+		return [2]string{v.c.Pair[0], v.c.Third}
+	}
+	return v.c.Pair
+}
+
+// focusNext moves the focus on when three accounts are shown: left, the
+// pair's right one, the third, and round again.
+func (v *compareView) focusNext() {
+	v.acct = (v.acct + 1) % 3
+	switch v.acct {
+	case 0:
+		v.nav.Focus = FocusLeft
+	case 1:
+		v.nav.Focus, v.showThird = FocusRight, false
+	case 2:
+		v.nav.Focus, v.showThird = FocusRight, true
+	}
+}
+
 // textWidth is the width claims are rendered at. Side by side each pane is
 // "│ text │" and a one-cell gutter sits between them; as tabs a gutter
 // sits left of one pane.
 func (v *compareView) textWidth() int {
+	if v.three() {
+		return max(1, (v.w-14)/3)
+	}
 	if v.wide() {
 		return max(1, (v.w-9)/2)
 	}
@@ -99,7 +139,11 @@ func (v *compareView) req() layoutReq {
 	if t == nil {
 		return layoutReq{}
 	}
-	return layoutReq{d: v.c.Dossier, topic: t.ID, pair: v.c.Pair, width: v.textWidth(), style: v.c.Style, method: v.c.Method}
+	r := layoutReq{d: v.c.Dossier, topic: t.ID, pair: v.pair(), width: v.textWidth(), style: v.c.Style, method: v.c.Method}
+	if v.three() {
+		r.third = v.c.Third
+	}
+	return r
 }
 
 func (v *compareView) fresh() bool {
@@ -107,10 +151,11 @@ func (v *compareView) fresh() bool {
 }
 
 func reqOf(l *render.Compare) layoutReq {
-	return layoutReq{d: l.Dossier, topic: l.Topic, pair: l.Pair, width: l.Width, style: l.Style, method: l.Method}
+	return layoutReq{d: l.Dossier, topic: l.Topic, pair: l.Pair, third: l.Third, width: l.Width, style: l.Style, method: l.Method}
 }
 
 func (v *compareView) bounds() Bounds {
+	v.fitSummary()
 	b := Bounds{Topics: len(v.c.Dossier.Topics), Height: v.paneHeight()}
 	if v.lay != nil && v.lay.Topic == v.req().topic {
 		b.Lines = v.lay.Len()
@@ -125,7 +170,8 @@ func (v *compareView) bounds() Bounds {
 func (v *compareView) Init() tea.Cmd { return v.relayout() }
 
 func (v *compareView) SetSize(w, h int) tea.Cmd {
-	v.w, v.h = w, h
+	v.w, v.h, v.full = w, h, h
+	v.fitSummary() // topicsummary.go
 	return v.relayout()
 }
 
@@ -150,14 +196,31 @@ func (v *compareView) relayout() tea.Cmd {
 	}
 	t := v.topic()
 	d, cache := v.c.Dossier, v.c.Cache
-	if lay, ok := cache.CachedCompare(d, t, want.pair, want.width, want.style, want.method); ok {
+	if lay, ok := cachedLayout(cache, d, t, want); ok {
 		v.setLayout(lay, anchors)
 		return v.prefetch()
 	}
 	v.want, v.pending = want, anchors
 	return func() tea.Msg {
-		return LayoutMsg{req: want, layout: cache.Compare(d, t, want.pair, want.width, want.style, want.method)}
+		return LayoutMsg{req: want, layout: layoutFor(cache, d, t, want)}
 	}
+}
+
+// cachedLayout returns the layout a request asks for (two panes, or a
+// synopsis of three) when it is in the cache.
+func cachedLayout(cache *render.Cache, d *dossier.Dossier, t *dossier.Topic, r layoutReq) (*render.Compare, bool) {
+	if r.third != "" {
+		return cache.CachedSynopsis(d, t, [3]string{r.pair[0], r.pair[1], r.third}, r.width, r.style, r.method)
+	}
+	return cache.CachedCompare(d, t, r.pair, r.width, r.style, r.method)
+}
+
+// layoutFor renders the layout a request asks for; it may take a while.
+func layoutFor(cache *render.Cache, d *dossier.Dossier, t *dossier.Topic, r layoutReq) *render.Compare {
+	if r.third != "" {
+		return cache.Synopsis(d, t, [3]string{r.pair[0], r.pair[1], r.third}, r.width, r.style, r.method)
+	}
+	return cache.Compare(d, t, r.pair, r.width, r.style, r.method)
 }
 
 // setLayout puts a layout on screen and the anchored claims back on top.
@@ -233,7 +296,7 @@ func (v *compareView) prefetch() tea.Cmd {
 	var next []*dossier.Topic
 	for _, i := range []int{v.nav.Topic + 1, v.nav.Topic - 1} {
 		if i >= 0 && i < len(ts) {
-			if _, ok := cache.CachedCompare(d, &ts[i], r.pair, r.width, r.style, r.method); !ok {
+			if _, ok := cachedLayout(cache, d, &ts[i], r); !ok {
 				next = append(next, &ts[i])
 			}
 		}
@@ -243,7 +306,7 @@ func (v *compareView) prefetch() tea.Cmd {
 	}
 	return func() tea.Msg {
 		for _, t := range next {
-			cache.Compare(d, t, r.pair, r.width, r.style, r.method)
+			layoutFor(cache, d, t, r)
 		}
 		return nil
 	}
@@ -265,10 +328,17 @@ func (v *compareView) Update(msg tea.Msg) (View, tea.Cmd) {
 		}
 		return v, v.relayout()
 	case PairChangedMsg, FilterChangedMsg:
+		if v.c.Third == "" {
+			v.acct, v.showThird = int(v.nav.Focus), false
+		}
 		return v, v.relayout()
 	case tea.KeyPressMsg:
 		if key.Matches(msg, v.c.Keys.Provenance) {
 			return v, v.provenance()
+		}
+		if key.Matches(msg, v.c.Keys.Focus) && v.c.Third != "" {
+			v.focusNext()
+			return v, v.relayout()
 		}
 		before := v.nav.Topic
 		if next, ok := Navigate(v.nav, v.c.Keys, msg, v.bounds()); ok {
@@ -291,6 +361,7 @@ func (v *compareView) Update(msg tea.Msg) (View, tea.Cmd) {
 		}
 	case tea.MouseClickMsg:
 		m := msg.Mouse()
+		m.Y -= v.full - v.h // below the topic's summary
 		if m.Button == tea.MouseLeft && m.Y >= 0 && m.Y < v.h {
 			b := v.bounds()
 			v.nav = Step(v.nav, Action{Kind: ActFocus, N: v.sideAt(m.X)}, b)
@@ -304,8 +375,15 @@ func (v *compareView) Update(msg tea.Msg) (View, tea.Cmd) {
 }
 
 // sideAt returns the pane (0 left, 1 right) under column x. As tabs the
-// title's left half is the left tab.
+// title's left half is the left tab. With three panes the third counts as
+// the right one (they scroll together).
 func (v *compareView) sideAt(x int) int {
+	if v.three() {
+		if x >= v.w/3 {
+			return 1
+		}
+		return 0
+	}
 	if x >= v.w/2 {
 		return 1
 	}
@@ -331,13 +409,27 @@ func (v *compareView) provenance() tea.Cmd {
 	if i < 0 {
 		return nil
 	}
+	if v.thirdFocused() {
+		cell := v.lay.Rows[i].Cells[2]
+		if !cell.Shown() {
+			return statusCmd("no " + v.c.AccountName(v.c.Third) + " claim here (tab shows the next account)")
+		}
+		msg := ProvenanceMsg{Claim: cell.Claim, Account: v.lay.Third}
+		return func() tea.Msg { return msg }
+	}
 	side, ok := v.markedSide(i)
 	if !ok {
-		return statusCmd("no " + v.c.AccountName(v.c.Pair[v.nav.Focus]) + " claim here (tab shows the other account)")
+		return statusCmd("no " + v.c.AccountName(v.pair()[v.nav.Focus]) + " claim here (tab shows the other account)")
 	}
 	cell := v.lay.Rows[i].Cells[side]
 	msg := ProvenanceMsg{Claim: cell.Claim, Account: v.lay.Pair[side]}
 	return func() tea.Msg { return msg }
+}
+
+// thirdFocused reports whether the third pane of three side by side has
+// the focus.
+func (v *compareView) thirdFocused() bool {
+	return v.three() && v.acct == 2 && v.lay != nil && v.lay.Third != ""
 }
 
 // markedSide returns the side whose claim row i marks with the cursor:
@@ -374,6 +466,16 @@ func (v *compareView) SetPosition(p Position) tea.Cmd {
 	a := anchor{id: p.Anchor}
 	if p.Anchor == "" {
 		a = anchor{}
+	}
+	// the pane that holds the claim takes the focus: below 80 columns the
+	// panes are tabs, and a jump must not leave its claim behind the other
+	if _, rest, ok := strings.Cut(p.Anchor, "/"); ok {
+		acct, _, _ := strings.Cut(rest, "/")
+		for side, id := range v.c.Pair {
+			if id == acct {
+				v.nav.Focus = Focus(side)
+			}
+		}
 	}
 	v.pending = [2]anchor{a, a}
 	if v.fresh() {

@@ -18,11 +18,13 @@ func (v *compareView) Location() string {
 	if t == nil {
 		return "no topics"
 	}
-	s := render.Clean(t.Title) + " · topic " + strconv.Itoa(v.nav.Topic+1) + "/" + strconv.Itoa(len(v.c.Dossier.Topics))
+	// the topic's title comes last, the first to be cut: the panes'
+	// titles repeat it
+	s := "topic " + strconv.Itoa(v.nav.Topic+1) + "/" + strconv.Itoa(len(v.c.Dossier.Topics))
 	if span := daySpan(v.c.Dossier, t.Days); span != "" {
 		s += " · " + span
 	}
-	return s
+	return s + " · " + render.Clean(t.Title)
 }
 
 // daySpan writes the days a topic spans as "25–28 Oct" or "30 Oct–2 Nov".
@@ -64,10 +66,14 @@ func (v *compareView) Body() []string {
 	if v.h < 3 {
 		return blankLines(v.h, v.w)
 	}
-	if v.wide() {
-		return v.drawWide(t)
+	v.fitSummary()
+	if v.three() {
+		return v.withSummary(t, v.drawThree(t)) // topicsummary.go
 	}
-	return v.drawTabs(t)
+	if v.wide() {
+		return v.withSummary(t, v.drawWide(t)) // topicsummary.go
+	}
+	return v.withSummary(t, v.drawTabs(t))
 }
 
 // message fills the body with one centred faint line.
@@ -95,14 +101,19 @@ func (p *pane) pad(i int, cursor string) string {
 	return " "
 }
 
-// pane slices the layout for one side; nothing is rendered here except
-// while a layout for a new width is on its way, when the old one is cut to
-// fit.
+// pane slices the layout for one side (2 is the third pane of three side
+// by side, which scrolls with the right one); nothing is rendered here
+// except while a layout for a new width is on its way, when the old one
+// is cut to fit.
 func (v *compareView) pane(side int, tw int) pane {
 	ph := v.paneHeight()
 	p := pane{lines: make([]string, ph), marks: make([]string, ph), current: make([]bool, ph)}
 	lay := v.lay
-	usable := lay != nil && lay.Topic == v.req().topic && lay.Pair == v.c.Pair
+	req := v.req()
+	usable := lay != nil && lay.Topic == req.topic && lay.Pair == req.pair && lay.Third == req.third
+	if side == 2 {
+		usable = usable && lay.Third != ""
+	}
 	blank := strings.Repeat(" ", tw)
 	for i := range p.lines {
 		p.lines[i], p.marks[i] = blank, " "
@@ -114,33 +125,47 @@ func (v *compareView) pane(side int, tw int) pane {
 		return p
 	}
 	stale := lay.Width != tw || lay.Method != v.c.Method
-	off := v.nav.Offset[side]
+	src, marks, off := lay.ThirdLines, lay.ThirdMarks, v.nav.Offset[1]
+	if side < 2 {
+		src, marks, off = lay.Lines[side], lay.Marks, v.nav.Offset[side]
+	}
 	level := v.nav.Offset[0] == v.nav.Offset[1]
 	// the cursor marks the lines of the claim enter opens, and no
 	// placeholder or padding
 	var cur render.Row
 	hasCur := false
 	if i := v.current(); i >= 0 {
-		if ms, ok := v.markedSide(i); ok && int(ms) == side {
-			cur, hasCur = lay.Rows[i], true
+		switch {
+		case v.thirdFocused():
+			cur, hasCur = lay.Rows[i], side == 2 && lay.Rows[i].Cells[2].Shown()
+		case side < 2:
+			if ms, ok := v.markedSide(i); ok && int(ms) == side {
+				cur, hasCur = lay.Rows[i], true
+			}
 		}
 	}
 	for i := range p.lines {
 		y := off + i
-		if y >= lay.Len() {
+		if y >= len(src) {
 			break
 		}
-		l := lay.Lines[side][y]
+		l := src[y]
 		if stale {
 			l = v.c.fit(l, tw)
 		}
 		p.lines[i] = l
-		if level {
-			p.marks[i] = lay.Marks[y]
+		if level && y < len(marks) {
+			p.marks[i] = marks[y]
 		}
-		p.current[i] = hasCur && y >= cur.Start && y < cur.Start+cur.Heights[side]
+		h := cur.ThirdHeight
+		if side < 2 {
+			h = cur.Heights[side]
+		}
+		p.current[i] = hasCur && y >= cur.Start && y < cur.Start+h
 	}
-	v.tagPane(&p, side, off, tw) // notes_keys.go: bookmark, note, new
+	if side < 2 {
+		v.tagPane(&p, side, off, tw) // notes_keys.go: bookmark, note, new
+	}
 	return p
 }
 
@@ -162,13 +187,21 @@ func (v *compareView) scrollNote(side int) string {
 	return strconv.Itoa(off*100/hi) + "%"
 }
 
-// paneTitle is "Account · Topic".
+// paneTitle is "Account · Topic" (side 2: the third pane of three).
 func (v *compareView) paneTitle(side int, t *dossier.Topic) string {
 	st := v.c.Styles.PaneTitle
-	if side == int(v.nav.Focus) {
+	focused := side == int(v.nav.Focus)
+	if v.three() {
+		focused = side == v.acct
+	}
+	if focused {
 		st = v.c.Styles.PaneTitleFocused
 	}
-	return st.Render(v.c.AccountName(v.c.Pair[side]) + " · " + render.Clean(t.Title))
+	id := v.c.Third
+	if side < 2 {
+		id = v.pair()[side]
+	}
+	return st.Render(v.c.AccountName(id) + " · " + render.Clean(t.Title))
 }
 
 // chrome is the frame around the panes, drawn once for a given size,
@@ -177,6 +210,7 @@ type chrome struct {
 	key            chromeKey
 	top, bottom    string
 	bars           [2]string
+	bar3           string // the third pane's border, three side by side
 	cursor, gutter string
 }
 
@@ -184,6 +218,8 @@ type chromeKey struct {
 	w, h   int
 	topic  string
 	pair   [2]string
+	third  string
+	acct   int
 	focus  Focus
 	styles *Styles
 	notes  [2]string
@@ -192,7 +228,7 @@ type chromeKey struct {
 // frameParts returns the chrome for the current state, redrawing it only
 // when something it shows changed.
 func (v *compareView) frameParts(t *dossier.Topic) *chrome {
-	k := chromeKey{w: v.w, h: v.h, topic: t.ID, pair: v.c.Pair, focus: v.nav.Focus, styles: v.c.Styles,
+	k := chromeKey{w: v.w, h: v.h, topic: t.ID, pair: v.pair(), third: v.c.Third, acct: v.acct, focus: v.nav.Focus, styles: v.c.Styles,
 		notes: [2]string{v.scrollNote(0), v.scrollNote(1)}}
 	if v.chrome != nil && v.chrome.key == k {
 		return v.chrome
@@ -208,24 +244,47 @@ func (v *compareView) frameParts(t *dossier.Topic) *chrome {
 	st := v.c.Styles
 	ch := &chrome{key: k, cursor: st.Cursor.Render("▌")}
 	tw := v.textWidth()
-	if v.wide() {
+	switch {
+	case v.three():
+		extra := v.w - (3*tw + 14) // odd columns go to the third pane
+		border := [3]lipgloss.Style{st.Border, st.Border, st.Border}
+		border[v.acct] = st.BorderFocused
+		ch.bars = [2]string{border[0].Render("│"), border[1].Render("│")}
+		ch.bar3 = border[2].Render("│")
+		ch.top = v.c.boxTop(v.paneTitle(0, t), tw+2, border[0]) + " " + v.c.boxTop(v.paneTitle(1, t), tw+2, border[1]) +
+			" " + v.c.boxTop(v.paneTitle(2, t), tw+2+extra, border[2])
+	case v.wide() && v.c.Third != "":
+		// the right pane is a tab between the pair's right account and
+		// the third
+		extra := v.w - (2*tw + 9)
+		border := [2]lipgloss.Style{st.Border, st.Border}
+		border[v.nav.Focus] = st.BorderFocused
+		ch.bars = [2]string{border[0].Render("│"), border[1].Render("│")}
+		ch.top = v.c.boxTop(v.paneTitle(0, t), tw+2, border[0]) + " " + v.c.boxTop(v.thirdTabs(t), tw+2+extra, border[1])
+	case v.wide():
 		extra := v.w - (2*tw + 9) // an odd column goes to the right pane
 		border := [2]lipgloss.Style{st.Border, st.Border}
 		border[v.nav.Focus] = st.BorderFocused
 		ch.bars = [2]string{border[0].Render("│"), border[1].Render("│")}
 		ch.top = v.c.boxTop(v.paneTitle(0, t), tw+2, border[0]) + " " + v.c.boxTop(v.paneTitle(1, t), tw+2+extra, border[1])
-	} else {
+	default:
 		side := int(v.nav.Focus)
-		var tabs [2]string
-		for s := range tabs {
-			name := v.c.AccountName(v.c.Pair[s])
-			if s == side {
-				tabs[s] = st.PaneTitleFocused.Render("[" + name + "]")
+		ids := []string{v.c.Pair[0], v.c.Pair[1]}
+		on := side
+		if v.c.Third != "" {
+			ids = append(ids, v.c.Third)
+			on = v.acct
+		}
+		var tabs []string
+		for s, id := range ids {
+			name := v.c.AccountName(id)
+			if s == on {
+				tabs = append(tabs, st.PaneTitleFocused.Render("["+name+"]"))
 			} else {
-				tabs[s] = st.TabInactive.Render(" " + name + " ")
+				tabs = append(tabs, st.TabInactive.Render(" "+name+" "))
 			}
 		}
-		title := tabs[0] + st.Border.Render("│") + tabs[1] + st.PaneTitle.Render(" · "+render.Clean(t.Title))
+		title := strings.Join(tabs, st.Border.Render("│")) + st.PaneTitle.Render(" · "+render.Clean(t.Title))
 		bar := st.BorderFocused.Render("│")
 		ch.bars = [2]string{bar, bar}
 		ch.top = " " + v.c.boxTop(title, tw+2, st.BorderFocused)
@@ -248,6 +307,13 @@ func (v *compareView) bottomBorder(notes [2]string) string {
 	tw := v.textWidth()
 	if !v.wide() {
 		return " " + v.c.boxBottom(notes[v.nav.Focus], tw+2, st.BorderFocused)
+	}
+	if v.three() {
+		extra := v.w - (3*tw + 14)
+		border := [3]lipgloss.Style{st.Border, st.Border, st.Border}
+		border[v.acct] = st.BorderFocused
+		return v.c.boxBottom(notes[0], tw+2, border[0]) + " " + v.c.boxBottom(notes[1], tw+2, border[1]) +
+			" " + v.c.boxBottom("", tw+2+extra, border[2])
 	}
 	extra := v.w - (2*tw + 9)
 	border := [2]lipgloss.Style{st.Border, st.Border}
@@ -288,6 +354,47 @@ func (v *compareView) drawTabs(t *dossier.Topic) []string {
 	out = append(out, ch.top)
 	for i := range p.lines {
 		out = append(out, p.marks[i]+bar+p.pad(i, ch.cursor)+p.lines[i]+" "+bar)
+	}
+	out = append(out, ch.bottom)
+	return out
+}
+
+// thirdTabs is the right pane's title when it is a tab between the pair's
+// right account and the third: "[Ardon]│ Corvian mediators  · Topic".
+func (v *compareView) thirdTabs(t *dossier.Topic) string {
+	st := v.c.Styles
+	var tabs []string
+	for i, id := range []string{v.c.Pair[1], v.c.Third} {
+		name := v.c.AccountName(id)
+		if (i == 1) == v.showThird {
+			s := st.PaneTitle
+			if v.nav.Focus == FocusRight {
+				s = st.PaneTitleFocused
+			}
+			tabs = append(tabs, s.Render("["+name+"]"))
+		} else {
+			tabs = append(tabs, st.TabInactive.Render(" "+name+" "))
+		}
+	}
+	return strings.Join(tabs, st.Border.Render("│")) + st.PaneTitle.Render(" · "+render.Clean(t.Title))
+}
+
+// drawThree draws three panes side by side, aligned on the same rows,
+// with the marks of each neighbouring pair in the gutters between them.
+// They scroll together (the third with the right one).
+func (v *compareView) drawThree(t *dossier.Topic) []string {
+	tw := v.textWidth()
+	extra := v.w - (3*tw + 14)
+	panes := [3]pane{v.pane(0, tw), v.pane(1, tw), v.pane(2, tw)}
+	ch := v.frameParts(t)
+	bars, cursor := ch.bars, ch.cursor
+	lastPad := strings.Repeat(" ", 1+extra)
+	out := make([]string, 0, v.h)
+	out = append(out, ch.top)
+	for i := range panes[0].lines {
+		out = append(out, bars[0]+panes[0].pad(i, cursor)+panes[0].lines[i]+" "+bars[0]+
+			panes[0].marks[i]+bars[1]+panes[1].pad(i, cursor)+panes[1].lines[i]+" "+bars[1]+
+			panes[2].marks[i]+ch.bar3+panes[2].pad(i, cursor)+panes[2].lines[i]+lastPad+ch.bar3)
 	}
 	out = append(out, ch.bottom)
 	return out

@@ -11,8 +11,6 @@ import (
 	"github.com/dossier-dev/dossier/render"
 )
 
-func init() { RegisterView(ViewDays, newDaysView) }
-
 // daysView steps through the days: a timeline strip with the hours of
 // talks as each source reports them, then the day's events and the two
 // accounts' claims about the day, aligned as in the compare view. The

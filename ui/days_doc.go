@@ -75,6 +75,9 @@ func readingsLine(c *Common, day *dossier.Day) string {
 	for _, r := range day.Readings {
 		parts = append(parts, r.As+" ("+c.shorts(r.Sources)+")")
 	}
+	if len(parts) == 0 { // the filters hide every reading: the question stays open
+		return strings.TrimSpace("no reading " + render.FilterWords(c.Dossier))
+	}
 	return strings.Join(parts, " ≠ ")
 }
 

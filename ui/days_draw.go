@@ -19,7 +19,7 @@ func (v *daysView) buildTop(r dayReq) {
 		v.top, v.spans = c.strip(v.w)
 	}
 	day := v.day()
-	title := " " + st.HeaderTitle.Render(c.dayTitle(day))
+	title := " " + st.HeaderTitle.Render(c.cut(c.dayTitle(day), v.w-1)) // cut with …, never mid-word unmarked
 	v.top = append(v.top, c.fit(title, v.w), v.rule(day))
 }
 
@@ -69,7 +69,7 @@ func (v *daysView) rule(day *dossier.Day) string {
 }
 
 // dayTitle is "Sun 26 Oct 2025 · Day 2 (Sunday) · talks" (or "· rest
-// day", "· talks or after? (in dispute)").
+// day", "· in dispute: talks or after").
 func (c *Common) dayTitle(day *dossier.Day) string {
 	s := render.Clean(day.ID)
 	if !day.Date.IsZero() {
@@ -122,6 +122,7 @@ func (v *daysView) Body() []string {
 		if stale {
 			l = v.c.fit(l, v.w-2)
 		}
+		l = v.tagDay(l, y) // notes_keys.go: ★ ✎ changed new beside each claim
 		pre := " "
 		if cur.Height > 0 && y >= cur.Start && y < cur.Start+cur.Height {
 			pre = cursor

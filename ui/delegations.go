@@ -11,8 +11,6 @@ import (
 	"github.com/dossier-dev/dossier/search"
 )
 
-func init() { RegisterView(ViewDelegations, newDelegationsView) }
-
 // delegFocus says what has the keyboard in the delegations view.
 type delegFocus int
 
@@ -53,7 +51,7 @@ type delegationsView struct {
 func newDelegationsView(c *Common) View {
 	v := &delegationsView{c: c, pane: listPane{c: c, keep: -1}}
 	v.pane.tbl = table{c: c, cols: []column{
-		{title: "name", cap: 24}, {title: "title", grow: true}, {title: "organisation", cap: 28, drop: 1}, {title: "sources", cap: 30, drop: 2},
+		{title: "name"}, {title: "title", grow: true}, {title: "organisation", cap: 28, drop: 1}, {title: "sources", cap: 30, drop: 2},
 	}}
 	v.pane.tbl.group = v.heading
 	v.rebuild()
@@ -262,8 +260,12 @@ func (v *delegationsView) detail(row, w int) []string {
 		return out
 	}
 	out = out[:1]
-	out = append(out, st.Label.Render(plural(len(v.claims), "claim names them", "claims name them")+
-		" (enter opens one, esc goes back)"), "")
+	if len(v.claims) == 0 {
+		out = append(out, st.Label.Render("No claim names them")+st.Faint.Render(" (esc goes back)"), "")
+	} else {
+		out = append(out, st.Label.Render(plural(len(v.claims), "claim names them", "claims name them")+
+			" (enter opens one, esc goes back)"), "")
+	}
 	if len(v.claims) == 0 {
 		none := "none"
 		if !v.c.Sel.IsZero() {

@@ -5,10 +5,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/notes"
 	"github.com/dossier-dev/dossier/render"
 )
-
-func init() { RegisterView(ViewDemands, newDemandsView) }
 
 // statuses in the order the status filter cycles through them.
 var statuses = []dossier.Status{dossier.StatusOpen, dossier.StatusAccepted, dossier.StatusRejected,
@@ -31,9 +30,10 @@ type demandsView struct {
 func newDemandsView(c *Common) View {
 	v := &demandsView{c: c, pane: listPane{c: c, keep: -1}, status: -1}
 	v.pane.tbl = table{c: c, cols: []column{
-		{title: "id", cap: 14, drop: 3}, {title: "party", cap: 14}, {title: "demand", grow: true}, {title: "response", grow: true},
+		{title: "id", cap: 14, drop: 3}, {title: "party"}, {title: "demand", grow: true}, {title: "response", grow: true},
 		{title: "status", cap: 9}, {title: "days", cap: 16, drop: 2}, {title: "sources", cap: 24, drop: 1},
 	}}
+	v.pane.tbl.mark = c.rowMark(notes.KindDemand, func(i int) string { return v.ids[i] }) // notes_keys.go
 	v.rebuild()
 	return v
 }

@@ -8,27 +8,38 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/notes"
 	"github.com/dossier-dev/dossier/render"
 )
 
-func init() { RegisterView(ViewDiscrepancies, newDiscrepanciesView) }
-
-// discrepanciesView lists the facts on which sources disagree, each with
-// every version and who gives it; enter opens the topic where it is
-// argued. It is reached from the sources view and from the provenance of
-// a claim that touches a discrepancy.
+// discrepanciesView lists the facts on which sources disagree; under the
+// table, the selected one's versions with who gives each, and the claims
+// that touch it, each a jump ({ and } choose, enter opens). It is view 6,
+// and `d` reaches it from every view with the marked thing's discrepancy
+// selected.
 type discrepanciesView struct {
 	c    *Common
 	pane listPane
 	ids  []string
 	gen  int
+	// only narrows the list to the discrepancies a source takes part in
+	// (d in the sources view); "" for all.
+	only string
+	// refs are the claims touching the selected discrepancy, for row;
+	// sel is the one enter opens, claimsTop the line of the details
+	// where they start.
+	refs      []claimRef
+	refsFor   string
+	sel       int
+	claimsTop int
 }
 
 func newDiscrepanciesView(c *Common) View {
 	v := &discrepanciesView{c: c, pane: listPane{c: c, keep: -1}}
 	v.pane.tbl = table{c: c, cols: []column{
-		{title: "fact", grow: true}, {title: "versions", cap: 8}, {title: "day", cap: 7}, {title: "topic", cap: 24, drop: 1},
+		{title: "fact", grow: true}, {title: "versions", cap: 8}, {title: "claims", cap: 6}, {title: "day", cap: 7}, {title: "topic", cap: 24, drop: 1},
 	}}
+	v.pane.tbl.mark = c.rowMark(notes.KindDiscrepancy, func(i int) string { return v.ids[i] }) // notes_keys.go
 	v.rebuild()
 	return v
 }
@@ -42,6 +53,9 @@ func (v *discrepanciesView) rebuild() {
 	v.ids = v.ids[:0]
 	var rows [][]string
 	for _, x := range c.Dossier.Discrepancies {
+		if v.only != "" && !takesPart(c, v.only, x.Versions) {
+			continue
+		}
 		topic := ""
 		if t, ok := c.Base.Topic(x.Topic); ok {
 			topic = t.Title
@@ -51,20 +65,50 @@ func (v *discrepanciesView) rebuild() {
 			day = render.DayTag(c.Base, x.Day)
 		}
 		v.ids = append(v.ids, x.ID)
-		rows = append(rows, []string{inline(x.Fact), strconv.Itoa(len(x.Versions)), day, cell(topic)})
+		rows = append(rows, []string{inline(x.Fact), strconv.Itoa(len(x.Versions)), strconv.Itoa(len(c.touching(x.ID))), day, cell(topic)})
 	}
 	v.pane.tbl.setRows(rows)
 	v.gen++
+	v.refsFor = "\x00"
 	v.Select(cur)
 }
 
-// Select puts the cursor on a discrepancy.
+// takesPart reports whether a source gives one of the versions.
+func takesPart(c *Common, source string, vs []dossier.Version) bool {
+	for _, ver := range vs {
+		if c.Base.Supports(source, ver.Sources) {
+			return true
+		}
+	}
+	return false
+}
+
+// narrow lists only the discrepancies a source takes part in ("" lists
+// them all).
+func (v *discrepanciesView) narrow(source string) {
+	if v.only != source {
+		v.only = source
+		v.rebuild()
+	}
+}
+
+// Select puts the cursor on a discrepancy; "source:ID" lists only those
+// the source takes part in, with the first selected.
 func (v *discrepanciesView) Select(id string) bool {
+	if src, ok := strings.CutPrefix(id, "source:"); ok {
+		v.narrow(src)
+		v.pane.tbl.cursor = 0
+		return len(v.ids) > 0
+	}
 	for i, x := range v.ids {
 		if x == id {
 			v.pane.tbl.cursor = i
 			return true
 		}
+	}
+	if v.only != "" && id != "" {
+		v.narrow("")
+		return v.Select(id)
 	}
 	return false
 }
@@ -75,6 +119,30 @@ func (v *discrepanciesView) discrepancy() *dossier.Discrepancy {
 		return x
 	}
 	return nil
+}
+
+// claims makes refs the claims touching the selected discrepancy, with
+// the first one in its topic chosen.
+func (v *discrepanciesView) claims() {
+	x := v.discrepancy()
+	id := ""
+	if x != nil {
+		id = x.ID
+	}
+	if id == v.refsFor {
+		return
+	}
+	v.refsFor, v.refs, v.sel = id, nil, 0
+	if x == nil {
+		return
+	}
+	v.refs = v.c.touching(x.ID)
+	for i, r := range v.refs {
+		if r.topic == x.Topic {
+			v.sel = i
+			break
+		}
+	}
 }
 
 // touching returns the claims that touch a discrepancy, with their topic
@@ -113,28 +181,66 @@ func (v *discrepanciesView) Update(msg tea.Msg) (View, tea.Cmd) {
 	case FilterChangedMsg:
 		v.rebuild()
 	case tea.KeyPressMsg:
-		if key.Matches(msg, v.c.Keys.Open) {
+		k := v.c.Keys
+		v.claims()
+		switch {
+		case key.Matches(msg, k.Open):
 			return v, v.open()
+		case key.Matches(msg, k.NextClaim):
+			v.sel = clamp(v.sel+1, 0, max(0, len(v.refs)-1))
+			v.gen++
+		case key.Matches(msg, k.PrevClaim):
+			v.sel = clamp(v.sel-1, 0, max(0, len(v.refs)-1))
+			v.gen++
+		default:
+			v.pane.key(msg)
 		}
-		v.pane.key(msg)
-	case tea.MouseClickMsg, tea.MouseWheelMsg:
+	case tea.MouseClickMsg:
+		if v.pane.mouse(msg) < 0 {
+			l := v.pane.detailLine(msg.Mouse().Y)
+			if i := l - v.claimsTop; l >= 0 && i >= 0 && i < len(v.refs) {
+				v.sel = i
+				v.gen++
+			}
+		}
+	case tea.MouseWheelMsg:
 		v.pane.mouse(msg)
 	}
 	return v, nil
 }
 
-// open goes to where the discrepancy is argued: the first claim touching
-// it (in its topic when it names one), else its topic, else its day.
+// target says where enter goes from the chosen discrepancy: "claim",
+// "topic", "day", or "" when nothing is tied to it. The detail and the
+// footer say the same as open does.
+func (v *discrepanciesView) target() string {
+	x := v.discrepancy()
+	if x == nil {
+		return ""
+	}
+	v.claims()
+	if v.sel < len(v.refs) {
+		return "claim"
+	}
+	if _, ok := v.c.Base.Topic(x.Topic); ok {
+		return "topic"
+	}
+	if _, ok := v.c.Base.Day(x.Day); ok {
+		return "day"
+	}
+	return ""
+}
+
+// open goes to the chosen claim touching the discrepancy, else to its
+// topic, else to its day.
 func (v *discrepanciesView) open() tea.Cmd {
 	x := v.discrepancy()
 	if x == nil {
 		return nil
 	}
-	refs := v.c.touching(x.ID)
-	for _, r := range refs {
-		if x.Topic == "" || r.topic == x.Topic {
-			return JumpCmd(JumpMsg{View: ViewCompare, Pos: Position{Topic: r.topic, Anchor: r.claim.ID, Accounts: v.c.pairWith(r.account)}})
-		}
+	v.claims()
+	if v.sel < len(v.refs) {
+		r := v.refs[v.sel]
+		return JumpCmd(JumpMsg{View: ViewCompare, Pos: Position{Topic: r.topic, Anchor: r.claim.ID, Accounts: v.c.pairWith(r.account)}})
 	}
 	if _, ok := v.c.Base.Topic(x.Topic); ok {
 		return JumpCmd(JumpMsg{View: ViewCompare, Pos: Position{Topic: x.Topic}})
@@ -150,6 +256,7 @@ func (v *discrepanciesView) detail(row, w int) []string {
 	if x == nil {
 		return nil
 	}
+	v.claims()
 	c, st := v.c, v.c.Styles
 	out := c.wrap(st.OverlayTitle.Render("⚑ "+inline(x.Fact)), w, 2)
 	for _, ver := range x.Versions {
@@ -176,13 +283,27 @@ func (v *discrepanciesView) detail(row, w int) []string {
 			}
 		}
 	}
-	refs := c.touching(x.ID)
-	if len(refs) > 0 {
-		out = append(out, "", st.Label.Render(plural(len(refs), "claim touches it", "claims touch it")+" (enter opens the first)"))
-		for _, r := range refs {
-			t, _ := c.Base.Topic(r.topic)
-			out = append(out, c.wrap("• "+render.Clean(t.Title)+" · "+c.AccountName(r.account)+st.Faint.Render(" — "+inline(r.claim.Text)), w, 2)[0])
+	out = append(out, "")
+	if len(v.refs) == 0 {
+		if t := v.target(); t != "" {
+			out = append(out, st.Faint.Render("No claim touches it; "+v.c.Keys.Open.Help().Key+" opens its "+t+"."))
+		} else {
+			out = append(out, st.Faint.Render("No claim, topic or day is tied to it."))
 		}
+	} else {
+		keys := c.Keys.PrevClaim.Help().Key + " " + c.Keys.NextClaim.Help().Key
+		out = append(out, st.Label.Render(plural(len(v.refs), "claim touches it", "claims touch it"))+
+			st.Faint.Render(" ("+keys+" choose, "+c.Keys.Open.Help().Key+" opens)"))
+	}
+	v.claimsTop = len(out)
+	for i, r := range v.refs {
+		t, _ := c.Base.Topic(r.topic)
+		mark := "  "
+		if i == v.sel {
+			mark = st.Selected.Render("›") + " "
+		}
+		head := render.Clean(t.Title) + " · " + c.AccountName(r.account)
+		out = append(out, c.cut(mark+st.Label.Render(head)+st.Faint.Render(" — "+inline(r.claim.Text)), w))
 	}
 	for i := range out {
 		out[i] = strings.TrimRight(out[i], " ")
@@ -191,11 +312,20 @@ func (v *discrepanciesView) detail(row, w int) []string {
 }
 
 func (v *discrepanciesView) Body() []string {
+	v.claims()
+	v.pane.keep = -1
+	if len(v.refs) > 0 {
+		v.pane.keep = v.claimsTop + v.sel
+	}
 	return v.pane.draw(v.gen, v.detail, "No discrepancy (or none the filters let through).")
 }
 
 func (v *discrepanciesView) Location() string {
-	return "discrepancies · " + plural(len(v.ids), "disputed fact", "disputed facts")
+	s := "discrepancies · " + plural(len(v.ids), "disputed fact", "disputed facts")
+	if v.only != "" {
+		s += " " + v.c.shorts([]string{v.only}) + " takes part in · 6 shows all"
+	}
+	return s
 }
 
 func (v *discrepanciesView) Position() Position { return Position{Stop: -1} }
@@ -204,11 +334,19 @@ func (v *discrepanciesView) SetPosition(Position) tea.Cmd { return nil }
 
 func (v *discrepanciesView) ShortHelp() []key.Binding {
 	k := v.c.Keys
-	open := relabel(k.Open, "open where argued")
-	return []key.Binding{k.Down, k.Up, open, k.Back, k.Search, k.AsOf, k.Help, k.Quit}
+	out := []key.Binding{k.Down, k.Up}
+	// only the keys that do something here: {/} with claims to choose,
+	// enter with somewhere to go
+	if v.claims(); len(v.refs) > 1 {
+		out = append(out, key.NewBinding(key.WithKeys(k.NextClaim.Keys()...), key.WithHelp(k.PrevClaim.Help().Key+"/"+k.NextClaim.Help().Key, "choose claim")))
+	}
+	if t := v.target(); t != "" {
+		out = append(out, relabel(k.Open, "open "+t))
+	}
+	return append(out, k.HistoryBack, k.Search, k.AsOf, k.Help, k.Quit)
 }
 
 func (v *discrepanciesView) FullHelp() [][]key.Binding {
 	k := v.c.Keys
-	return [][]key.Binding{{k.Down, k.Up, k.Top, k.Bottom, k.PageDown, k.PageUp}, {k.Open, k.Views, k.Search}}
+	return [][]key.Binding{{k.Down, k.Up, k.Top, k.Bottom, k.PageDown, k.PageUp}, {k.NextClaim, k.PrevClaim, k.Open, k.Views, k.Search}}
 }

@@ -1,7 +1,10 @@
 package ui
 
 import (
+	"slices"
 	"strings"
+
+	"charm.land/bubbles/v2/key"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -29,7 +32,7 @@ func (m *Model) frame() []string {
 		out = append(out, m.c.fit(" "+s, w)) // reload.go
 	}
 	if s := m.statusLine(); s != "" {
-		out = append(out, m.c.fit(" "+s, w))
+		out = append(out, m.c.fit(" "+m.c.cut(s, w-1), w)) // a cut notice ends with …
 	}
 	out = append(out, m.footer())
 	// A title or a name may hold a line break (YAML allows one); inside a
@@ -76,9 +79,12 @@ func (m *Model) header() string {
 	if cv, ok := m.views[ViewCompare].(*compareView); ok && m.active == ViewCompare {
 		free = !cv.nav.Sync
 	}
-	right, _ := m.headerRight() // tabs.go: the notes and the tabs
-	k := headerKey{w: m.c.Width, view: m.active, loc: loc, free: free, right: right, styles: m.c.Styles, method: m.c.Method}
+	// The key holds what the right part is made of (the note and the
+	// tabs follow from it), so that an unchanged header costs no styling:
+	// drawing the tabs on every frame was most of a scroll step's work.
+	k := headerKey{w: m.c.Width, view: m.active, loc: loc, free: free, note: m.headerNote(), styles: m.c.Styles, method: m.c.Method}
 	if m.headerCache.key != k {
+		right, _ := m.headerRight(loc) // tabs.go: the notes and the tabs
 		m.headerCache.key, m.headerCache.line = k, m.drawHeader(loc, right)
 	}
 	return m.headerCache.line
@@ -89,7 +95,7 @@ type headerKey struct {
 	view   ViewID
 	loc    string
 	free   bool
-	right  string
+	note   string // headerNote: free scroll, filters, search
 	styles *Styles
 	method ansi.Method
 }
@@ -98,18 +104,31 @@ func (m *Model) drawHeader(loc, right string) string {
 	st := m.c.Styles
 	w, mw := m.c.Width, m.c.Method
 	rw := mw.StringWidth(right)
-	if rw+30 > w {
-		right, rw = "", 0
+	if rw+12 > w {
+		right, rw = m.c.cut(right, w-1), w-1
+		return right + m.c.fit("", w-mw.StringWidth(right))
 	}
-	avail := w - rw - 2 // a space at the left, one before the right part
+	avail := w - rw - 3 // a space at the left, two before the right part
 	title := render.Clean(m.c.Dossier.Title)
-	// where the reader is matters more than the dossier's title: the title
-	// gives way first
-	if budget := avail - mw.StringWidth(loc) - 3; loc != "" && mw.StringWidth(title) > budget {
-		if budget >= 12 {
-			title = m.ellipsis(title, budget)
-		} else {
-			title = ""
+	// from titleWholeWidth the title stays whole while it can: the
+	// location gives way first, down to a few cells, then the title;
+	// narrower, the title gives way first
+	tw, lw := mw.StringWidth(title), mw.StringWidth(loc)
+	if loc != "" && tw+3+lw > avail {
+		keep := max(headerMinLoc, avail-tw-3)
+		if w < titleWholeWidth {
+			keep = max(headerMinLoc, avail-min(tw, max(24, avail/3))-3)
+		}
+		if keep < lw {
+			loc = m.ellipsis(loc, keep)
+			lw = mw.StringWidth(loc)
+		}
+		if budget := avail - lw - 3; tw > budget {
+			if budget >= 12 {
+				title = m.ellipsis(title, budget)
+			} else {
+				title = ""
+			}
 		}
 	}
 	left := ""
@@ -126,8 +145,9 @@ func (m *Model) drawHeader(loc, right string) string {
 }
 
 // footer is the short help of whatever has the keyboard, drawn by
-// bubbles/help from the key bindings. It is drawn again only when its
-// bindings, the width or the style change.
+// bubbles/help from the key bindings. When they do not all fit, hints
+// are dropped from the right, but never `? help` and `q quit`. It is
+// drawn again only when its bindings, the width or the style change.
 func (m *Model) footer() string {
 	bindings := m.c.Keys.ShortHelp()
 	if m.overlay != nil {
@@ -144,10 +164,33 @@ func (m *Model) footer() string {
 	}
 	k := footerKey{w: m.c.Width, help: b.String(), styles: m.c.Styles, method: m.c.Method}
 	if m.footerCache.key != k {
-		m.help.SetWidth(m.c.Width - 1)
-		m.footerCache.key, m.footerCache.line = k, m.c.fit(" "+m.help.ShortHelpView(bindings), m.c.Width)
+		m.help.SetWidth(0) // we fit it ourselves, keeping help and quit
+		m.footerCache.key, m.footerCache.line = k, m.c.fit(" "+m.fitFooter(bindings, m.c.Width-1), m.c.Width)
 	}
 	return m.footerCache.line
+}
+
+// fitFooter draws the bindings in w cells, dropping from the right the
+// ones that do not fit, except help and quit.
+func (m *Model) fitFooter(bindings []key.Binding, w int) string {
+	var keep, must []key.Binding
+	for _, b := range bindings {
+		if !b.Enabled() {
+			continue
+		}
+		if h := b.Help(); h == m.c.Keys.Help.Help() || h == m.c.Keys.Quit.Help() {
+			must = append(must, b)
+		} else {
+			keep = append(keep, b)
+		}
+	}
+	for {
+		s := m.help.ShortHelpView(append(slices.Clone(keep), must...))
+		if m.c.Method.StringWidth(s) <= w || len(keep) == 0 {
+			return s
+		}
+		keep = keep[:len(keep)-1]
+	}
 }
 
 type footerKey struct {

@@ -144,6 +144,12 @@ func (m *Model) toggleAsOf() tea.Cmd {
 		all, known := countClaims(m.c.Base), countClaims(m.c.Dossier)
 		m.status = "as of " + m.c.Sel.AsOf.Format("2 Jan") + ": " + strconv.Itoa(known) + " of " +
 			strconv.Itoa(all) + " claims had been reported (o shows them all again)"
+		if m.active != ViewDays {
+			// the day comes from the days view: say which, and where to
+			// pick another
+			m.status = "as of " + m.c.Sel.AsOf.Format("2 Jan") + ", the day selected in the days view (2, then ←/→ picks another): " +
+				strconv.Itoa(known) + " of " + strconv.Itoa(all) + " claims reported · o shows all"
+		}
 	}
 	return cmd
 }
@@ -194,8 +200,8 @@ func (c *Common) filterNote() string {
 		}
 		parts = append(parts, render.Clean(name)+" only")
 	}
-	if c.Notes != nil && c.Notes.onlyNew {
-		parts = append(parts, "new only")
+	if s := c.Notes.newNote(); s != "" { // notes.go: "3 new since 3 Nov", "new only"
+		parts = append(parts, s)
 	}
 	out := ""
 	for i, p := range parts {

@@ -21,6 +21,7 @@ type presence struct {
 	driving   bool
 	presenter string
 	followers []string
+	browsing  []string // of the followers, those browsing on their own
 	requests  []string
 	note      string // the hub's last one-line notice
 	detached  bool   // the user navigated away from the presenter
@@ -42,13 +43,18 @@ func (p *presence) line() string {
 	switch {
 	case p.driving:
 		s := "presenting"
-		if n := len(p.followers); n > 0 {
-			s += " · " + strconv.Itoa(n) + " following"
+		if render.Clean(p.note) == "you are presenting" {
+			s = p.note // said once, not "presenting · you are presenting"
+		}
+		if c := p.count(); c != "" {
+			s += " · " + c
 		}
 		parts = append(parts, s)
 		for _, r := range p.requests {
 			parts = append(parts, render.Clean(r)+" asks for control")
 		}
+	case p.detached && p.presenter == "":
+		parts = append(parts, "browsing on your own; nobody presents")
 	case p.detached:
 		parts = append(parts, detachedNote)
 	case p.presenter != "":
@@ -62,6 +68,20 @@ func (p *presence) line() string {
 		parts = append(parts, n)
 	}
 	return strings.Join(parts, " · ")
+}
+
+// count says who follows: "2 following, 1 browsing"; "" with no follower.
+func (p *presence) count() string {
+	n, b := len(p.followers), len(p.browsing)
+	switch {
+	case n == 0:
+		return ""
+	case b == 0:
+		return strconv.Itoa(n) + " following"
+	case b == n:
+		return strconv.Itoa(b) + " browsing, none following"
+	}
+	return strconv.Itoa(n-b) + " following, " + strconv.Itoa(b) + " browsing"
 }
 
 // moved reports the user's own navigation to the hub when it changed the
@@ -99,7 +119,7 @@ func (m *Model) follow(msg FollowMsg) tea.Cmd {
 	_, ok0 := m.c.Dossier.Account(p.Accounts[0])
 	_, ok1 := m.c.Dossier.Account(p.Accounts[1])
 	if ok0 && ok1 {
-		cmds = append(cmds, m.setPair(p.Accounts))
+		cmds = append(cmds, m.setAccounts(p.Accounts, p.Third))
 	}
 	if v, ok := m.views[m.active]; ok {
 		cmds = append(cmds, v.SetPosition(p))
@@ -110,7 +130,13 @@ func (m *Model) follow(msg FollowMsg) tea.Cmd {
 // presenceChanged records the hub's view of the presentation.
 func (m *Model) presenceChanged(msg PresenceMsg) tea.Cmd {
 	p := &m.pres
+	if msg.Presenter == "" && p.role != RolePresenter {
+		// the stop was the last presenter's: a new one's comes with their
+		// first position
+		p.stop = -1
+	}
 	p.role, p.driving, p.presenter = msg.Role, msg.Driving, msg.Presenter
+	p.browsing = msg.Browsing
 	p.followers, p.requests, p.note = msg.Followers, msg.Requests, msg.Note
 	if p.driving {
 		p.detached = false

@@ -120,7 +120,11 @@ func TestFollowAnchor(t *testing.T) {
 	s.waitFor("with topic 1", ready(d, 0))
 	s.tm.Send(FollowMsg{Presenter: "alice", Position: Position{View: "compare", Topic: d.Topics[i].ID,
 		Accounts: defaultPair(d), Anchor: row.IDs[0], Stop: -1}})
-	want := min(row.Start, lay.Len()-35) // 40 rows less header, status, footer, borders
+	rows := 35 // 40 rows less header, status, footer, borders
+	if d.Topics[i].Summary != "" {
+		rows-- // and the topic's summary
+	}
+	want := min(row.Start, lay.Len()-rows)
 	f := s.waitFor("at the anchor", func(f frame) bool {
 		return ready(d, i)(f) && f.nav.Offset[0] == want && f.lay.Rows[f.nav.Row].IDs[0] == row.IDs[0]
 	})

@@ -66,7 +66,8 @@ func (c *Common) pairWith(account string) [2]string {
 }
 
 // back handles esc: the open view's own state first, then the search
-// highlight, then the compare view.
+// highlight, then (outside compare) the place before the last jump
+// (history.go), else the compare view.
 func (m *Model) back() tea.Cmd {
 	if b, ok := m.views[m.active].(backer); ok && b.Back() {
 		return nil
@@ -75,10 +76,13 @@ func (m *Model) back() tea.Cmd {
 		m.c.Query = nil
 		return m.broadcast(FilterChangedMsg{})
 	}
-	if m.active != ViewCompare {
-		return m.show(ViewCompare)
+	if m.active == ViewCompare {
+		return nil // in compare, esc leaves only overlays and the search: ⌫ walks the history
 	}
-	return nil
+	if cmd, ok := m.goBack(); ok {
+		return cmd
+	}
+	return m.show(ViewCompare)
 }
 
 // viewKeys handles the keys every view shares that belong to this work:

@@ -8,7 +8,7 @@ import (
 
 // Named returns the bindings of k by the action names a config file uses
 // ("next-topic"), pointing into k so that a caller can rebind them. Views
-// is left out: its keys are the digits 1–5, and the digit says which view.
+// is left out: its keys are the digits 0–6, and the digit says which view.
 func (k *KeyMap) Named() map[string]*key.Binding {
 	named := map[string]*key.Binding{
 		"up": &k.Up, "down": &k.Down, "page-down": &k.PageDown, "page-up": &k.PageUp,
@@ -21,6 +21,7 @@ func (k *KeyMap) Named() map[string]*key.Binding {
 	}
 	maps.Copy(named, k.ViewKeys.named())    // viewkeys.go
 	maps.Copy(named, k.PresentKeys.named()) // presentkeys.go
+	maps.Copy(named, k.GoKeys.named())      // uxkeys.go
 	maps.Copy(named, k.NotesKeys.named())   // noteskeys.go
 	return named
 }

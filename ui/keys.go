@@ -19,7 +19,7 @@ type KeyMap struct {
 	Focus                key.Binding
 	Provenance           key.Binding
 
-	Views  key.Binding // 1–5; the digit says which
+	Views  key.Binding // 0–6; the digit says which (ViewID)
 	Search key.Binding
 	Follow key.Binding // re-attach to the presenter; enabled only in a presentation
 	Help   key.Binding
@@ -28,6 +28,7 @@ type KeyMap struct {
 
 	ViewKeys    // the other views, as of, search: viewkeys.go
 	PresentKeys // stops and control, for presenters: presentkeys.go
+	GoKeys      // legend, history, default accounts, notes scrolling: uxkeys.go
 	NotesKeys   // bookmarks, notes, copy, what is new: noteskeys.go
 }
 
@@ -52,7 +53,7 @@ func DefaultKeyMap() KeyMap {
 		Focus:      key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "focus")),
 		Provenance: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "provenance")),
 
-		Views:  key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1–5", "views")),
+		Views:  key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6"), key.WithHelp("0–6", "views")),
 		Search: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
 		Follow: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "follow presenter"), key.WithDisabled()),
 		Help:   key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
@@ -61,6 +62,7 @@ func DefaultKeyMap() KeyMap {
 
 		ViewKeys:    DefaultViewKeys(),
 		PresentKeys: DefaultPresentKeys(),
+		GoKeys:      DefaultGoKeys(),
 		NotesKeys:   DefaultNotesKeys(),
 	}
 }
@@ -82,5 +84,6 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 
 // globalGroup is the column of keys every view shares.
 func (k KeyMap) globalGroup() []key.Binding {
-	return []key.Binding{k.AsOf, k.ClearFilter, k.NextMatch, k.Follow, k.Help, k.Back, k.Quit}
+	return []key.Binding{k.AsOf, k.ClearFilter, k.NextMatch, k.Discrepancies, k.Legend, k.HistoryBack, k.HistoryForward,
+		k.DefaultAccounts, k.Follow, k.Help, k.Back, k.Quit}
 }

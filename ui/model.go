@@ -45,10 +45,19 @@ type Options struct {
 	// Pair is the pair of account ids to open with; it is used only when
 	// the dossier has both accounts, else the dossier's default pair is.
 	Pair [2]string
+	// Third is a third account to open with beside the pair (--accounts
+	// a,b,c); used only when the dossier has it and it is not in the pair.
+	Third string
 	// Briefing is the id of the briefing a presenter (Role RolePresenter)
 	// presents: its stops and notes (presenter.go). "" means the dossier's
 	// first briefing; an id the dossier does not have means none.
 	Briefing string
+	// View is the name of the view to open on (one of dossier.Views); ""
+	// means compare. The command line opens a dossier read for the first
+	// time on the overview.
+	View string
+	// FirstRun shows a one-line hint that the legend exists.
+	FirstRun bool
 	// Notes says where this user's bookmarks, notes and record of what
 	// was seen live (package notes); nil turns them off. Now is the clock
 	// of "new since"; nil means time.Now.
@@ -75,6 +84,7 @@ type Model struct {
 	reloadErr string
 	quitting  bool
 
+	hist    history // back and forward through the places visited: history.go
 	pres    presence
 	deck    deck    // the briefing and the presenter panel: presenter.go
 	initCmd tea.Cmd // the first layout's render, started by Init
@@ -129,6 +139,7 @@ func New(opts Options) *Model {
 		Dossier: d, Cache: cache, Styles: NewStyles(st), Keys: keys,
 		Width: w, Height: h, Style: st, Method: ansi.WcWidth, Pair: pair,
 	}
+	c.Third = c.validThird(pair, opts.Third)
 	c.Keys.Follow.SetEnabled(opts.Presence != nil)
 	c.Filters = newFilters(d)
 	c.Notes = newNotebook(opts, d) // notes.go
@@ -142,9 +153,16 @@ func New(opts Options) *Model {
 		pres: presence{hub: opts.Presence, role: opts.Role, stop: -1}, deck: dk,
 	}
 	m.presenterKeys()
-	// the compare view exists from the start so that a frame drawn before
-	// Init (or before the terminal's size is known) shows the panes
-	m.initCmd = m.show(ViewCompare)
+	// the first view exists from the start so that a frame drawn before
+	// Init (or before the terminal's size is known) shows it
+	first, ok := ParseViewID(opts.View)
+	if !ok {
+		first = ViewCompare
+	}
+	m.initCmd = m.show(first)
+	if opts.FirstRun {
+		m.status = firstRunHint(c)
+	}
 	m.sized = m.sizeOfBody()
 	return m
 }
@@ -174,7 +192,7 @@ func newHelp(c *Common) help.Model {
 // Init shows the compare view and, unless a style was forced, asks the
 // terminal for its background colour.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.initCmd, m.c.Notes.recordSeen(m.c.Base)}
+	cmds := []tea.Cmd{m.initCmd}
 	m.initCmd = nil
 	if !m.styleForced && !m.noColor {
 		cmds = append(cmds, tea.RequestBackgroundColor)
@@ -321,15 +339,17 @@ func (m *Model) update(msg tea.Msg) (cmd tea.Cmd, user bool) {
 	case NotesMsg:
 		return m.notesArrived(msg), false
 	case TopicChosenMsg:
+		m.remember()
 		cmd := m.show(ViewCompare)
 		v, _ := m.view(ViewCompare)
 		return tea.Batch(cmd, m.route(v, msg)), true
 	case PairChosenMsg:
-		return m.setPair(msg.Pair), true
+		return m.setAccounts(msg.Pair, msg.Third), true
 	case ProvenanceMsg:
 		m.overlay = newProvenance(m.c, msg)
 		return nil, false
 	case JumpMsg:
+		m.remember()
 		return m.jump(msg), true
 	case DayMsg:
 		if msg.Relative {
@@ -399,7 +419,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	m.status = ""
 	if msg.String() == "ctrl+c" && !m.guardNote() { // notes_keys.go: an unsaved note asks first
 		m.quitting = true
-		return tea.Quit
+		return m.quit()
 	}
 	if m.overlay != nil {
 		var cmd tea.Cmd
@@ -409,7 +429,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Quit):
 		m.quitting = true
-		return tea.Quit
+		return m.quit()
 	case key.Matches(msg, k.Help):
 		m.overlay = &helpOverlay{c: m.c, groups: m.fullHelp()}
 	case key.Matches(msg, k.Topics):
@@ -431,11 +451,13 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Swap):
 		return m.setPair([2]string{m.c.Pair[1], m.c.Pair[0]})
 	case key.Matches(msg, k.Views):
-		id := ViewID(msg.String()[0] - '1')
-		return m.show(id)
+		return m.goView(ViewID(msg.String()[0] - '0'))
 	case key.Matches(msg, k.Follow):
 		return m.followAgain()
 	default:
+		if cmd, ok := m.goKey(msg); ok { // history.go
+			return cmd
+		}
 		if cmd, ok := m.presenterKey(msg); ok {
 			return cmd
 		}
@@ -483,12 +505,20 @@ func (m *Model) mouse(msg tea.MouseMsg) tea.Cmd {
 	return nil
 }
 
-// setPair puts two accounts side by side and tells the views.
+// setPair puts two accounts side by side and tells the views; a third
+// account shown stays unless the pair now holds it.
 func (m *Model) setPair(p [2]string) tea.Cmd {
-	if p == m.c.Pair {
+	return m.setAccounts(p, m.c.Third)
+}
+
+// setAccounts shows a pair and a third account ("" for none) and tells
+// the views.
+func (m *Model) setAccounts(p [2]string, third string) tea.Cmd {
+	third = m.c.validThird(p, third)
+	if p == m.c.Pair && third == m.c.Third {
 		return nil
 	}
-	m.c.Pair = p
+	m.c.Pair, m.c.Third = p, third
 	var cmds []tea.Cmd
 	for _, v := range m.views {
 		cmds = append(cmds, m.route(v, PairChangedMsg{}))
@@ -517,7 +547,7 @@ func (m *Model) position() Position {
 		p.Stop = m.pres.stop
 	}
 	p.View = m.active.String()
-	p.Accounts = m.c.Pair
+	p.Accounts, p.Third = m.c.Pair, m.c.Third
 	return p
 }
 

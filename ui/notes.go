@@ -44,6 +44,13 @@ type notebook struct {
 	onlyNew bool
 	onlyOf  *dossier.Dossier
 	only    *dossier.Dossier
+	// ver counts the changes of the book and of what is new; the days
+	// view's marks (dayTags, for the document dayFor) are worked out again
+	// when it moves.
+	ver     uint64
+	dayFor  *dayDoc
+	dayVer  uint64
+	dayTags map[int][2]string
 }
 
 // newNotebook opens the notes of a session: nil when the session has none.
@@ -59,7 +66,7 @@ func newNotebook(opts Options, d *dossier.Dossier) *notebook {
 	n := &notebook{store: opts.Notes.Store(d.ID), now: now}
 	b, err := n.store.Load()
 	if err != nil {
-		n.off = "notes off: " + err.Error()
+		n.off = "notes off: " + render.Clean(err.Error())
 		b = &notes.Book{}
 	}
 	n.book = b
@@ -109,6 +116,7 @@ func (n *notebook) reloaded(prev, d *dossier.Dossier) {
 	}
 	n.fresh = fresh
 	n.placeOf, n.onlyOf = nil, nil
+	n.ver++
 }
 
 // place returns the entry of a thing of d, placed.
@@ -133,6 +141,7 @@ func (n *notebook) place(d *dossier.Dossier, k notes.Kind, id string) (notes.Pla
 // that saves it; done is what the status line says once it is saved.
 func (n *notebook) changed(title, done string) tea.Cmd {
 	n.placeOf = nil
+	n.ver++
 	if n.book.Preamble == "" && len(n.book.Entries) > 0 {
 		n.book.Preamble = notes.Header(title)
 	}
@@ -180,7 +189,8 @@ func (c *Common) tags(k notes.Kind, id string) string {
 	return strings.Join(parts, " ")
 }
 
-// newNote is the header's "12 new since 3 Nov", "" when nothing is new.
+// newNote is the header's "12 new since 3 Nov" ("new only (12 since 3
+// Nov)" under `u`), "" when nothing is new.
 func (n *notebook) newNote() string {
 	if n == nil || len(n.fresh) == 0 {
 		return ""
@@ -191,7 +201,7 @@ func (n *notebook) newNote() string {
 	}
 	s := strconv.Itoa(len(n.fresh)) + " new since " + when
 	if n.onlyNew {
-		s += " (only these shown · u shows all)"
+		s = "new only (" + strconv.Itoa(len(n.fresh)) + " since " + when + ")"
 	}
 	return s
 }

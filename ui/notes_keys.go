@@ -121,6 +121,7 @@ func (m *Model) notesUpdate(msg tea.Msg) tea.Cmd {
 			// what the file holds now: ours, and what was written there
 			// meanwhile (by hand, or by another session)
 			n.book, n.placeOf = msg.book, nil
+			n.ver++
 		}
 	}
 	return nil
@@ -158,7 +159,8 @@ func (m *Model) copyClaim() tea.Cmd {
 }
 
 // notesLocation adds to the header's location the marks of the thing
-// marked in the view (★ ✎ changed new) and "12 new since 3 Nov".
+// marked in the view (★ ✎ changed new); "12 new since 3 Nov" goes with the
+// filters (filter.go).
 func (m *Model) notesLocation(loc string) string {
 	n := m.c.Notes
 	if n == nil {
@@ -172,9 +174,6 @@ func (m *Model) notesLocation(loc string) string {
 				loc += " " + tags
 			}
 		}
-	}
-	if s := n.newNote(); s != "" {
-		loc += " · " + s
 	}
 	return loc
 }
@@ -230,4 +229,109 @@ func (m *Model) guardNote() bool {
 	}
 	e.asking = true
 	return true
+}
+
+// rowMark returns a table's mark function for rows of one kind whose ids
+// id(i) gives: ★ for a bookmark, else ✎ for a note.
+func (c *Common) rowMark(k notes.Kind, id func(i int) string) func(i int) string {
+	return func(i int) string {
+		if c.Notes == nil {
+			return ""
+		}
+		p, ok := c.Notes.place(c.Base, k, id(i))
+		switch {
+		case !ok:
+			return ""
+		case p.Entry.Bookmark:
+			return c.Styles.Cursor.Render("★")
+		case p.Entry.Text != "":
+			return c.Styles.Cursor.Render("✎")
+		}
+		return ""
+	}
+}
+
+// quit ends the program, first remembering every claim shown as seen (so
+// the next opening tags what changed after this reading).
+func (m *Model) quit() tea.Cmd {
+	return tea.Sequence(m.c.Notes.recordSeen(m.c.Base), tea.Quit)
+}
+
+// tagDay adds to line y of the days view's document the marks of the
+// claims that start there (★ ✎ changed new), at the right end of the
+// claim's pane, or on the blank line below the claim when its badges fill
+// the line. Where the claims start comes from the topic layouts the
+// document was made of (in the cache already: nothing is rendered here).
+func (v *daysView) tagDay(line string, y int) string {
+	n := v.c.Notes
+	if n == nil || v.doc == nil {
+		return line
+	}
+	if n.dayFor != v.doc || n.dayVer != n.ver {
+		n.dayFor, n.dayVer, n.dayTags = v.doc, n.ver, v.dayTags()
+	}
+	t, ok := n.dayTags[y]
+	if !ok {
+		return line
+	}
+	m := v.c.Method
+	lw := m.StringWidth(line)
+	for side, tags := range t {
+		if tags == "" {
+			continue
+		}
+		end := lw // the right pane, or the one pane of tabs, ends the line
+		if side == 0 && v.doc.req.wide {
+			end = render.DayPaneWidth(v.doc.req.width, true)
+		}
+		w := m.StringWidth(tags)
+		if w >= end {
+			continue
+		}
+		line = render.Slice(line, 0, end-w, m) + "\x1b[m" + tags + render.Slice(line, end, lw, m)
+	}
+	return line
+}
+
+// dayTags works out the marks of every claim of the days view's document:
+// line → the marks of the left and right pane (one pane in tabs).
+func (v *daysView) dayTags() map[int][2]string {
+	out := map[int][2]string{}
+	req := v.doc.req
+	pw := render.DayPaneWidth(req.width, req.wide)
+	for _, b := range v.doc.Blocks {
+		t, ok := req.d.Topic(b.Topic)
+		if !ok {
+			continue
+		}
+		lay, ok := v.c.Cache.CachedCompareDay(req.d, t, req.day, req.pair, pw, req.style, req.method)
+		if !ok {
+			continue
+		}
+		for _, r := range lay.Rows {
+			for side, id := range r.IDs {
+				pane := side
+				if !req.wide {
+					if Focus(side) != req.side {
+						continue
+					}
+					pane = 1 // the only pane ends the line
+				}
+				tags := v.c.tags(notes.KindClaim, id)
+				if id == "" || tags == "" {
+					continue
+				}
+				tags = " " + tags
+				y := r.Start
+				if l := ansi.Strip(lay.Lines[side][y]); len(l)-len(strings.TrimRight(l, " ")) < v.c.Method.StringWidth(tags) {
+					y = r.Start + r.Height // the badges fill the line: below the claim
+				}
+				at := b.Start + 1 + y
+				x := out[at]
+				x[pane] = tags
+				out[at] = x
+			}
+		}
+	}
+	return out
 }

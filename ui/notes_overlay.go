@@ -40,7 +40,7 @@ func newNoteEditor(c *Common, t target, text string) *noteEditor {
 	ta.Prompt = ""
 	ta.CharLimit = 20000
 	ta.MaxHeight = 0
-	ta.SetValue(text)
+	ta.SetValue(render.Clean(text)) // a file edited by hand may hold escapes
 	ta.Focus()
 	return &noteEditor{c: c, t: t, ta: ta, orig: text,
 		save:  key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
@@ -87,7 +87,7 @@ func (e *noteEditor) Box(maxW, maxH int) []string {
 	e.ta.SetWidth(inner - 2)
 	e.ta.SetHeight(max(1, min(10, maxH-6)))
 	st := e.c.Styles
-	lines := []string{st.Faint.Render(" " + render.Slice(render.Clean(cell(e.t.quote)), 0, inner-3, e.c.Method)), ""}
+	lines := []string{st.Faint.Render(" " + e.c.cut(render.Clean(cell(e.t.quote)), inner-3)), ""}
 	for _, l := range strings.Split(e.ta.View(), "\n") {
 		lines = append(lines, " "+l)
 	}
@@ -186,18 +186,19 @@ func (l *bookmarkList) Box(maxW, maxH int) []string {
 		if p.Entry.Text != "" {
 			mark += "✎ "
 		}
-		head := mark + notes.Title(l.c.Base, p)
+		title := render.Clean(notes.Title(l.c.Base, p))
+		head := mark + title
 		switch p.State {
 		case notes.Changed:
 			head += "  " + st.StatusAlert.Render("changed")
 		case notes.Orphaned:
-			head = mark + st.StatusAlert.Render("orphaned") + " " + notes.Title(l.c.Base, p)
+			head = mark + st.StatusAlert.Render("orphaned") + " " + title
 		}
 		detail := p.Entry.Text
 		if detail == "" {
 			detail = p.Entry.Quote
 		}
-		detail = render.Slice(cell(detail), 0, inner-8, l.c.Method)
+		detail = l.c.cut(cell(detail), inner-8) // cut with …
 		if i == l.sel {
 			head = st.Selected.Render("›") + " " + head
 		} else {

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/testkit"
 	"github.com/dossier-dev/dossier/notes"
 )
 
@@ -56,6 +57,17 @@ func exampleCopy(t *testing.T, edit func(string) string) *dossier.Dossier {
 	return d
 }
 
+// openExample starts the reader on the example dossier at w×h with notes
+// in a fresh file, and waits for the first topic.
+func openExample(t *testing.T, w, h int) (*session, *dossier.Dossier, string) {
+	t.Helper()
+	dossiers(t)
+	file := filepath.Join(t.TempDir(), "notes.md")
+	s := start(t, example, w, h, withNotes(file, nov3))
+	s.waitFor("topic 1", ready(example, 0))
+	return s, example, file
+}
+
 // typeText types text into the program, one key a rune.
 func (s *session) typeText(text string) {
 	for _, r := range text {
@@ -82,11 +94,7 @@ func goldenFrame(t *testing.T, f frame) {
 // m bookmarks, n writes a note; both are in the file, and a new session
 // on it shows them, the note in full in the provenance.
 func TestNotesBookmarkAndNote(t *testing.T) {
-	dossiers(t)
-	d := example
-	file := filepath.Join(t.TempDir(), "notes.md")
-	s := start(t, d, 120, 40, withNotes(file, nov3))
-	s.waitFor("topic 1", ready(d, 0))
+	s, d, file := openExample(t, 120, 40)
 	s.press("m")
 	s.waitFor("the bookmark", contains("bookmarked claim flows/up/1", "★"))
 	s.press("n")
@@ -124,11 +132,7 @@ func mustClaim(t *testing.T, d *dossier.Dossier, id string) *dossier.Claim {
 
 // esc with unsaved text asks first; n keeps editing, y drops it.
 func TestNoteEditorAsksBeforeDropping(t *testing.T) {
-	dossiers(t)
-	d := example
-	file := filepath.Join(t.TempDir(), "notes.md")
-	s := start(t, d, 100, 30, withNotes(file, nov3))
-	s.waitFor("topic 1", ready(d, 0))
+	s, d, file := openExample(t, 100, 30)
 	s.press("n")
 	s.typeText("draft")
 	s.press("esc")
@@ -156,6 +160,7 @@ func TestNoteOnEditedClaim(t *testing.T) {
 	s.typeText("Figure tabled on day 1?")
 	s.press("ctrl+s")
 	s.waitFor("saved", contains("note saved on claim flows/up/1"))
+	s.press("q") // quitting records what was seen
 	waitForFile(t, file+".seen")
 
 	edited := exampleCopy(t, func(s string) string {
@@ -317,7 +322,7 @@ func TestNotesSearchable(t *testing.T) {
 // waitForFile waits until a file written by a Cmd exists.
 func waitForFile(t *testing.T, path string) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(testkit.Limit(10 * time.Second))
 	for time.Now().Before(deadline) {
 		if _, err := os.Stat(path); err == nil {
 			return
@@ -344,11 +349,7 @@ func TestCtrlCAsksBeforeDroppingANote(t *testing.T) {
 // A note written in the file by hand while the reader is open is kept by
 // the reader's next save, and shows in the list.
 func TestSaveKeepsHandEditsMadeMeanwhile(t *testing.T) {
-	dossiers(t)
-	d := example
-	file := filepath.Join(t.TempDir(), "notes.md")
-	s := start(t, d, 120, 40, withNotes(file, nov3))
-	s.waitFor("topic 1", ready(d, 0))
+	s, _, file := openExample(t, 120, 40)
 	if err := os.WriteFile(file, []byte("## day mar03\n\nWritten in an editor meanwhile.\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -359,4 +360,74 @@ func TestSaveKeepsHandEditsMadeMeanwhile(t *testing.T) {
 	}
 	s.press("'")
 	s.waitFor("both in the list", contains("Written in an editor meanwhile.", "★ Upstream on Dry-season flows"))
+}
+
+// In the demands and discrepancies views the row carries the mark, and the
+// header the marks of the row under the cursor.
+func TestNotesOnDemandsAndDiscrepancies(t *testing.T) {
+	s, _, file := openExample(t, 120, 40)
+	s.press("4", "m")
+	f := s.waitFor("the demand bookmarked", contains("bookmarked demand "))
+	if !strings.Contains(ansi.Strip(f.content), "›★") {
+		t.Errorf("no ★ in the demand's row:\n%s", ansi.Strip(f.content))
+	}
+	s.tm.Send(JumpMsg{View: ViewDiscrepancies})
+	s.waitFor("the discrepancies", contains("discrepancies"))
+	s.press("n")
+	s.typeText("Which figure is right?")
+	s.press("ctrl+s")
+	f = s.waitFor("the discrepancy noted", contains("note saved on this discrepancy", "›✎"))
+	goldenFrame(t, f)
+	if got := readFile(t, file); !strings.Contains(got, "## demand ") || !strings.Contains(got, "## discrepancy ") {
+		t.Errorf("the file:\n%s", got)
+	}
+}
+
+// The legend explains the marks of the notes.
+func TestLegendExplainsTheNotesMarks(t *testing.T) {
+	dossiers(t)
+	d := example
+	s := start(t, d, 120, 60)
+	s.waitFor("topic 1", ready(d, 0))
+	s.press("i")
+	s.waitFor("the marks in the legend", contains("Your marks", "★", "you bookmarked it", "✎", "changed", "since your note", "new or changed since you last read"))
+}
+
+// A notes file holding escape sequences (a clipboard write, a colour, a
+// title change) shows them nowhere: every frame holds SGR only (checked by
+// start for every frame), in the marks, the list, the provenance and the
+// editor.
+func TestHostileNotesFile(t *testing.T) {
+	dossiers(t)
+	d := example
+	file := filepath.Join(t.TempDir(), "notes.md")
+	evil := "## claim flows/up/1\n> quote \x1b]0;pwned\x07 \x1b[31mred\n\nnote \x1b]52;c;ZXZpbA==\x07 and \x1b[2J clear \u202e rtl\n"
+	if err := os.WriteFile(file, []byte(evil), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := start(t, d, 120, 40, withNotes(file, nov3))
+	s.waitFor("the mark", func(f frame) bool { return ready(d, 0)(f) && contains("✎")(f) })
+	s.press("'")
+	s.waitFor("the list", contains("Bookmarks & notes", "note "))
+	s.press("esc", "enter")
+	s.waitFor("the provenance", contains("Your note", "clear"))
+	s.press("esc", "n")
+	s.waitFor("the editor", contains("Note on claim flows/up/1", "clear"))
+	if _, err := notes.Parse([]byte("## claim a\x1b[31m/1\n")); err == nil {
+		t.Error("an id with an escape parsed")
+	}
+}
+
+// The days view marks the claims of the day too.
+func TestNotesInTheDaysView(t *testing.T) {
+	s, _, _ := openExample(t, 120, 40)
+	s.press("m", "tab", "n")
+	s.typeText("Radio's word against the Gazette's")
+	s.press("ctrl+s")
+	s.waitFor("saved", contains("note saved on claim flows/down/1"))
+	s.tm.Send(JumpMsg{View: ViewDays, Pos: Position{Day: "mar02"}})
+	f := s.waitFor("the marks in the days view", func(f frame) bool {
+		return contains("What the accounts say about", "Dry-season flows")(f) && strings.Count(ansi.Strip(f.content), " ★") == 1 && strings.Count(ansi.Strip(f.content), " ✎") == 1
+	})
+	goldenFrame(t, f)
 }

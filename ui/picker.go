@@ -14,8 +14,12 @@ import (
 // TopicChosenMsg says the user picked a topic (an index into Topics).
 type TopicChosenMsg struct{ Index int }
 
-// PairChosenMsg says the user picked the accounts to put side by side.
-type PairChosenMsg struct{ Pair [2]string }
+// PairChosenMsg says the user picked the accounts to put side by side: a
+// pair, and a third account ("" for none).
+type PairChosenMsg struct {
+	Pair  [2]string
+	Third string
+}
 
 // PairChangedMsg tells views that Common.Pair changed.
 type PairChangedMsg struct{}
@@ -88,7 +92,7 @@ func (p *topicPicker) Box(maxW, maxH int) []string {
 	inner := min(maxW-2, 72)
 	rows := max(1, min(maxH-4, len(p.titles)))
 	p.page = rows
-	lines := []string{st.Label.Render("› ") + p.query + st.Cursor.Render("▏"), ""}
+	lines := []string{st.Label.Render("› ") + p.query + st.Cursor.Render("▏"), p.c.topicsNote()}
 	if len(p.matches) == 0 {
 		lines = append(lines, st.Faint.Render("  no topic matches"))
 	}
@@ -101,12 +105,16 @@ func (p *topicPicker) Box(maxW, maxH int) []string {
 		if span := daySpan(p.c.Dossier, p.c.Dossier.Topics[m.Index].Days); span != "" {
 			label += st.Faint.Render("  " + span)
 		}
+		label += p.c.topicCount(m.Index) // topiccount.go
+		if note := p.c.hiddenNote(m.Index); note != "" {
+			label += st.StatusAlert.Render("  ∅ " + note)
+		}
 		if i == p.sel {
 			label = st.Selected.Render("›") + " " + label
 		} else {
 			label = "  " + label
 		}
-		lines = append(lines, label)
+		lines = append(lines, p.c.cut(label, inner))
 	}
 	return p.c.frameBox("Topics", lines[:min(len(lines), max(0, maxH-2))], inner)
 }
@@ -136,13 +144,14 @@ func (p *topicPicker) ShortHelp() []key.Binding {
 }
 func (p *topicPicker) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }
 
-// accountPicker chooses the left account, then the right one.
+// accountPicker chooses the left account, then the right one, then
+// (optionally) a third: two or three accounts side by side.
 type accountPicker struct {
 	c      *Common
 	keys   listKeys
-	side   int // 0 choosing left, 1 choosing right
+	side   int // 0 choosing left, 1 choosing right, 2 choosing a third
 	chosen [2]string
-	sel    int
+	sel    int // on the third step, 0 is "no third account"
 	note   string
 }
 
@@ -161,9 +170,19 @@ func (p *accountPicker) index(id string) int {
 	return 0
 }
 
+// items is the number of rows of the list: the accounts, and on the third
+// step "no third account" before them.
+func (p *accountPicker) items() int {
+	n := len(p.c.Dossier.Accounts)
+	if p.side == 2 {
+		n++
+	}
+	return n
+}
+
 func (p *accountPicker) Update(msg tea.KeyPressMsg) (overlay, tea.Cmd) {
 	accts := p.c.Dossier.Accounts
-	if sel, ok := p.keys.move(msg, p.sel, len(accts), 5); ok {
+	if sel, ok := p.keys.move(msg, p.sel, p.items(), 5); ok {
 		p.sel, p.note = sel, ""
 		return p, nil
 	}
@@ -174,44 +193,89 @@ func (p *accountPicker) Update(msg tea.KeyPressMsg) (overlay, tea.Cmd) {
 		if len(accts) == 0 {
 			return nil, nil
 		}
-		id := accts[p.sel].ID
-		if p.side == 0 {
+		switch p.side {
+		case 0:
+			id := accts[p.sel].ID
 			p.chosen[0], p.side = id, 1
 			p.sel = p.index(p.chosen[1])
 			if p.chosen[1] == id {
 				p.sel = (p.sel + 1) % len(accts)
 			}
 			return p, nil
-		}
-		if id == p.chosen[0] {
-			p.note = "choose an account other than the left one"
+		case 1:
+			id := accts[p.sel].ID
+			if id == p.chosen[0] {
+				p.note = "choose an account other than the left one"
+				return p, nil
+			}
+			p.chosen[1] = id
+			if len(accts) < 3 {
+				return nil, p.chosenCmd("")
+			}
+			p.side, p.sel = 2, 0
+			if t := p.c.Third; t != "" && t != p.chosen[0] && t != p.chosen[1] {
+				p.sel = p.index(t) + 1
+			}
 			return p, nil
+		default:
+			if p.sel == 0 {
+				return nil, p.chosenCmd("")
+			}
+			id := accts[p.sel-1].ID
+			if id == p.chosen[0] || id == p.chosen[1] {
+				p.note = "choose an account not shown yet, or no third account"
+				return p, nil
+			}
+			return nil, p.chosenCmd(id)
 		}
-		pair := [2]string{p.chosen[0], id}
-		return nil, func() tea.Msg { return PairChosenMsg{Pair: pair} }
 	}
 	return p, nil
+}
+
+func (p *accountPicker) chosenCmd(third string) tea.Cmd {
+	msg := PairChosenMsg{Pair: p.chosen, Third: third}
+	return func() tea.Msg { return msg }
 }
 
 func (p *accountPicker) Box(maxW, maxH int) []string {
 	st := p.c.Styles
 	inner := min(maxW-2, 60)
-	q := "Left pane: which account?"
-	if p.side == 1 {
+	var q string
+	switch p.side {
+	case 0:
+		q = "Left pane: which account?"
+	case 1:
 		q = "Right pane: which account? (left: " + p.c.AccountName(p.chosen[0]) + ")"
+	default:
+		q = "A third account beside " + p.c.AccountName(p.chosen[0]) + " and " + p.c.AccountName(p.chosen[1]) + "?"
 	}
 	lines := []string{q, ""}
-	for i, a := range p.c.Dossier.Accounts {
-		label := p.c.AccountName(a.ID)
-		if a.Description != "" {
-			label += st.Faint.Render(" — " + render.Clean(a.Description))
-		}
+	row := func(i int, label string) {
 		if i == p.sel {
 			label = st.Selected.Render("›") + " " + label
 		} else {
 			label = "  " + label
 		}
-		lines = append(lines, label)
+		lines = append(lines, p.c.cut(label, inner))
+	}
+	off := 0
+	if p.side == 2 {
+		row(0, "no third account (two side by side)")
+		off = 1
+	}
+	for i, a := range p.c.Dossier.Accounts {
+		label := p.c.AccountName(a.ID)
+		if p.side == 2 && (a.ID == p.chosen[0] || a.ID == p.chosen[1]) {
+			row(i+off, st.Faint.Render(label+" · shown"))
+			continue
+		}
+		if own := p.c.Dossier.AccountOwner(a.ID); own != "" && a.Mediator != "" {
+			label += st.Faint.Render(" (" + render.Clean(own) + ")")
+		}
+		if a.Description != "" {
+			label += st.Faint.Render(" — " + render.Clean(a.Description))
+		}
+		row(i+off, label)
 	}
 	if p.note != "" {
 		lines = append(lines, "", st.StatusAlert.Render(p.note))
@@ -223,3 +287,20 @@ func (p *accountPicker) ShortHelp() []key.Binding {
 	return []key.Binding{p.keys.Up, p.keys.Down, p.keys.Choose, p.keys.Close}
 }
 func (p *accountPicker) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }
+
+// hiddenNote says, for topic i, that the filters hide every claim of the
+// pair shown although it has some: "nothing by 27 Oct", "nothing from
+// Dawn"; "" when the topic shows claims or has none at all.
+func (c *Common) hiddenNote(i int) string {
+	if c.Sel.IsZero() || i < 0 || i >= len(c.Base.Topics) {
+		return ""
+	}
+	al := c.Dossier.Relate(c.Base.Topics[i].ID, c.Pair[:], "")
+	if len(al.Rows) == 0 || len(al.Visible()) > 0 {
+		return ""
+	}
+	if c.AsOf && !c.Sel.AsOf.IsZero() {
+		return "nothing reported by " + c.Sel.AsOf.Format("2 Jan")
+	}
+	return "nothing from " + render.SourceName(c.Base, c.Sel.Source)
+}

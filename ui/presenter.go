@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -33,6 +34,7 @@ type deck struct {
 	have, want notesReq
 	lines      []string
 	rows       int // note rows shown last, kept while the next stop's render
+	off        int // note lines scrolled past (J/K): notesbox.go
 }
 
 // notesReq is what a stop's notes are rendered for.
@@ -136,12 +138,13 @@ func (m *Model) goStop(i int) tea.Cmd {
 	if !ok {
 		id = ViewCompare
 	}
-	p := Position{View: id.String(), Topic: st.Topic, Day: st.Day, Accounts: st.Accounts, Stop: i}
+	p := Position{View: id.String(), Topic: st.Topic, Day: st.Day, Accounts: st.Accounts, Third: st.Third, Stop: i}
 	if p.Accounts == ([2]string{}) {
 		p.Accounts = defaultPair(m.c.Base)
 	}
 	m.pres.stop = i
-	return m.jump(JumpMsg{View: id, Pos: p})
+	// a stop shows exactly the accounts it names: two, or three
+	return tea.Batch(m.setAccounts(p.Accounts, p.Third), m.jump(JumpMsg{View: id, Pos: p}))
 }
 
 // syncNotes makes sure the notes of the current stop, at the panel's
@@ -173,6 +176,9 @@ func (m *Model) syncNotes() tea.Cmd {
 // show puts the notes rendered for req on screen; the panel takes their
 // height until the next stop's arrive.
 func (d *deck) show(req notesReq, lines []string) {
+	if req.stop != d.have.stop {
+		d.off = 0 // another stop's notes start at their top
+	}
 	d.have, d.lines, d.rows = req, lines, max(1, len(lines))
 }
 
@@ -221,11 +227,18 @@ func (m *Model) panel(w, h int) []string {
 	}
 	who, control := m.followersLabel(), m.controlLabel()
 	if h == 1 {
-		parts := []string{st.PaneTitleFocused.Render(cur), st.Faint.Render(next), who}
+		parts := []string{st.PaneTitleFocused.Render(cur)}
+		if hint := m.notesHint(); hint != "" {
+			parts = append(parts, st.Label.Render(hint))
+		}
+		parts = append(parts, st.Faint.Render(next))
+		if who != "" {
+			parts = append(parts, who)
+		}
 		if control != "" {
 			parts = append(parts, st.StatusAlert.Render(control))
 		}
-		return []string{m.c.fit(" "+strings.Join(parts, st.Faint.Render(" · ")), w)}
+		return []string{m.c.fit(" "+m.c.cut(strings.Join(parts, st.Faint.Render(" · ")), w-1), w)}
 	}
 	inner := w - 2
 	out := make([]string, 0, h)
@@ -244,16 +257,19 @@ func (m *Model) panel(w, h int) []string {
 	default:
 		notes = []string{st.Faint.Render("…")}
 	}
-	more := len(notes) - rows
+	notes, above, below := m.notesWindow(notes, rows) // notesbox.go
 	for i := range rows {
 		line := ""
 		if i < len(notes) {
 			line = notes[i]
 		}
-		if i == rows-1 && more > 0 {
-			line = st.Faint.Render("… " + strconv.Itoa(more+1) + " more lines of notes")
+		switch {
+		case i == 0 && above > 0:
+			line = st.Faint.Render("↑ " + plural(above, "line", "lines") + " above · " + m.c.Keys.NotesUp.Help().Key + " scrolls up")
+		case i == rows-1 && below > 0:
+			line = st.Faint.Render("↓ " + plural(below, "more line", "more lines") + " · " + m.c.Keys.NotesDown.Help().Key + " scroll the notes")
 		}
-		out = append(out, bar+m.c.fit(" "+line, inner-1)+" "+bar)
+		out = append(out, bar+m.c.fit(" "+m.c.cut(line, inner-2), inner-1)+" "+bar)
 	}
 	if control != "" {
 		control = st.StatusAlert.Render(control)
@@ -284,8 +300,11 @@ func (m *Model) followersLabel() string {
 	names := make([]string, len(fs))
 	for i, f := range fs {
 		names[i] = render.Clean(f)
+		if slices.Contains(m.pres.browsing, f) {
+			names[i] += " (browsing)"
+		}
 	}
-	return strconv.Itoa(len(fs)) + " following: " + strings.Join(names, ", ")
+	return m.pres.count() + ": " + strings.Join(names, ", ")
 }
 
 // controlLabel says who drives and what the presenter's control key does:
@@ -323,7 +342,11 @@ func (m *Model) presenterHelp() []key.Binding {
 		out = append(out, k.HandOff)
 	}
 	if k.AskControl.Enabled() {
-		out = append(out, k.AskControl)
+		if m.pres.presenter == "" {
+			out = append(out, relabel(k.AskControl, "take control")) // nobody presents: r takes it at once
+		} else {
+			out = append(out, k.AskControl)
+		}
 	}
 	return out
 }
@@ -332,7 +355,7 @@ func (m *Model) presenterHelp() []key.Binding {
 // anyone else.
 func (m *Model) presenterGroup() []key.Binding {
 	var out []key.Binding
-	for _, b := range m.c.Keys.PresentKeys.group() {
+	for _, b := range append(m.c.Keys.PresentKeys.group(), m.c.Keys.NotesDown, m.c.Keys.NotesUp) {
 		if b.Enabled() {
 			out = append(out, b)
 		}

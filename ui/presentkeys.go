@@ -56,6 +56,8 @@ func (k *KeyMap) forPresenter(stops, hub bool) {
 	k.AskControl.SetEnabled(hub)
 	k.HandOff.SetEnabled(hub)
 	k.Panel.SetEnabled(stops)
+	k.NotesDown.SetEnabled(stops) // uxkeys.go
+	k.NotesUp.SetEnabled(stops)
 	mine := map[*key.Binding]bool{}
 	var taken []string
 	for _, b := range k.PresentKeys.named() {

@@ -12,6 +12,17 @@ import (
 	"github.com/dossier-dev/dossier/render"
 )
 
+// paneTop returns the frame line of the panes' top border: 1, or 2 when
+// the topic's summary sits above them.
+func paneTop(f frame) int {
+	for i, l := range f.lines()[:min(3, len(f.lines()))] {
+		if strings.HasPrefix(strings.TrimSpace(l), "╭─") {
+			return i
+		}
+	}
+	return 1
+}
+
 // paneTexts cuts a wide frame's body line into the left and right panes'
 // text (ANSI stripped, trimmed).
 func paneTexts(f frame, y int) (left, right string) {
@@ -45,13 +56,13 @@ func checkLevel(t *testing.T, d *dossier.Dossier, f frame) int {
 	if f.nav.Offset[0] != f.nav.Offset[1] {
 		t.Fatalf("panes not level: offsets %v", f.nav.Offset)
 	}
-	off, ph := f.nav.Offset[0], f.h-4
+	off, ph := f.nav.Offset[0], f.h-3-paneTop(f)
 	checked := 0
 	for _, r := range f.lay.Rows {
 		if r.Start < off || r.Start >= off+ph || r.IDs[0] == "" || r.IDs[1] == "" {
 			continue
 		}
-		y := 2 + r.Start - off // header and top border
+		y := paneTop(f) + 1 + r.Start - off // header, summary and top border
 		l, rt := paneTexts(f, y)
 		if want := firstLine(d, f, r.IDs[0]); l != want {
 			t.Errorf("offset %d, row %q: left pane line %d is %q, want %q", off, r.Key, y, l, want)
@@ -116,7 +127,7 @@ func (s *session) goTo(d *dossier.Dossier, i int) frame {
 
 // boundsOf is what Step knows of a recorded frame.
 func boundsOf(d *dossier.Dossier, f frame) Bounds {
-	return Bounds{Topics: len(d.Topics), Lines: f.lay.Len(), Height: f.h - 4, RowStarts: rowStarts(f.lay)}
+	return Bounds{Topics: len(d.Topics), Lines: f.lay.Len(), Height: f.h - 3 - paneTop(f), RowStarts: rowStarts(f.lay)}
 }
 
 func TestScrollKeepsAlignedClaimsLevel(t *testing.T) {
@@ -124,7 +135,7 @@ func TestScrollKeepsAlignedClaimsLevel(t *testing.T) {
 	d := embedded
 	s := start(t, d, 120, 40)
 	f := s.goTo(d, longest(d))
-	if f.lay.Len() <= f.h-4 {
+	if f.lay.Len() <= f.h-3-paneTop(f) {
 		t.Fatalf("the longest topic fits on one screen (%d lines); nothing to scroll", f.lay.Len())
 	}
 	checked := checkLevel(t, d, f)
@@ -147,12 +158,12 @@ func TestSyncToggle(t *testing.T) {
 	d := embedded
 	s := start(t, d, 120, 40)
 	f := s.goTo(d, longest(d))
-	_, right0 := paneTexts(f, 2)
+	_, right0 := paneTexts(f, paneTop(f)+1)
 	s.press("s")
 	s.waitFor("free scroll", contains("free scroll"))
 	s.press("j", "j", "j", "j", "j")
 	f = s.waitFor("left moved alone", func(f frame) bool { return f.nav.Offset == [2]int{5, 0} })
-	if _, r := paneTexts(f, 2); r != right0 {
+	if _, r := paneTexts(f, paneTop(f)+1); r != right0 {
 		t.Errorf("the right pane moved while scrolling the left alone: %q, was %q", r, right0)
 	}
 	s.press("tab", "j", "j")
@@ -189,17 +200,19 @@ func TestAccountPickerAndSwap(t *testing.T) {
 	s.press("down", "down", "enter") // Mediators on the left
 	s.waitFor("the right-pane question", contains("Right pane: which account? (left: Mediators)"))
 	s.press("enter") // keep Afghan on the right
+	s.waitFor("the third-account question", contains("A third account beside Mediators and Afghan?", "no third account"))
+	s.press("enter") // no third account
 	f := s.waitFor("Mediators | Afghan", func(f frame) bool {
 		return contains("Mediators · ", "Afghan · ")(f) && !contains("Pakistani ·")(f) && f.lay != nil &&
 			f.lay.Pair == [2]string{"med", "af"}
 	})
-	if !strings.HasPrefix(strings.TrimSpace(f.lines()[1]), "╭─ Mediators") {
-		t.Errorf("Mediators is not on the left: %q", f.lines()[1])
+	if !strings.HasPrefix(strings.TrimSpace(f.lines()[paneTop(f)]), "╭─ Mediators") {
+		t.Errorf("Mediators is not on the left: %q", f.lines()[paneTop(f)])
 	}
 	s.press("x")
 	f = s.waitFor("swapped", func(f frame) bool { return f.lay != nil && f.lay.Pair == [2]string{"af", "med"} })
-	if !strings.HasPrefix(strings.TrimSpace(f.lines()[1]), "╭─ Afghan") {
-		t.Errorf("after x Afghan is not on the left: %q", f.lines()[1])
+	if !strings.HasPrefix(strings.TrimSpace(f.lines()[paneTop(f)]), "╭─ Afghan") {
+		t.Errorf("after x Afghan is not on the left: %q", f.lines()[paneTop(f)])
 	}
 	// the same account on both sides is refused
 	s.press("a", "enter", "up", "enter")

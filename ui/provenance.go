@@ -33,6 +33,9 @@ type provenance struct {
 	// re-wrap.
 	lines []string
 	width int
+	// scrolls says the content is taller than the box, so the footer
+	// offers the scrolling keys.
+	scrolls bool
 }
 
 func newProvenance(c *Common, msg ProvenanceMsg) *provenance {
@@ -74,11 +77,13 @@ func (p *provenance) build(w int) {
 		}
 	}
 	add(st.OverlayTitle.Render(p.c.AccountName(p.account))+st.Faint.Render(" · claim "+render.Clean(cl.ID)), 0)
-	text := strings.Join(strings.Fields(render.Clean(cl.Text)), " ")
-	if n := 3 * w; p.c.Method.StringWidth(text) > n {
-		text = render.Slice(text, 0, n-1, p.c.Method) + "…"
+	// the whole claim, rendered as the panes render it (badges, Markdown);
+	// the overlay scrolls
+	out = append(out, p.c.Cache.Claim(d, cl, max(1, w), p.c.Style)...)
+	out = append(out, "")
+	if line := p.counterpart(w); line != "" {
+		add(line, 0)
 	}
-	add("“"+text+"”", 0)
 	if cl.Cred > 0 && cl.Cred < len(credMeaning) {
 		add(st.Label.Render("credibility: ")+strconv.Itoa(cl.Cred)+" — "+credMeaning[cl.Cred], 0)
 	}
@@ -150,6 +155,56 @@ func (p *provenance) build(w int) {
 	p.lines, p.width = out, w
 }
 
+// counterpart says how the claim relates to its counterpart in the other
+// account shown, from dossier.Relate as every view: "= agrees with the
+// Afghan account's claim …", or where the counterpart is when the filters
+// hide it.
+func (p *provenance) counterpart(w int) string {
+	cl, st := p.claim, p.c.Styles
+	topic, _, ok := strings.Cut(cl.ID, "/")
+	if !ok {
+		return ""
+	}
+	pair := p.c.Pair
+	if pair[0] != p.account && pair[1] != p.account {
+		pair = [2]string{p.account, pair[1]}
+		if pair[1] == p.account {
+			pair[1] = p.c.Pair[0]
+		}
+	}
+	al := p.c.Dossier.Relate(topic, pair[:], "")
+	parts := al.Partners(cl.ID)
+	if len(parts) == 0 {
+		return ""
+	}
+	pt := parts[0]
+	name := p.c.AccountName(pt.Account)
+	label := st.Label.Render("counterpart: ")
+	if !pt.Cell.Shown() {
+		c := pt.Cell
+		switch {
+		case c.Claim == nil && c.Elsewhere:
+			return label + "out of order in the " + name + " account"
+		case c.Claim == nil:
+			return label + "none in the " + name + " account"
+		case c.Hide == dossier.HiddenAsOf:
+			return label + "none in the " + name + " account " + render.Placeholder(p.c.Dossier, c)
+		default:
+			return label + "hidden by the filter (" + render.SourceName(p.c.Base, p.c.Sel.Source) + " only)"
+		}
+	}
+	verb := map[dossier.Relation]string{dossier.RelAgree: "= agrees with", dossier.RelContradict: "≠ contradicts",
+		dossier.RelNone: "· stands beside"}[pt.Rel]
+	if verb == "" {
+		verb = "· stands beside"
+	}
+	text := inline(pt.Cell.Claim.Text)
+	if n := 2 * w; p.c.Method.StringWidth(text) > n {
+		text = render.Slice(text, 0, n-1, p.c.Method) + "…"
+	}
+	return label + verb + " the " + name + " account: “" + text + "”"
+}
+
 func (p *provenance) Box(maxW, maxH int) []string {
 	inner := min(maxW-2, 76)
 	if inner < 1 || maxH < 3 {
@@ -159,6 +214,7 @@ func (p *provenance) Box(maxW, maxH int) []string {
 		p.build(inner - 2)
 	}
 	rows := maxH - 2
+	p.scrolls = len(p.lines) > rows
 	p.off = clamp(p.off, 0, max(0, len(p.lines)-rows))
 	var lines []string
 	for i := p.off; i < len(p.lines) && len(lines) < rows; i++ {
@@ -168,10 +224,14 @@ func (p *provenance) Box(maxW, maxH int) []string {
 }
 
 func (p *provenance) ShortHelp() []key.Binding {
-	if len(p.claim.Discrepancies) > 0 {
-		return []key.Binding{p.c.Keys.Down, p.c.Keys.Up, p.c.Keys.Discrepancies, p.keys.Close}
+	var ks []key.Binding
+	if p.scrolls {
+		ks = append(ks, p.c.Keys.Down, p.c.Keys.Up)
 	}
-	return []key.Binding{p.c.Keys.Down, p.c.Keys.Up, p.keys.Close}
+	if len(p.claim.Discrepancies) > 0 {
+		ks = append(ks, p.c.Keys.Discrepancies)
+	}
+	return append(ks, p.keys.Close)
 }
 func (p *provenance) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }
 
@@ -201,7 +261,9 @@ func (h *helpOverlay) Box(maxW, maxH int) []string {
 	for _, l := range body {
 		lines = append(lines, " "+l)
 	}
-	lines = append(lines, "", h.c.Styles.Faint.Render(" esc or ? to close"))
+	lines = append(lines, "")
+	lines = append(lines, h.c.helpNotes()...) // legend.go
+	lines = append(lines, h.c.Styles.Faint.Render(" esc or ? to close"))
 	return h.c.frameBox("Keys", lines[:min(len(lines), max(0, maxH-2))], inner)
 }
 

@@ -35,7 +35,10 @@ func (m *Model) reloadFailed(msg ReloadFailedMsg) {
 	if n := len(errs) - 1; n > 0 {
 		s += " (and " + strconv.Itoa(n) + " more)"
 	}
-	m.reloadErr = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s) + " · showing the last good version"
+	if m.status == "reloaded from disk" {
+		m.status = "" // the earlier reload is not the news now
+	}
+	m.reloadErr = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s) + " · last good version shown"
 }
 
 // banner is the line that says the dossier on disk has errors, "" when it
@@ -44,7 +47,17 @@ func (m *Model) banner() string {
 	if m.reloadErr == "" {
 		return ""
 	}
-	return m.c.Styles.StatusAlert.Render(m.ellipsis(m.reloadErr, m.c.Width-1))
+	// the end says which version is shown: cut the message, not it
+	const tail = " · last good version shown"
+	msg, ok := strings.CutSuffix(m.reloadErr, tail)
+	if !ok || m.c.Method.StringWidth(m.reloadErr) <= m.c.Width-1 {
+		return m.c.Styles.StatusAlert.Render(m.ellipsis(m.reloadErr, m.c.Width-1))
+	}
+	keep := tail
+	if i := strings.LastIndex(msg, " (and "); i >= 0 {
+		msg, keep = msg[:i], msg[i:]+tail // and how many more errors
+	}
+	return m.c.Styles.StatusAlert.Render(m.ellipsis(msg, max(1, m.c.Width-1-m.c.Method.StringWidth(keep))) + keep)
 }
 
 // reload swaps in a new version of the dossier and keeps the reader where

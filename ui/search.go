@@ -28,7 +28,7 @@ type Query struct {
 
 // newQuery searches the dossier as loaded.
 func newQuery(c *Common, text string) *Query {
-	return &Query{Text: text, Hits: c.index().Find(text, maxHits), matcher: search.NewMatcher(text), cur: map[ViewID]int{}}
+	return &Query{Text: text, Hits: c.find(text, maxHits), matcher: matcherFor(text), cur: map[ViewID]int{}}
 }
 
 // viewOf returns the view that shows a search hit.
@@ -53,7 +53,46 @@ func (c *Common) visible(h search.Hit) bool {
 	if len(h.Doc.Sources) == 0 {
 		return true
 	}
+	switch h.Doc.Kind {
+	case search.KindClaim, search.KindEvent:
+		// shown when the dossier as seen keeps it: as of a day that is
+		// more than its citations (a text naming a later source goes)
+		return c.keeps(h.Doc)
+	}
 	return c.Sel.Admits(c.Base, h.Doc.Sources)
+}
+
+// keeps reports whether the dossier as seen holds the claim or event a
+// search document stands for.
+func (c *Common) keeps(doc *search.Doc) bool {
+	if c.Sel.IsZero() {
+		return true
+	}
+	if doc.Kind == search.KindEvent {
+		base, ok := c.Base.Day(doc.Day)
+		seen, ok2 := c.Dossier.Day(doc.Day)
+		if !ok || !ok2 || doc.Member < 0 || doc.Member >= len(base.Events) {
+			return false
+		}
+		for _, e := range seen.Events {
+			if e.Pos == base.Events[doc.Member].Pos {
+				return true
+			}
+		}
+		return false
+	}
+	t, ok := c.Dossier.Topic(doc.Topic)
+	if !ok {
+		return false
+	}
+	if sec, ok := t.Section(doc.Account); ok {
+		for _, cl := range sec.Claims {
+			if cl.ID == doc.Claim {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // jumpTo returns the jump that shows a hit.
@@ -195,21 +234,24 @@ type searchBox struct {
 	hits  []search.Hit
 	sel   int
 	page  int
+	// recall is the index in Common.Recent of the search ↑ put in the
+	// field, -1 when the field holds what the user typed.
+	recall int
 }
 
 func newSearchBox(c *Common) *searchBox {
 	in := textinput.New()
 	in.Prompt = "/ "
-	in.Placeholder = "search topics, days, claims, delegations, demands"
+	in.Placeholder = "search topics, days, claims, delegations, demands, sources"
 	s := in.Styles()
 	s.Cursor.Blink = false
 	in.SetStyles(s)
 	in.CharLimit = 200
 	in.Focus()
-	b := &searchBox{c: c, keys: newListKeys(false), input: in, page: 10}
-	if c.Query != nil {
-		b.input.SetValue(c.Query.Text)
-		b.refresh()
+	// each search starts empty; the last one is ↑ away
+	b := &searchBox{c: c, keys: newListKeys(false), input: in, page: 10, recall: -1}
+	if n := len(c.Recent); n > 0 {
+		b.input.Placeholder = "↑ recalls “" + c.Recent[n-1] + "”"
 	}
 	return b
 }
@@ -217,7 +259,7 @@ func newSearchBox(c *Common) *searchBox {
 // refresh searches for what is in the field.
 func (b *searchBox) refresh() {
 	b.hits = b.hits[:0]
-	for _, h := range b.c.index().Find(b.input.Value(), maxHits) {
+	for _, h := range b.c.find(b.input.Value(), maxHits) {
 		if b.c.visible(h) {
 			b.hits = append(b.hits, h)
 		}
@@ -227,6 +269,9 @@ func (b *searchBox) refresh() {
 }
 
 func (b *searchBox) Update(msg tea.KeyPressMsg) (overlay, tea.Cmd) {
+	if b.recallKey(msg) {
+		return b, nil
+	}
 	if sel, ok := b.keys.move(msg, b.sel, len(b.hits), b.page); ok {
 		b.sel = sel
 		return b, nil
@@ -240,6 +285,7 @@ func (b *searchBox) Update(msg tea.KeyPressMsg) (overlay, tea.Cmd) {
 		}
 		q := newQuery(b.c, b.input.Value())
 		b.c.Query = q
+		b.c.rememberSearch(q.Text)
 		h := b.hits[b.sel]
 		for i, x := range q.Hits { // n continues from the chosen match
 			if x.Doc == h.Doc {
@@ -258,9 +304,38 @@ func (b *searchBox) Update(msg tea.KeyPressMsg) (overlay, tea.Cmd) {
 	var cmd tea.Cmd
 	b.input, cmd = b.input.Update(msg)
 	if b.input.Value() != before {
+		b.recall = -1
 		b.refresh()
 	}
 	return b, cmd
+}
+
+// recallKey puts an earlier search in the field: ↑ when the field is
+// empty or holds a recalled search goes one further back, ↓ forward.
+func (b *searchBox) recallKey(msg tea.KeyPressMsg) bool {
+	r := b.c.Recent
+	switch {
+	case len(r) == 0:
+		return false
+	case key.Matches(msg, b.keys.Up) && (b.input.Value() == "" || b.recall >= 0 && b.sel == 0):
+		if b.recall < 0 {
+			b.recall = len(r)
+		}
+		b.recall = max(0, b.recall-1)
+	case key.Matches(msg, b.keys.Down) && b.recall >= 0 && b.sel == 0 && len(b.hits) <= 1:
+		if b.recall++; b.recall >= len(r) {
+			b.recall = -1
+			b.input.SetValue("")
+			b.refresh()
+			return true
+		}
+	default:
+		return false
+	}
+	b.input.SetValue(r[b.recall])
+	b.input.CursorEnd()
+	b.refresh()
+	return true
 }
 
 func (b *searchBox) Box(maxW, maxH int) []string {
@@ -276,14 +351,15 @@ func (b *searchBox) Box(maxW, maxH int) []string {
 	switch {
 	case strings.TrimSpace(b.input.Value()) == "":
 		lines = append(lines, st.Faint.Render(" type to search (your notes too); enter goes to the match, "+
-			b.c.Keys.NextMatch.Help().Key+" walk the others"))
+			b.c.Keys.NextMatch.Help().Key+" walk the others"),
+			st.Faint.Render(" narrow with source:dawn day:26 account:afghan (alone, they list everything they let through)"))
 	case len(b.hits) == 0:
 		lines = append(lines, st.Faint.Render(" no match"))
 	default:
 		lines[1] = st.Faint.Render(" " + plural(len(b.hits), "match", "matches"))
 	}
 	top := window(b.sel, len(b.hits), rows)
-	m := search.NewMatcher(b.input.Value())
+	m := matcherFor(b.input.Value())
 	for i := top; i < len(b.hits) && i < top+rows; i++ {
 		lines = append(lines, b.row(b.hits[i], m, i == b.sel, inner-1))
 	}
@@ -298,11 +374,27 @@ func (b *searchBox) row(h search.Hit, m search.Matcher, sel bool, w int) string 
 	if sel {
 		mark = st.Selected.Render("›") + " "
 	}
-	head := h.Doc.Kind.String()
+	// what it is, the view it is shown in, and where there
+	head := h.Doc.Kind.String() + " in " + hitView(h)
 	if where := b.c.where(h); where != "" {
 		head += " · " + where
 	}
-	if lim := max(10, w/3); b.c.Method.StringWidth(head) > lim {
+	if h.Doc.Kind == search.KindClaim {
+		// whose claim comes first: a cut head must still say it
+		// ("Pakistani claim in compare · Militant sanctuar…")
+		head = b.c.AccountName(h.Doc.Account) + " claim in " + hitView(h) + " · " + render.Clean(h.Doc.Topic)
+		if t, ok := b.c.Base.Topic(h.Doc.Topic); ok {
+			head = b.c.AccountName(h.Doc.Account) + " claim in " + hitView(h) + " · " + render.Clean(t.Title)
+		}
+	}
+	if h.Doc.Kind == search.KindClaim {
+		// how the claim stands with its counterpart, as in the compare
+		// view it jumps to (dossier.Relate)
+		if mark := b.c.claimMark(h.Doc.Topic, h.Doc.Claim, h.Doc.Account); mark != "" {
+			head = mark + " " + head
+		}
+	}
+	if lim := max(10, w*2/5); b.c.Method.StringWidth(head) > lim {
 		head = strings.TrimRight(render.Slice(head, 0, lim-1, b.c.Method), " ") + "…"
 	}
 	rest := w - 2 - b.c.Method.StringWidth(head) - 2
@@ -349,3 +441,16 @@ func (b *searchBox) ShortHelp() []key.Binding {
 	return []key.Binding{b.keys.Up, b.keys.Down, b.keys.Choose, b.keys.Close}
 }
 func (b *searchBox) FullHelp() [][]key.Binding { return [][]key.Binding{b.ShortHelp()} }
+
+// claimMark returns the gutter mark of a claim against its counterpart in
+// the pair a jump to it shows ("=", "≠", "◂", "▸", "·"), "" when the claim
+// is not in the topic.
+func (c *Common) claimMark(topic, claim, account string) string {
+	pair := c.pairWith(account)
+	al := c.Dossier.Relate(topic, pair[:], "")
+	i, _ := al.Find(claim)
+	if i < 0 {
+		return ""
+	}
+	return render.MarkText(al.Rows[i], 0)
+}

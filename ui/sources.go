@@ -10,8 +10,6 @@ import (
 	"github.com/dossier-dev/dossier/render"
 )
 
-func init() { RegisterView(ViewSources, newSourcesView) }
-
 // sourcesView lists every source with outlet, date, origin, grade, basis
 // and how many claims it supports; enter filters every view to what the
 // source supports (enter again, or c, clears it), d shows the
@@ -22,12 +20,13 @@ type sourcesView struct {
 	ids    []string
 	counts map[string]int
 	gen    int
+	claims sourceClaims // the claims the selected source supports: sourceclaims.go
 }
 
 func newSourcesView(c *Common) View {
 	v := &sourcesView{c: c, pane: listPane{c: c, keep: -1}}
 	v.pane.tbl = table{c: c, cols: []column{
-		{title: "source", cap: 16}, {title: "outlet", cap: 30, grow: true, drop: 3}, {title: "date", cap: 11, drop: 1},
+		{title: "source"}, {title: "outlet", cap: 30, grow: true, drop: 3}, {title: "date", cap: 11, drop: 1},
 		{title: "origin", cap: 30, grow: true, drop: 2}, {title: "grade", cap: 5}, {title: "claims", cap: 6}, {title: "basis", cap: 60, grow: true},
 	}}
 	v.rebuild()
@@ -137,6 +136,9 @@ func (v *sourcesView) Update(msg tea.Msg) (View, tea.Cmd) {
 	case tea.KeyPressMsg:
 		k := v.c.Keys
 		s := v.source()
+		if cmd, ok := v.claimKey(msg); ok { // sourceclaims.go
+			return v, cmd
+		}
 		switch {
 		case key.Matches(msg, k.Open) && s != nil:
 			id := s.ID
@@ -145,11 +147,10 @@ func (v *sourcesView) Update(msg tea.Msg) (View, tea.Cmd) {
 			}
 			return v, func() tea.Msg { return SourceFilterMsg{Source: id} }
 		case key.Matches(msg, k.Discrepancies) && s != nil:
-			ds := v.discrepancies(s.ID)
-			if len(ds) == 0 {
+			if len(v.discrepancies(s.ID)) == 0 {
 				return v, statusCmd("this source takes part in no discrepancy")
 			}
-			return v, JumpCmd(JumpMsg{View: ViewDiscrepancies, Item: ds[0]})
+			return v, JumpCmd(JumpMsg{View: ViewDiscrepancies, Item: "source:" + s.ID})
 		default:
 			v.pane.key(msg)
 		}
@@ -192,10 +193,12 @@ func (v *sourcesView) detail(row, w int) []string {
 	if s.ID == c.Sel.Source {
 		hint = "enter or c: show every source again"
 	}
-	return append(out, "", st.Faint.Render(hint))
+	out = append(out, "", st.Faint.Render(hint))
+	return v.claimLines(out, s.ID, w) // sourceclaims.go
 }
 
 func (v *sourcesView) Body() []string {
+	v.keepClaim()
 	return v.pane.draw(v.gen, v.detail, "No source (or none published by the day chosen).")
 }
 

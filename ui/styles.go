@@ -75,5 +75,14 @@ func NewStyles(st render.Style) *Styles {
 	s.Match = lipgloss.NewStyle().Underline(true)
 	s.Label = lipgloss.NewStyle().Foreground(dim)
 	s.Help = help.DefaultStyles(dark)
+	if !dark {
+		// bubbles' light greys (#B2B2B2 words, #DADADA dots) are about 2:1
+		// on white; these are 5:1 and more, the dots 3.4:1
+		s.Help.ShortKey = s.Help.ShortKey.Foreground(lipgloss.Color("#3A3A3A"))
+		s.Help.ShortDesc = s.Help.ShortDesc.Foreground(lipgloss.Color("#5F5F5F"))
+		s.Help.ShortSeparator = s.Help.ShortSeparator.Foreground(lipgloss.Color("#8A8A8A"))
+		s.Help.FullKey, s.Help.FullDesc, s.Help.FullSeparator = s.Help.ShortKey, s.Help.ShortDesc, s.Help.ShortSeparator
+		s.Help.Ellipsis = s.Help.ShortSeparator
+	}
 	return s
 }

@@ -40,6 +40,11 @@ type table struct {
 	// group, when set, returns a heading drawn above row i (a party's
 	// name above its members), "" for none.
 	group func(i int) string
+	// mark, when set, returns the one-cell mark drawn in the gutter of
+	// row i (the user's ★ or ✎: notes_keys.go), "" for none.
+	mark func(i int) string
+	// full caches the selected row's cut cells, wrapped: tablefull.go
+	full fullRow
 }
 
 // cell makes text fit for a cell: sanitised, on one line.
@@ -50,6 +55,7 @@ func (t *table) setRows(rows [][]string) {
 	t.rows = rows
 	t.cursor = clamp(t.cursor, 0, max(0, len(rows)-1))
 	t.widths = nil
+	t.full = fullRow{}
 }
 
 // layout works out the columns' widths for a table w cells wide (a
@@ -96,6 +102,9 @@ func (t *table) visible(h int) (from, to int) {
 // headings.
 func (t *table) linesFor(from, to int) int {
 	n := to - from
+	if t.cursor >= from && t.cursor < to {
+		n += len(t.fullText()) // tablefull.go
+	}
 	if t.group != nil {
 		for i := from; i < to; i++ {
 			if t.group(i) != "" {
@@ -113,10 +122,7 @@ func (t *table) draw(w, h int) (lines []string, rowAt []int) {
 	if h <= 0 || w <= 0 {
 		return nil, nil
 	}
-	if t.widths == nil || t.wFor != w {
-		t.layout(w)
-		t.wFor = w
-	}
+	t.ensure(w)
 	st := t.c.Styles
 	var hdr []string
 	for i, col := range t.cols {
@@ -149,13 +155,25 @@ func (t *table) draw(w, h int) (lines []string, rowAt []int) {
 			cells = append(cells, t.c.fit(s, t.widths[j]))
 		}
 		row := strings.Join(cells, "  ")
+		gutter := " "
+		if t.mark != nil {
+			if m := t.mark(i); m != "" {
+				gutter = m
+			}
+		}
 		if i == t.cursor {
-			row = st.Selected.Render("›") + " " + st.PaneTitleFocused.Render(row)
+			row = st.Selected.Render("›") + gutter + st.PaneTitleFocused.Render(row)
 		} else {
-			row = "  " + row
+			row = " " + gutter + row
 		}
 		lines = append(lines, t.c.fit(row, w))
 		rowAt = append(rowAt, i)
+		if i == t.cursor {
+			for _, l := range t.fullText() { // the selected row's cut cells, in full
+				lines = append(lines, t.c.fit(l, w))
+				rowAt = append(rowAt, i)
+			}
+		}
 	}
 	for len(lines) < h {
 		lines = append(lines, strings.Repeat(" ", w))

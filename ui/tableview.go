@@ -52,6 +52,7 @@ func (p *listPane) draw(gen int, detail func(row, w int) []string, empty string)
 		p.rowAt = nil
 		return lines
 	}
+	p.tbl.ensure(p.w) // tablefull.go: the height counts the selected row's full text
 	th := p.tableHeight()
 	lines, rowAt := p.tbl.draw(p.w, th)
 	p.rowAt = rowAt
@@ -59,7 +60,7 @@ func (p *listPane) draw(gen int, detail func(row, w int) []string, empty string)
 	if rest < 0 {
 		return lines[:p.h]
 	}
-	lines = append(lines, p.c.Styles.Border.Render(strings.Repeat("─", p.w)))
+	lines = append(lines, p.rule(rowAt))
 	k := detailKey{row: p.tbl.cursor, w: p.w - 4, gen: gen}
 	if k != p.detailFor {
 		p.detail, p.detailFor, p.detailOff = detail(k.row, k.w), k, 0
@@ -180,4 +181,20 @@ func (c *Common) dayList(ids []string) string {
 		out = append(out, render.DayTag(c.Base, id))
 	}
 	return strings.Join(out, ", ")
+}
+
+// rule is the line between the table and the details; it says how many
+// rows the table has below the ones shown ("── 1 more row below: ↓ ─").
+func (p *listPane) rule(rowAt []int) string {
+	last := -1
+	for _, r := range rowAt {
+		last = max(last, r)
+	}
+	more := len(p.tbl.rows) - 1 - last
+	if more <= 0 || p.w < 30 {
+		return p.c.Styles.Border.Render(strings.Repeat("─", p.w))
+	}
+	note := " " + plural(more, "more row", "more rows") + " below: " + p.c.Keys.Down.Help().Key + " "
+	n := p.c.Method.StringWidth(note)
+	return p.c.Styles.Border.Render(strings.Repeat("─", max(0, p.w-n-2))) + p.c.Styles.Faint.Render(note) + p.c.Styles.Border.Render("──")
 }

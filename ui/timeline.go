@@ -86,6 +86,17 @@ func cellOf(day *dossier.Day, flagged bool) stripCell {
 	return c
 }
 
+// ruleBefore reports whether the strip draws a rule before day i: between
+// phases, and on both sides of a day in dispute, so that the strip files
+// it with neither the talks nor the days after.
+func ruleBefore(days []dossier.Day, i int) bool {
+	if i == 0 {
+		return false
+	}
+	a, b := &days[i-1], &days[i]
+	return a.Phase != b.Phase || a.Status == dossier.DayDisputed || b.Status == dossier.DayDisputed
+}
+
 // strip draws the timeline: every day of the dossier (as the filters show
 // its hours), the selected one highlighted, a rule between the phases;
 // exactly stripLines lines of w cells. When the days do not fit, the strip
@@ -105,7 +116,7 @@ func (c *Common) strip(w int) (lines []string, spans [][2]int) {
 	xs := make([]int, len(days))
 	x := 0
 	for i := range days {
-		if i > 0 && days[i].Phase != days[i-1].Phase {
+		if ruleBefore(days, i) {
 			x++
 		}
 		xs[i] = x
@@ -131,7 +142,7 @@ func (c *Common) strip(w int) (lines []string, spans [][2]int) {
 	for i := range days {
 		cl := cells[i]
 		x0 := xs[i] - shift + 1
-		if i > 0 && days[i].Phase != days[i-1].Phase && x0-1 >= 1 && x0-1 < w-1 {
+		if ruleBefore(days, i) && x0-1 >= 1 && x0-1 < w-1 {
 			for r := range stripLines {
 				put(r, x0-1, "┊", st.Faint.Render("┊"))
 			}

@@ -1,20 +1,21 @@
 package ui
 
 import (
-	"strings"
-
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/dossier-dev/dossier/dossier"
 )
 
-// ViewID names a view of the reader. Its String is the name a Position
-// carries ("compare", "days", …).
+// ViewID names a view of the reader; it is also the digit that shows it.
+// Its String is the name a Position carries ("compare", "days", …), from
+// dossier.Views, the one list of view names.
 type ViewID int
 
-// Views. The first five are reached with the keys 1–5.
+// Views, in the order of their keys 0–6 (dossier.Views).
 const (
-	ViewCompare ViewID = iota
+	ViewOverview ViewID = iota
+	ViewCompare
 	ViewDays
 	ViewDelegations
 	ViewDemands
@@ -23,19 +24,17 @@ const (
 	numViews
 )
 
-var viewNames = [...]string{"compare", "days", "delegations", "demands", "sources", "discrepancies"}
-
 // String returns the view's name as used in positions and briefings.
 func (v ViewID) String() string {
-	if int(v) >= 0 && int(v) < len(viewNames) {
-		return viewNames[v]
+	if int(v) >= 0 && int(v) < len(dossier.Views) {
+		return dossier.Views[v]
 	}
 	return "unknown"
 }
 
 // ParseViewID returns the view with the given name.
 func ParseViewID(name string) (ViewID, bool) {
-	for i, n := range viewNames {
+	for i, n := range dossier.Views {
 		if n == name {
 			return ViewID(i), true
 		}
@@ -45,8 +44,8 @@ func ParseViewID(name string) (ViewID, bool) {
 
 // View is one screen of the reader below the header and above the footer.
 // A view owns its state; it reads the shared Common and speaks upward only
-// through messages. Adding a view is adding one file: a type implementing
-// View and an init function calling RegisterView.
+// through messages. Adding a view is adding one file with a type
+// implementing View, and a case in newView.
 type View interface {
 	// KeyMap gives the view's footer (ShortHelp) and its columns of the
 	// `?` overlay (FullHelp); the keys every view shares are added by the
@@ -82,60 +81,22 @@ type viewMsg interface{ target() ViewID }
 func (LayoutMsg) target() ViewID { return ViewCompare }
 func (DayDocMsg) target() ViewID { return ViewDays }
 
-// ViewFactory builds a view for a session.
-type ViewFactory func(c *Common) View
-
-// registry maps each view to its factory. It is written only by init
-// functions (RegisterView) and read afterwards, so sessions share no
-// mutable state through it.
-var registry = map[ViewID]ViewFactory{}
-
-// RegisterView makes a view available under its id and digit key. Call it
-// from an init function.
-func RegisterView(id ViewID, f ViewFactory) { registry[id] = f }
-
-// newView returns the registered view, or a placeholder saying the view is
-// coming.
+// newView builds a view for a session. Adding a view is a file with its
+// type and a case here.
 func newView(id ViewID, c *Common) View {
-	if f, ok := registry[id]; ok {
-		return f(c)
+	switch id {
+	case ViewOverview:
+		return newOverviewView(c)
+	case ViewDays:
+		return newDaysView(c)
+	case ViewDelegations:
+		return newDelegationsView(c)
+	case ViewDemands:
+		return newDemandsView(c)
+	case ViewSources:
+		return newSourcesView(c)
+	case ViewDiscrepancies:
+		return newDiscrepanciesView(c)
 	}
-	return &comingView{c: c, id: id}
-}
-
-// comingView stands in for a view not yet built.
-type comingView struct {
-	c    *Common
-	id   ViewID
-	w, h int
-}
-
-func (v *comingView) ShortHelp() []key.Binding {
-	return []key.Binding{v.c.Keys.Views, v.c.Keys.Topics, v.c.Keys.Help, v.c.Keys.Quit}
-}
-func (v *comingView) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{v.c.Keys.Views, v.c.Keys.Topics}}
-}
-func (v *comingView) Init() tea.Cmd                  { return nil }
-func (v *comingView) Update(tea.Msg) (View, tea.Cmd) { return v, nil }
-func (v *comingView) SetSize(w, h int) tea.Cmd       { v.w, v.h = w, h; return nil }
-func (v *comingView) Location() string               { return "the " + v.id.String() + " view" }
-func (v *comingView) Position() Position             { return Position{} }
-func (v *comingView) SetPosition(Position) tea.Cmd   { return nil }
-func (v *comingView) Body() []string {
-	lines := blankLines(v.h, v.w)
-	name := strings.ToUpper(v.id.String()[:1]) + v.id.String()[1:]
-	msg := []string{name, "", "This view is coming soon.", "Press 1 for the compare view."}
-	top := max(0, (v.h-len(msg))/2)
-	for i, s := range msg {
-		if top+i < v.h {
-			pad := max(0, (v.w-v.c.Method.StringWidth(s))/2)
-			st := v.c.Styles.Faint
-			if i == 0 {
-				st = v.c.Styles.HeaderTitle
-			}
-			lines[top+i] = v.c.fit(strings.Repeat(" ", pad)+st.Render(s), v.w)
-		}
-	}
-	return lines
+	return newCompareView(c)
 }

@@ -277,7 +277,10 @@ func TestSearchLands(t *testing.T) {
 	if !strings.Contains(f.content, d.Topics[0].Title[:0]+"Torkham") {
 		t.Errorf("Torkham is not on screen")
 	}
+	// each search starts empty; ↑ recalls the last one
 	s.press("/")
+	s.waitFor("an empty search box", func(f vframe) bool { return strings.Contains(f.text(), "↑ recalls “Torkham”") })
+	s.press("up")
 	s.waitFor("the search box", func(f vframe) bool { return strings.Contains(f.text(), "/ Torkham") })
 	var dayIdx = -1
 	for i, day := range d.Days {

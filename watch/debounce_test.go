@@ -10,6 +10,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/testkit"
 )
 
 // fakeFS records watches instead of asking the kernel.
@@ -90,7 +91,7 @@ func (r *rig) write(t *testing.T, name string) chan time.Time {
 	select {
 	case c := <-r.timers:
 		return c
-	case <-time.After(10 * time.Second):
+	case <-time.After(testkit.Limit(10 * time.Second)):
 		t.Fatalf("no debounce timer started for %s", name)
 		return nil
 	}
@@ -117,7 +118,7 @@ func TestBurstOfChangesLoadsOnce(t *testing.T) {
 		if ev.Dossier == nil || ev.Dossier.Title != "v1" {
 			t.Fatalf("published %+v, want the version v1", ev)
 		}
-	case <-time.After(10 * time.Second):
+	case <-time.After(testkit.Limit(10 * time.Second)):
 		t.Fatal("nothing published after the burst settled")
 	}
 	r.stop()
@@ -136,7 +137,7 @@ func TestChangeThatLeavesTheFilesAsTheyWereLoadsNothing(t *testing.T) {
 		if ev.Dossier.Title != "v1" {
 			t.Fatalf("first event is %q, want v1 (the unchanged save must publish nothing)", ev.Dossier.Title)
 		}
-	case <-time.After(10 * time.Second):
+	case <-time.After(testkit.Limit(10 * time.Second)):
 		t.Fatal("nothing published for a real change")
 	}
 	r.stop()
@@ -153,7 +154,7 @@ func TestOverflowReloads(t *testing.T) {
 	select {
 	case c := <-r.timers:
 		c <- time.Time{}
-	case <-time.After(10 * time.Second):
+	case <-time.After(testkit.Limit(10 * time.Second)):
 		t.Fatal("an overflow started no timer")
 	}
 	select {
@@ -161,7 +162,7 @@ func TestOverflowReloads(t *testing.T) {
 		if ev.Dossier.Title != "v1" {
 			t.Fatalf("got %q, want v1", ev.Dossier.Title)
 		}
-	case <-time.After(10 * time.Second):
+	case <-time.After(testkit.Limit(10 * time.Second)):
 		t.Fatal("an overflow did not reload")
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/testkit"
 )
 
 // exampleDir copies the example dossier into a temporary folder.
@@ -41,7 +42,7 @@ func started(t *testing.T, dir string) <-chan Event {
 // when none comes within a generous bound.
 func waitEvent(t *testing.T, ch <-chan Event, what string, ok func(Event) bool) Event {
 	t.Helper()
-	deadline := time.After(20 * time.Second)
+	deadline := time.After(testkit.Limit(20 * time.Second))
 	for {
 		select {
 		case ev := <-ch:
@@ -203,7 +204,7 @@ func TestCloseWithoutRun(t *testing.T) {
 	go func() { w.Run(context.Background(), func(Event) {}); close(done) }()
 	select {
 	case <-done:
-	case <-time.After(10 * time.Second):
+	case <-time.After(testkit.Limit(10 * time.Second)):
 		t.Fatal("Run after Close did not return")
 	}
 }

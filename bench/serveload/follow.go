@@ -97,8 +97,11 @@ func quantile(ds []time.Duration, q float64) time.Duration {
 
 // markerFor is what a follower's screen shows once step n has arrived.
 func markerFor(o options, n int) (string, error) {
-	if o.marker == "title" {
+	switch o.marker {
+	case "title":
 		return topicTitle(o.path, n)
+	case "header": // the reader's header counts topics from 1: "topic 3/12"
+		return fmt.Sprintf("topic %d/", n+o.markerBase+1), nil
 	}
 	return fmt.Sprintf(o.marker, n), nil
 }

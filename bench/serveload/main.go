@@ -72,8 +72,9 @@ func main() {
 	flag.DurationVar(&o.timeout, "timeout", 60*time.Second, "give up on any one wait after this long")
 	flag.DurationVar(&o.hold, "hold", 0, "keep every session open this long at the end (to profile the server)")
 	flag.StringVar(&o.stepKey, "step-key", "]", "what the presenter types for one step (Go escapes allowed)")
-	flag.StringVar(&o.marker, "marker", "title", "what a follower's screen shows once step N has arrived: "+
-		"\"title\" means the title of topic N+marker-base (0-based); anything else is a format with %d for N+marker-base")
+	flag.StringVar(&o.marker, "marker", "header", "what a follower's screen shows once step N has arrived: "+
+		"\"header\" means the header's \"topic K/\" for topic N+marker-base (0-based); "+
+		"\"title\" the title of that topic; anything else is a format with %d for N+marker-base")
 	flag.StringVar(&o.backKey, "back-key", "[", "after the forward steps, time as many steps back with this key (warm caches); empty skips it")
 	flag.IntVar(&o.markerBase, "marker-base", 0, "added to the step number in -marker")
 	flag.BoolVar(&o.browse, "browse", false, "the sessions of -sessions browse on their own (each types j once), "+
@@ -133,7 +134,12 @@ func run(o options) error {
 	maxN := slices.Max(append(o.levels, o.followers)) + 4
 	args := []string{"serve", "--listen", "127.0.0.1:0", "--open", "--presenters", presFile,
 		"--host-key", filepath.Join(dir, "host"), "--max-sessions", strconv.Itoa(maxN),
-		"--rate", "100000", "--rate-burst", "100000"}
+		"--rate", "100000", "--rate-burst", "100000",
+		// every session comes from 127.0.0.1, opened 8 at a time: lift the
+		// per-address and unauthenticated-connection caps that protect a
+		// real server from one address (docs/hardening.md)
+		"--max-sessions-per-address", strconv.Itoa(maxN),
+		"--max-startups", fmt.Sprintf("%d:30:%d", maxN, maxN), "--max-startups-per-address", strconv.Itoa(maxN)}
 	args = append(args, strings.Fields(o.serverArgs)...)
 	if o.path != "" {
 		args = append(args, o.path)

@@ -40,10 +40,19 @@ type jsonProblem struct {
 
 func runCheck(cmd *cobra.Command, args []string, asJSON bool) error {
 	l, err := loadFiles(args)
+	out := cmd.OutOrStdout()
+	if err != nil && asJSON {
+		// a program reading the JSON gets JSON: the folder, as one error
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		if jerr := enc.Encode([]jsonProblem{{File: sanitize.Line(args[0]), Severity: "error", Message: err.Error()}}); jerr != nil {
+			return jerr
+		}
+		return &ExitError{Code: 1, Err: err}
+	}
 	if err != nil {
 		return err
 	}
-	out := cmd.OutOrStdout()
 	// errors first, each kind in the loader's order: one error must not
 	// hide among twenty warnings
 	probs := slices.Clone(l.probs)
@@ -65,7 +74,7 @@ func runCheck(cmd *cobra.Command, args []string, asJSON bool) error {
 		for _, p := range probs {
 			fmt.Fprintln(out, l.problemLine(p))
 		}
-		nerr, nwarn := len(l.probs.Errors()), len(l.probs.Warnings())
+		nerr, nwarn := l.probs.Count() // the problems not listed too
 		fmt.Fprintf(cmd.ErrOrStderr(), "%s: %s, %s\n", sanitize.Text(l.name()), plural(nerr, "error"), plural(nwarn, "warning"))
 	}
 	if l.probs.HasErrors() {

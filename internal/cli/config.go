@@ -24,7 +24,7 @@ import (
 // is added by the reader itself (and by the config command).
 func addSettingFlags(fs *pflag.FlagSet) {
 	fs.String("config", "", "settings file (default: $XDG_CONFIG_HOME/dossier/config.yaml)")
-	fs.String("accounts", "", "the two accounts to open with, as a,b (when the dossier has both)")
+	fs.String("accounts", "", "the two or three accounts to open with, as a,b or a,b,c (when the dossier has them)")
 	fs.Bool("mouse", true, "use the mouse for scrolling and clicks; --mouse=false leaves text selection to the terminal")
 }
 
@@ -36,6 +36,8 @@ type settings struct {
 	// from says where each setting came from: "flag", "config file, line
 	// N" or "default".
 	from map[string]string
+	// third is the third account --accounts a,b,c asks for, "" for none.
+	third string
 }
 
 // loadSettings reads the config file (--config, else the XDG path) and
@@ -75,10 +77,16 @@ func loadSettings(cmd *cobra.Command) (*settings, error) {
 	}
 	if f := fl.Lookup("accounts"); f != nil && f.Changed {
 		ids := strings.Split(f.Value.String(), ",")
-		if len(ids) != 2 || strings.TrimSpace(ids[0]) == "" || strings.TrimSpace(ids[1]) == "" {
-			return nil, fmt.Errorf("--accounts takes two account ids: a,b")
+		for i := range ids {
+			ids[i] = strings.TrimSpace(ids[i])
 		}
-		s.cfg.Accounts = [2]string{strings.TrimSpace(ids[0]), strings.TrimSpace(ids[1])}
+		if len(ids) < 2 || len(ids) > 3 || slices.Contains(ids, "") {
+			return nil, fmt.Errorf("--accounts takes two or three account ids: a,b or a,b,c")
+		}
+		s.cfg.Accounts = [2]string{ids[0], ids[1]}
+		if len(ids) == 3 {
+			s.third = ids[2]
+		}
 		s.from["accounts"] = "flag"
 	}
 	if f := fl.Lookup("mouse"); f != nil && f.Changed {
@@ -106,7 +114,7 @@ func settingsFor(cmd *cobra.Command) (*settings, error) {
 // options returns the reader options these settings give.
 func (s *settings) options(o ui.Options) ui.Options {
 	o.Style = s.cfg.Style
-	o.Pair = s.cfg.Accounts
+	o.Pair, o.Third = s.cfg.Accounts, s.third
 	o.NoMouse = !s.cfg.Mouse
 	keys := s.keys
 	o.Keys = &keys
@@ -152,7 +160,10 @@ func printSettings(w io.Writer, s *settings) {
 	}
 	fmt.Fprintf(w, "config file: %s (%s)\n\n", sanitize.Line(c.File), state)
 	pair := "the dossier's default pair"
-	if c.Accounts[0] != "" {
+	switch {
+	case c.Accounts[0] != "" && s.third != "":
+		pair = c.Accounts[0] + ", " + c.Accounts[1] + ", " + s.third + " (when the dossier has them)"
+	case c.Accounts[0] != "":
 		pair = c.Accounts[0] + ", " + c.Accounts[1] + " (when the dossier has both)"
 	}
 	mouse := "on"

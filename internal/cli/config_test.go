@@ -38,7 +38,7 @@ func TestConfigDefaults(t *testing.T) {
 	}
 	for _, want := range []string{
 		"config file: " + p + " (not found; the defaults are in use)\n",
-		"style      auto ", "mouse      on ", "\n  quit         q ctrl+c\n", "\n  views        1 2 3 4 5            fixed\n",
+		"style      auto ", "mouse      on ", "\n  quit         q ctrl+c\n", "\n  views        0 1 2 3 4 5 6        fixed\n",
 	} {
 		if !strings.Contains(squeeze(out), squeeze(want)) {
 			t.Errorf("missing %q in\n%s", want, out)

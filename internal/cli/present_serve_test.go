@@ -1,11 +1,7 @@
 package cli
 
 import (
-	"crypto/ed25519"
-	"crypto/rand"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -13,6 +9,7 @@ import (
 
 	"github.com/dossier-dev/dossier/content"
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/testkit"
 )
 
 const (
@@ -30,17 +27,13 @@ func briefingServe(t *testing.T, names ...string) (*dossier.Dossier, string, []g
 		t.Fatal(probs.Err())
 	}
 	var keys []gossh.Signer
-	var lines strings.Builder
+	var lines []string
 	for _, n := range names {
-		_, priv, _ := ed25519.GenerateKey(rand.Reader)
-		k, _ := gossh.NewSignerFromKey(priv)
+		k, line := testkit.NewKey(t, n)
 		keys = append(keys, k)
-		lines.WriteString(strings.TrimSpace(string(gossh.MarshalAuthorizedKey(k.PublicKey()))) + " " + n + "\n")
+		lines = append(lines, line)
 	}
-	presenters := filepath.Join(t.TempDir(), "presenters")
-	if err := os.WriteFile(presenters, []byte(lines.String()), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	presenters := testkit.WriteFile(t, t.TempDir(), "presenters", lines...)
 	return d, startServe(t, "--open", "--presenters", presenters), keys
 }
 

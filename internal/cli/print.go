@@ -77,7 +77,7 @@ func addPrintFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.String("topic", "", "the topic to write, by id")
 	f.String("day", "", "the day to write, by id or date (YYYY-MM-DD)")
-	f.String("accounts", "", "the two accounts side by side, as a,b (default: the dossier's pair)")
+	f.String("accounts", "", "the two or three accounts side by side, as a,b or a,b,c (default: the dossier's pair)")
 	f.Int("width", 0, "the most cells a line may take (default: the terminal's width, or $COLUMNS, else 80)")
 	f.String("view", "", "a view as a table: "+strings.Join(textout.Views, ", "))
 	f.String("color", "auto", "colour: auto (when stdout is a terminal), always or never")
@@ -100,10 +100,15 @@ func runPrint(cmd *cobra.Command, args []string) error {
 	}
 	if a := str("accounts"); a != "" {
 		parts := strings.Split(a, ",")
-		if len(parts) != 2 {
-			return fmt.Errorf("--accounts wants two account ids, A,B")
+		if len(parts) != 2 && len(parts) != 3 {
+			return fmt.Errorf("--accounts wants two or three account ids, A,B or A,B,C")
 		}
 		o.Pair = [2]string{strings.TrimSpace(parts[0]), strings.TrimSpace(parts[1])}
+		if len(parts) == 3 {
+			o.Third = strings.TrimSpace(parts[2])
+		}
+	} else {
+		o.AlsoNote = true // the reader did not choose: say which accounts are left out
 	}
 	out := cmd.OutOrStdout()
 	file, isFile := out.(*os.File)

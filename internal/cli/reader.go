@@ -1,8 +1,11 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"runtime/debug"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -10,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"github.com/dossier-dev/dossier/dossier"
 	"github.com/dossier-dev/dossier/render"
 	"github.com/dossier-dev/dossier/ui"
 )
@@ -22,6 +26,8 @@ const readerFPS = 120
 // addReaderFlags adds the reader's flags to the root command.
 func addReaderFlags(root *cobra.Command) {
 	root.Flags().String("style", "auto", "colours: auto (ask the terminal), dark, light or notty")
+	root.Flags().String("view", "", "the view to open on: "+strings.Join(dossier.Views, ", ")+
+		" (default: overview the first time a dossier is opened, compare after)")
 	addSettingFlags(root.Flags())
 	addWatchFlag(root)
 	addNotesFlag(root)
@@ -42,6 +48,10 @@ func runReader(cmd *cobra.Command, args []string) (err error) {
 	if wt != nil {
 		defer wt.Close()
 	}
+	view, _ := cmd.Flags().GetString("view")
+	if view != "" && !slices.Contains(dossier.Views, view) {
+		return fmt.Errorf("--view takes one of %s", strings.Join(dossier.Views, ", "))
+	}
 	out, ok := cmd.OutOrStdout().(*os.File)
 	if !ok || !term.IsTerminal(out.Fd()) {
 		if wt != nil {
@@ -58,6 +68,11 @@ func runReader(cmd *cobra.Command, args []string) (err error) {
 		return err
 	}
 	opts.NoColor = os.Getenv("NO_COLOR") != "" && opts.Style == render.StyleAuto
+	opts.View = view
+	opts.FirstRun = firstOpen(args) // firstrun.go
+	if opts.FirstRun && view == "" {
+		opts.View = "overview"
+	}
 	// the terminal's size now, so that the first layout is rendered for
 	// it and not for 80x24
 	if w, h, err := term.GetSize(out.Fd()); err == nil && w > 0 && h > 0 {
@@ -75,15 +90,19 @@ func runReader(cmd *cobra.Command, args []string) (err error) {
 		}()
 		model = st
 	} else {
-		l, err := load(args)
+		// a slow load shows its progress and q stops it (slowload.go)
+		m, st, err := loadFolder(cmd, args, opts)
 		if err != nil {
 			return err
 		}
-		if l.d == nil {
-			return problemsErr(cmd, l)
+		if st != nil {
+			defer func() {
+				if st.failed != nil && err == nil {
+					err = problemsErr(cmd, st.failed)
+				}
+			}()
 		}
-		opts.Dossier = l.d
-		model = ui.New(opts)
+		model = m
 	}
 	p := tea.NewProgram(model, tea.WithContext(cmd.Context()), tea.WithOutput(out), tea.WithFPS(readerFPS))
 	if wt != nil {

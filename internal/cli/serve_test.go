@@ -2,14 +2,9 @@ package cli
 
 import (
 	"context"
-	"crypto/ed25519"
-	"crypto/rand"
 	"io"
-	"os"
 	"path/filepath"
 	"regexp"
-	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -17,29 +12,15 @@ import (
 
 	"github.com/dossier-dev/dossier/content"
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/testkit"
 	"github.com/dossier-dev/dossier/internal/vtest"
 )
 
 // serveWait only keeps a broken server from hanging the test; nothing is
-// measured against it.
-const serveWait = 20 * time.Second
+// measured against it. It scales with the machine (testkit.HangLimit).
+var serveWait = testkit.HangLimit()
 
-type lockedBuf struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (l *lockedBuf) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuf) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
+type lockedBuf = testkit.SyncBuffer
 
 // startServe runs `dossier serve` in-process on a free loopback port and
 // returns its address.
@@ -73,9 +54,11 @@ func startServe(t *testing.T, args ...string) string {
 	return ""
 }
 
+// sshTerm is a session of `dossier serve` seen through a terminal
+// emulator (testkit.Term).
 type sshTerm struct {
+	k      *testkit.Term
 	screen *vtest.Screen
-	stdin  io.Writer
 }
 
 func openSSH(t *testing.T, addr, user string, key gossh.Signer, w, h int) *sshTerm {
@@ -84,39 +67,13 @@ func openSSH(t *testing.T, addr, user string, key gossh.Signer, w, h int) *sshTe
 	if key != nil {
 		auth = append(auth, gossh.PublicKeys(key))
 	}
-	c, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{User: user, Auth: auth,
-		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: serveWait})
-	if err != nil {
-		t.Fatalf("dial as %s: %v", user, err)
-	}
-	t.Cleanup(func() { _ = c.Close() })
-	sess, err := c.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	st := &sshTerm{screen: vtest.New(w, h)}
-	sess.Stdout = st.screen
-	if st.stdin, err = sess.StdinPipe(); err != nil {
-		t.Fatal(err)
-	}
-	if err := sess.RequestPty("xterm-256color", h, w, gossh.TerminalModes{}); err != nil {
-		t.Fatal(err)
-	}
-	if err := sess.Shell(); err != nil {
-		t.Fatal(err)
-	}
-	return st
+	k := testkit.OpenTerm(t, testkit.MustDial(t, addr, user, auth...), testkit.TermOptions{Width: w, Height: h})
+	return &sshTerm{k: k, screen: k.Screen}
 }
 
 func (s *sshTerm) waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(serveWait)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s; the screen shows:\n%s", what, s.screen)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	testkit.WaitUntilShowing(t, what, cond, s.screen.String)
 }
 
 func (s *sshTerm) shows(t *testing.T, sub string) {
@@ -126,9 +83,7 @@ func (s *sshTerm) shows(t *testing.T, sub string) {
 
 func (s *sshTerm) keys(t *testing.T, k string) {
 	t.Helper()
-	if _, err := s.stdin.Write([]byte(k)); err != nil {
-		t.Fatal(err)
-	}
+	s.k.Keys(t, k)
 }
 
 // TestServeFollowersFollowThePresenter runs the real reader over SSH: when
@@ -139,13 +94,8 @@ func TestServeFollowersFollowThePresenter(t *testing.T) {
 	if d == nil {
 		t.Fatal(probs.Err())
 	}
-	_, priv, _ := ed25519.GenerateKey(rand.Reader)
-	alice, _ := gossh.NewSignerFromKey(priv)
-	presenters := filepath.Join(t.TempDir(), "presenters")
-	line := strings.TrimSpace(string(gossh.MarshalAuthorizedKey(alice.PublicKey()))) + " alice\n"
-	if err := os.WriteFile(presenters, []byte(line), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	alice, line := testkit.NewKey(t, "alice")
+	presenters := testkit.WriteFile(t, t.TempDir(), "presenters", line)
 	addr := startServe(t, "--open", "--presenters", presenters)
 
 	title := func(i int) string { return d.Topics[i].Title }

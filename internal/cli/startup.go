@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"time"
+
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dossier-dev/dossier/ui"
@@ -26,6 +28,15 @@ type startup struct {
 	// failed is the load that had errors; the program quits and the
 	// caller prints them.
 	failed *loaded
+
+	// A slow load (slowload.go) shows what it is loading and for how
+	// long, and q stops it as ctrl+c does; the zero values are the
+	// embedded dossier's quick load, which shows nothing.
+	name    string    // what is loading, sanitised
+	since   time.Time // when the load began; zero: not shown
+	elapsed time.Duration
+	width   int
+	height  int
 }
 
 // loadedMsg carries the load's result into the program.
@@ -37,9 +48,13 @@ func newStartup(opts ui.Options, load func() *loaded) *startup {
 	return &startup{opts: opts, loaded: ch}
 }
 
-// Init waits for the load.
+// Init waits for the load (and, for a slow load, ticks its progress).
 func (s *startup) Init() tea.Cmd {
-	return func() tea.Msg { return loadedMsg{<-s.loaded} }
+	wait := func() tea.Msg { return loadedMsg{<-s.loaded} }
+	if s.since.IsZero() {
+		return wait
+	}
+	return tea.Batch(wait, progressTick())
 }
 
 // Update keeps messages until the dossier is loaded, then hands over to
@@ -62,9 +77,14 @@ func (s *startup) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		s.kept = nil
 		return r, tea.Batch(cmds...)
 	case tea.KeyPressMsg:
-		if msg.String() == "ctrl+c" {
+		if msg.String() == "ctrl+c" || !s.since.IsZero() && msg.String() == "q" {
 			return s, tea.Quit
 		}
+	case tea.WindowSizeMsg:
+		s.width, s.height = msg.Width, msg.Height
+	case progressMsg:
+		s.elapsed = msg.at.Sub(s.since)
+		return s, progressTick()
 	}
 	s.kept = append(s.kept, msg)
 	return s, nil
@@ -73,6 +93,9 @@ func (s *startup) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // View is an empty alternate screen, as the reader's will be, so that the
 // terminal does not switch modes when the reader takes over.
 func (s *startup) View() tea.View {
+	if !s.since.IsZero() {
+		return s.progressView()
+	}
 	v := tea.NewView("")
 	v.AltScreen = true
 	return v

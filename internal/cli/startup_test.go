@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/dossier-dev/dossier/dossier"
+	"github.com/dossier-dev/dossier/internal/testkit"
 	"github.com/dossier-dev/dossier/render"
 	"github.com/dossier-dev/dossier/ui"
 )
@@ -104,7 +105,7 @@ func TestPauseGC(t *testing.T) {
 		t.Fatalf("resumed: GC percent %d, memory limit %d; want 70 and 1 TiB", p, l)
 	}
 	pauseGC(time.Millisecond)
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(testkit.Limit(10 * time.Second))
 	for gcPercent() != 70 {
 		if time.Now().After(deadline) {
 			t.Fatal("the collector was not resumed by the timer")

@@ -108,7 +108,8 @@ func snapshot() (goroutines int, heap uint64) {
 	return runtime.NumGoroutine(), ms.HeapAlloc
 }
 
-// TestSSHThousandCycles connects to a real server 1,000 times, four clients
+// TestSSHThousandCycles connects to a real server 1,000 times (200 under
+// -race; .ci/run runs both), four clients
 // at a time, leaving in every way: quitting the reader, hanging up, a TCP
 // reset mid-session and mid-handshake, and logging in without a session.
 // Afterwards the test process's goroutines and live heap must come back to
@@ -117,7 +118,7 @@ func TestSSHThousandCycles(t *testing.T) {
 	testkit.Soak(t)                      // 1,000 SSH connections
 	_, pline := newClientKey(t, "alice") // presenters: every session joins the hub
 	srv := startSSH(t, embeddedDossier(t), server.Config{Open: true, Presenters: writeTemp(t, "presenters", pline),
-		HandshakeTimeout: 5 * time.Second})
+		HandshakeTimeout: testkit.Limit(5 * time.Second)})
 	for i := range 2 * len(cycleKinds) { // warm: lazily made goroutines and caches
 		if err := cycle(srv.addr, i%len(cycleKinds), i); err != nil {
 			t.Fatal(err)
@@ -127,7 +128,8 @@ func TestSSHThousandCycles(t *testing.T) {
 	time.Sleep(100 * time.Millisecond) // let the warm-up's closing goroutines go
 	baseG, baseHeap := snapshot()
 
-	const n, workers = 1000, 4
+	// 200 under -race; .ci/run runs the 1,000 without it too
+	n, workers := testkit.UnderRace(1000, 5), 4
 	jobs := make(chan int)
 	errs := make(chan error, n)
 	var wg sync.WaitGroup

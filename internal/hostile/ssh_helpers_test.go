@@ -76,12 +76,11 @@ func dialSSH(addr, user string, signer gossh.Signer) (*gossh.Client, error) {
 
 func mustDialSSH(t *testing.T, addr, user string, signer gossh.Signer) *gossh.Client {
 	t.Helper()
-	c, err := dialSSH(addr, user, signer)
-	if err != nil {
-		t.Fatalf("dial as %q: %v", user, err)
+	var auth []gossh.AuthMethod
+	if signer != nil {
+		auth = append(auth, gossh.PublicKeys(signer))
 	}
-	t.Cleanup(func() { _ = c.Close() })
-	return c
+	return testkit.MustDial(t, addr, user, auth...)
 }
 
 // sshTerm is an interactive session seen through a terminal emulator,

@@ -35,6 +35,9 @@ func TestEveryViewEverySize(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			if name == "embedded" {
 				testkit.Soak(t)
+				if testkit.Race {
+					t.Skip("the long dossier's sweep runs without -race (.ci/run runs it so)")
+				}
 			}
 			cache := render.NewCache()
 			for _, sz := range sweep {
@@ -66,8 +69,8 @@ var stormKeys = []string{"1", "2", "3", "4", "5", "]", "[", "j", "k", "G", "g", 
 // gone). Every frame drawn is checked. Without DOSSIER_SOAK the storm is
 // 20 resizes long.
 func TestResizeStorm(t *testing.T) {
-	t.Parallel() // the tests that measure the whole process (goroutines, heap) are not parallel
-	n := 200
+	t.Parallel()                   // the tests that measure the whole process (goroutines, heap) are not parallel
+	n := testkit.UnderRace(200, 5) // .ci/run runs the 200 without -race too
 	if !testkit.Soaking() {
 		n = 20
 	}

@@ -29,6 +29,17 @@ func Soak(t testing.TB) {
 	}
 }
 
+// UnderRace returns n, or n divided by div under the race detector (at
+// least 1): for a soak test whose length is a count (connections, resizes)
+// that .ci/run also runs in full without -race, so that the race detector
+// still sees every path without taking ten times the time of the full count.
+func UnderRace(n, div int) int {
+	if Race {
+		return max(n/div, 1)
+	}
+	return n
+}
+
 // HangScaleEnv multiplies every hang limit (DOSSIER_HANG_SCALE=3), for a
 // machine known to be slow.
 const HangScaleEnv = "DOSSIER_HANG_SCALE"
@@ -114,9 +125,19 @@ func Within(t testing.TB, what string, f func()) {
 // state another goroutine changes with no message to wait on.
 func WaitUntil(t testing.TB, what string, cond func() bool) {
 	t.Helper()
+	WaitUntilShowing(t, what, cond, nil)
+}
+
+// WaitUntilShowing is WaitUntil that, on timeout, adds what show returns
+// then (a screen, a log) to the failure.
+func WaitUntilShowing(t testing.TB, what string, cond func() bool, show func() string) {
+	t.Helper()
 	deadline := time.Now().Add(HangLimit())
 	for !cond() {
 		if time.Now().After(deadline) {
+			if show != nil {
+				t.Fatalf("hang: timed out waiting for %s; it shows:\n%s", what, show())
+			}
 			t.Fatalf("hang: timed out waiting for %s", what)
 		}
 		time.Sleep(5 * time.Millisecond)
