@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -307,4 +308,46 @@ func TestAsOfDropsCredWeighedOnLaterSources(t *testing.T) {
 	if trimmed == 0 || kept == 0 {
 		t.Skipf("no claim trimmed (%d) or kept whole (%d) as of 27 Oct", trimmed, kept)
 	}
+}
+
+// TestAsOfMemberTitleParts: as of a day, a member's title gathered from
+// several reports loses the parts naming a report not yet published
+// (Nusrat's "Deputy Defense Minister (MNTV)" as of 27 Oct, when only Dawn
+// had written).
+func TestAsOfMemberTitleParts(t *testing.T) {
+	d, probs := Load(content.Default())
+	if d == nil || probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	s := d.Select(Selection{AsOf: time.Date(2025, 10, 27, 0, 0, 0, 0, time.UTC)})
+	found := false
+	for _, del := range s.Delegations {
+		for _, m := range del.Members {
+			if strings.Contains(m.Title, "(MNTV)") {
+				t.Errorf("as of 27 Oct %s's title names MNTV (29 Oct): %q", m.Name, m.Title)
+			}
+			if m.Name == "Noorur Rahman Nusrat" {
+				found = true
+				if m.Title != "senior Taliban figure (Dawn)" {
+					t.Errorf("as of 27 Oct Nusrat's title is %q", m.Title)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Skip("no Nusrat as of 27 Oct")
+	}
+	if full := d.Delegations; len(full) > 0 && !strings.Contains(fmtTitles(full), "(MNTV)") {
+		t.Error("the dossier as loaded lost its titles")
+	}
+}
+
+func fmtTitles(ds []Delegation) string {
+	var b strings.Builder
+	for _, del := range ds {
+		for _, m := range del.Members {
+			b.WriteString(m.Title + "\n")
+		}
+	}
+	return b.String()
 }

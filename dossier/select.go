@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"maps"
+	"slices"
 	"strings"
 	"time"
 )
@@ -148,7 +149,16 @@ func (d *Dossier) Select(s Selection) *Dossier {
 	}
 	out.Delegations = make([]Delegation, len(d.Delegations))
 	for i, del := range d.Delegations {
-		del.Members = keep(d, s, del.Members, func(m *Member) *[]string { return &m.Sources })
+		members := slices.Clone(del.Members)
+		for j := range members {
+			// a title gathered from several reports ("senior figure
+			// (MNTV); senior Taliban figure (Dawn)") loses the parts
+			// that name a report not yet published
+			if src, ok := s.cite(d, members[j].Sources); ok {
+				members[j].Title = s.laterPartsDropped(d, members[j].Title, members[j].Sources, src)
+			}
+		}
+		del.Members = keep(d, s, members, func(m *Member) *[]string { return &m.Sources })
 		out.Delegations[i] = del
 	}
 	out.Demands = keep(d, s, d.Demands, func(x *Demand) *[]string { return &x.Sources })
@@ -280,6 +290,21 @@ func (s Selection) namesLater(d *Dossier, text string, cited, kept []string) boo
 	return false
 }
 
+// laterPartsDropped returns text, a list of parts joined by "; ", less
+// the parts that name a cited source not kept (namesLater).
+func (s Selection) laterPartsDropped(d *Dossier, text string, cited, kept []string) string {
+	if s.AsOf.IsZero() || len(kept) == len(cited) || !strings.Contains(text, "; ") {
+		return text
+	}
+	var out []string
+	for _, part := range strings.Split(text, "; ") {
+		if !s.namesLater(d, part, cited, kept) {
+			out = append(out, part)
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
 // without returns ids less those in gone (ids itself when nothing goes).
 func without(ids []string, gone map[string]bool) []string {
 	if len(gone) == 0 {
@@ -304,4 +329,18 @@ func combine(a, b Selection) Selection {
 		out.Source = b.Source
 	}
 	return out
+}
+
+// MemberTitle returns a member's title as the selection d was made with
+// shows it: as of a day, without the parts that name a report not yet
+// published. Views that list members from the dossier as loaded use it.
+func (d *Dossier) MemberTitle(m *Member) string {
+	if d == nil || d.sel.AsOf.IsZero() {
+		return m.Title
+	}
+	src, ok := d.sel.cite(d.Base(), m.Sources)
+	if !ok {
+		return m.Title
+	}
+	return d.sel.laterPartsDropped(d.Base(), m.Title, m.Sources, src)
 }

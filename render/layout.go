@@ -165,6 +165,14 @@ func (c *Cache) compare(d *dossier.Dossier, t *dossier.Topic, day string, accts 
 	l := c.layout(width, st)
 	al := d.Relate(t.ID, accts, day)
 	n := len(accts)
+	// silent[i]: the account says nothing on the whole topic; a day's
+	// layout then marks no row either, as the topic's layout does not
+	silent := make([]bool, n)
+	if day != "" {
+		for i, k := range d.Relate(t.ID, accts, "").Says {
+			silent[i] = k == 0
+		}
+	}
 	claims := make([][]dossier.Claim, n)
 	for _, r := range al.Rows {
 		for side, cell := range r.Cells {
@@ -227,7 +235,7 @@ func (c *Cache) compare(d *dossier.Dossier, t *dossier.Topic, day string, accts 
 		}
 		for g := range marks {
 			mark := th.Mark(r, g)
-			if day == "" && (notes[g] != "" && al.Says[g] == 0 || notes[g+1] != "" && al.Says[g+1] == 0) {
+			if day == "" && (notes[g] != "" && al.Says[g] == 0 || notes[g+1] != "" && al.Says[g+1] == 0) || silent[g] || silent[g+1] {
 				mark = " " // one account is silent on the topic: no mark says so on every row
 			}
 			marks[g] = append(marks[g], mark)

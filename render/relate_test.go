@@ -108,3 +108,34 @@ func TestEmptyDayNamesTheFilterOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestSilentAccountUnmarkedInDay: an account that says nothing on a topic
+// leaves its rows unmarked in a day's layout as in the topic's (the days
+// view put ◂ beside the evidence Pakistan presented, which compare leaves
+// unmarked).
+func TestSilentAccountUnmarkedInDay(t *testing.T) {
+	d, probs := dossier.Load(content.Default())
+	if d == nil || probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	pair := [2]string{"pk", "af"}
+	seen := false
+	for ti := range d.Topics {
+		tp := &d.Topics[ti]
+		if d.Relate(tp.ID, pair[:], "").Says[1] != 0 {
+			continue
+		}
+		for _, day := range d.Days {
+			l := NewCache().CompareDay(d, tp, day.ID, pair, 50, StyleDark, ansi.WcWidth)
+			for _, m := range l.Marks {
+				if strings.TrimSpace(ansi.Strip(m)) != "" {
+					t.Errorf("%s on %s: mark %q beside an account silent on the topic", tp.ID, day.ID, ansi.Strip(m))
+				}
+			}
+			seen = seen || len(l.Rows) > 0
+		}
+	}
+	if !seen {
+		t.Skip("no topic on which the Afghan account is silent has claims on a day")
+	}
+}

@@ -280,6 +280,9 @@ func (v *compareView) anchorAt(y int) anchor {
 // has one.
 func (v *compareView) anchorOf(i int) anchor {
 	r := v.lay.Rows[i]
+	if v.thirdFocused() && r.ThirdID != "" {
+		return anchor{id: r.ThirdID, key: r.Key} // m, n and y act on the third pane's claim
+	}
 	id := r.IDs[v.nav.Focus]
 	if id == "" {
 		id = r.IDs[1-v.nav.Focus]

@@ -163,9 +163,7 @@ func (v *compareView) pane(side int, tw int) pane {
 		}
 		p.current[i] = hasCur && y >= cur.Start && y < cur.Start+h
 	}
-	if side < 2 {
-		v.tagPane(&p, side, off, tw) // notes_keys.go: bookmark, note, new
-	}
+	v.tagPane(&p, side, off, tw) // notes_keys.go: bookmark, note, new
 	return p
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -164,34 +165,31 @@ func (v *daysView) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Open):
 		return v.open()
-	case key.Matches(msg, k.Discrepancies):
-		return v.discrepancy()
 	}
 	return nil
 }
 
-// discrepancy opens the discrepancy of the day: the one of the first
-// event on screen that has one, else the day's first (hours, events, then
-// discrepancies about the day).
-func (v *daysView) discrepancy() tea.Cmd {
+// discrepancyIDs lists the discrepancies of the day for d (the root's
+// markedDiscrepancy): that of the first event on screen that has one
+// first, then the day's (hours, events, then discrepancies about the day).
+func (v *daysView) discrepancyIDs() []string {
 	day := v.day()
 	if day == nil {
 		return nil
 	}
 	ids := v.c.Dossier.DayDiscrepancies(day.ID)
-	if len(ids) == 0 {
-		return statusCmd("no discrepancy about this day")
-	}
-	id := ids[0]
 	if v.doc != nil {
-		best := -1
+		best, first := -1, ""
 		for _, ev := range day.Events {
 			if y, ok := v.doc.EventAt[ev.Pos]; ok && len(ev.Discrepancies) > 0 && y >= v.off && (best < 0 || y < best) {
-				best, id = y, ev.Discrepancies[0]
+				best, first = y, ev.Discrepancies[0]
 			}
 		}
+		if first != "" {
+			ids = append([]string{first}, slices.DeleteFunc(ids, func(s string) bool { return s == first })...)
+		}
 	}
-	return JumpCmd(JumpMsg{View: ViewDiscrepancies, Item: id})
+	return ids
 }
 
 // step asks the root for the day n days on.
@@ -335,7 +333,7 @@ func (v *daysView) ShortHelp() []key.Binding {
 func (v *daysView) FullHelp() [][]key.Binding {
 	k := v.c.Keys
 	col := []key.Binding{relabel(k.NextClaim, "next topic of the day"), relabel(k.PrevClaim, "previous topic of the day"), relabel(k.Open, "open topic"),
-		relabel(k.Discrepancies, "discrepancy of the day (⚑)")}
+		relabel(k.Discrepancies, "discrepancy of the day (⚑)"), k.Accounts}
 	if !v.wide() {
 		col = append(col, relabel(k.Focus, "other account"))
 	}

@@ -73,7 +73,7 @@ func (v *delegationsView) rebuild() {
 				name = "(unnamed)"
 			}
 			v.refs = append(v.refs, memberRef{i, j})
-			rows = append(rows, []string{name, cell(m.Title), cell(m.Org), cell(v.c.shorts(v.c.shownSources(m.Sources)))})
+			rows = append(rows, []string{name, cell(v.c.Dossier.MemberTitle(&m)), cell(m.Org), cell(v.c.shorts(v.c.shownSources(m.Sources)))})
 		}
 	}
 	v.pane.tbl.setRows(rows)
@@ -242,12 +242,12 @@ func (v *delegationsView) detail(row, w int) []string {
 	m := del.Members[r.member]
 	who := render.Clean(m.Name)
 	if m.Unnamed {
-		who = "unnamed: " + inline(m.Title)
+		who = "unnamed: " + inline(c.Dossier.MemberTitle(&m))
 	}
 	out := c.wrap(st.OverlayTitle.Render(who)+st.Faint.Render(" · "+c.partyLabel(del.Party)), w, 2)
 	if v.focus != delegClaims {
 		if !m.Unnamed {
-			out = append(out, c.field("title", m.Title, w)...)
+			out = append(out, c.field("title", c.Dossier.MemberTitle(&m), w)...) // as of a day, no later report's words
 		}
 		out = append(out, c.field("organisation", m.Org, w)...)
 		out = append(out, c.field("sources", c.sourceList(c.shownSources(m.Sources)), w)...)

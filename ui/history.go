@@ -136,11 +136,11 @@ func (m *Model) goKey(msg tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 		m.status = "nothing to go forward to"
 	case key.Matches(msg, k.DefaultAccounts):
 		p := defaultPair(m.c.Base)
-		if p == m.c.Pair {
+		if p == m.c.Pair && m.c.Third == "" {
 			m.status = "these are the default accounts: " + m.c.AccountName(p[0]) + " and " + m.c.AccountName(p[1])
 			return nil, true
 		}
-		return m.setPair(p), true
+		return m.setAccounts(p, ""), true // the default is two accounts: a third goes
 	case key.Matches(msg, k.Discrepancies) && m.active != ViewSources && m.active != ViewDiscrepancies:
 		return m.markedDiscrepancy(), true
 	case key.Matches(msg, k.NextTopic, k.PrevTopic) && m.active == ViewCompare && m.topicEnd(msg):
@@ -191,13 +191,8 @@ func (m *Model) markedDiscrepancy() tea.Cmd {
 			}
 		}
 	case *daysView:
-		if day := c.selectedDay(); day != nil {
-			for _, x := range c.Dossier.Discrepancies {
-				if x.Day == day.ID {
-					ids = append(ids, x.ID)
-				}
-			}
-		}
+		// the day's hours and events (disc:), then those about the day
+		ids = v.discrepancyIDs()
 	}
 	if len(ids) == 0 {
 		if m.active == ViewCompare || m.active == ViewDays {

@@ -130,6 +130,7 @@ func (c *Common) legend(w int) []string {
 	item("names", c.exampleNames()+" a report, not an outlet: "+
 		c.Keys.Provenance.Help().Key+" on a claim (provenance) gives each source's outlet, origin, date, grade and "+
 		"why; view 5 lists every source.")
+	item("●", "in view 5: the source the filter shows only ("+c.Keys.ClearFilter.Help().Key+" clears it)") // sources.go
 	head("Marks between the panes")
 	item("=", "the two accounts agree")
 	item("≠", "they contradict each other")

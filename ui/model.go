@@ -536,7 +536,21 @@ func (m *Model) fullHelp() [][]key.Binding {
 	if g := m.presenterGroup(); len(g) > 0 {
 		groups = append(groups, g)
 	}
-	return append(groups, append(m.c.Keys.globalGroup(), m.c.Keys.notesGroup()...)) // noteskeys.go
+	// a key the view lists with its own meaning (d "discrepancy of the
+	// day") is not listed again with the shared one
+	shown := map[string]bool{}
+	for _, g := range groups {
+		for _, b := range g {
+			shown[b.Help().Key] = true
+		}
+	}
+	var shared []key.Binding
+	for _, b := range append(m.c.Keys.globalGroup(), m.c.Keys.notesGroup()...) { // noteskeys.go
+		if !shown[b.Help().Key] {
+			shared = append(shared, b)
+		}
+	}
+	return append(groups, shared)
 }
 
 // position is where the reader is, for a presentation.

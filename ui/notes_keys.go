@@ -194,10 +194,14 @@ func (v *compareView) tagPane(p *pane, side, off, tw int) {
 		if r.Start-off >= len(p.lines) {
 			break
 		}
-		if r.IDs[side] == "" || r.Start+r.Height < off {
+		id := r.ThirdID // side 2: the third pane of three side by side
+		if side < 2 {
+			id = r.IDs[side]
+		}
+		if id == "" || r.Start+r.Height < off {
 			continue
 		}
-		tags := v.c.tags(notes.KindClaim, r.IDs[side])
+		tags := v.c.tags(notes.KindClaim, id)
 		if tags == "" {
 			continue
 		}

@@ -116,9 +116,9 @@ func (c *Common) overviewLines(w int) []ovLine {
 	jump(plural(len(d.Topics), "topic", "topics")+" · "+plural(claims, "claim", "claims")+st.Faint.Render("  1 compares two accounts topic by topic"),
 		"view/compare", JumpMsg{View: ViewCompare})
 	jump(plural(len(b.Days), "day", "days")+st.Faint.Render("  2 steps through them"), "view/days", JumpMsg{View: ViewDays})
-	jump(plural(len(d.Delegations), "delegation", "delegations")+" · "+plural(members, "member", "members")+st.Faint.Render("  3"),
+	jump(plural(len(d.Delegations), "delegation", "delegations")+" · "+plural(members, "member", "members")+st.Faint.Render("  3: who sat at the table, by source"),
 		"view/delegations", JumpMsg{View: ViewDelegations})
-	jump(plural(len(d.Demands), "demand", "demands")+st.Faint.Render("  4"), "view/demands", JumpMsg{View: ViewDemands})
+	jump(plural(len(d.Demands), "demand", "demands")+st.Faint.Render("  4: what each party asked and the answer"), "view/demands", JumpMsg{View: ViewDemands})
 	jump(plural(len(b.Sources), "source", "sources")+st.Faint.Render("  5: outlet, origin and grade of each"), "view/sources", JumpMsg{View: ViewSources})
 	jump(plural(len(d.Discrepancies), "discrepancy", "discrepancies")+st.Faint.Render("  6: facts the sources disagree on"),
 		"view/discrepancies", JumpMsg{View: ViewDiscrepancies})

@@ -43,10 +43,7 @@ func TestDayGlanceTakesNoSide(t *testing.T) {
 // reported later: no outcome or summary written after the talks, and the
 // days at a glance count only the events known then.
 func TestOverviewAsOfHidesHindsight(t *testing.T) {
-	d, probs := dossier.Load(content.Default())
-	if d == nil {
-		t.Fatal(probs)
-	}
+	d := defaultDossier(t)
 	m := New(Options{Dossier: d, Width: 120, Height: 40})
 	for i := range d.Days {
 		if d.Days[i].ID == "oct26" {
@@ -73,10 +70,7 @@ func TestOverviewAsOfHidesHindsight(t *testing.T) {
 // sides of a day in dispute, so it is grouped with neither the talks nor
 // the days after (28 Oct sat after the rule, with 29 Oct, as "after").
 func TestStripFilesDisputedDayAlone(t *testing.T) {
-	d, probs := dossier.Load(content.Default())
-	if d == nil {
-		t.Fatal(probs)
-	}
+	d := defaultDossier(t)
 	m := New(Options{Dossier: d, Width: 120, Height: 40})
 	lines, _ := m.c.strip(118)
 	top := ansi.Strip(lines[0])
@@ -93,10 +87,7 @@ func TestStripFilesDisputedDayAlone(t *testing.T) {
 // day, "talks?" or "?" for a day in dispute, the rule ┊, the cut ends ‹ ›)
 // is explained by the legend.
 func TestLegendExplainsTheStrip(t *testing.T) {
-	d, probs := dossier.Load(content.Default())
-	if d == nil {
-		t.Fatal(probs)
-	}
+	d := defaultDossier(t)
 	m := New(Options{Dossier: d, Width: 120, Height: 40})
 	legend := ansi.Strip(strings.Join(m.c.legend(80), "\n"))
 	seen := map[string]bool{}
@@ -133,10 +124,7 @@ func TestLegendExplainsTheStrip(t *testing.T) {
 // TestDayTitleCutMarked: on a narrow terminal the day's title line is cut
 // with "…", not mid-word unmarked ("… and the night of 27/28 · t").
 func TestDayTitleCutMarked(t *testing.T) {
-	d, probs := dossier.Load(content.Default())
-	if d == nil {
-		t.Fatal(probs)
-	}
+	d := defaultDossier(t)
 	s := vstart(t, d, 60, 20)
 	s.press("2")
 	f := s.waitFor("the days view", func(f vframe) bool { return f.active == ViewDays && f.doc != nil })
@@ -171,10 +159,7 @@ func TestLegendNamesThisDossier(t *testing.T) {
 // TestCompareSummaryHeldAsOf: the compare view's line of topic summary,
 // written after the talks, is not shown as of a day.
 func TestCompareSummaryHeldAsOf(t *testing.T) {
-	d, probs := dossier.Load(content.Default())
-	if d == nil {
-		t.Fatal(probs)
-	}
+	d := defaultDossier(t)
 	tp := d.Topics[0]
 	if tp.Summary == "" {
 		t.Skip("the first topic has no summary")
@@ -194,10 +179,7 @@ func TestCompareSummaryHeldAsOf(t *testing.T) {
 // it is even when its head is cut ("≠ claim in compare · Militant
 // sanctuar…" lost the account).
 func TestSearchHitSaysWhoseClaim(t *testing.T) {
-	d, probs := dossier.Load(content.Default())
-	if d == nil {
-		t.Fatal(probs)
-	}
+	d := defaultDossier(t)
 	s := vstart(t, d, 120, 40)
 	s.waitFor("the first view", func(f vframe) bool { return f.content != "" })
 	s.press("/")
@@ -233,10 +215,7 @@ func TestNoteQuoteCutMarked(t *testing.T) {
 // footer lists no enter or {/} that would do nothing; one tied to a day
 // says enter opens the day.
 func TestDiscrepancyOpenSaysWhereItGoes(t *testing.T) {
-	d, probs := dossier.Load(content.Default())
-	if d == nil {
-		t.Fatal(probs)
-	}
+	d := defaultDossier(t)
 	if x := d.Discrepancies[0]; x.Topic != "" || x.Day != "" {
 		t.Skip("the first discrepancy is tied to a topic or day")
 	}
@@ -250,5 +229,100 @@ func TestDiscrepancyOpenSaysWhereItGoes(t *testing.T) {
 	if d.Discrepancies[1].Day != "" && d.Discrepancies[1].Topic == "" {
 		s.press("j")
 		s.waitFor("the next", showing(ViewDiscrepancies, "enter opens its day.", "enter open day"))
+	}
+}
+
+// TestHelpListsEachKeyOnce: the ? overlay lists a key once in every view
+// (the days view listed d as "discrepancy of the day" and again as
+// "discrepancies"), and the days view lists a, which works there.
+func TestHelpListsEachKeyOnce(t *testing.T) {
+	d := defaultDossier(t)
+	m := New(Options{Dossier: d, Width: 120, Height: 40})
+	for id := ViewOverview; id <= ViewDiscrepancies; id++ {
+		m.show(id)
+		seen := map[string]string{}
+		for _, g := range m.fullHelp() {
+			for _, b := range g {
+				k, what := b.Help().Key, b.Help().Desc
+				if prev, ok := seen[k]; ok {
+					t.Errorf("view %v: %s listed as %q and as %q", id, k, prev, what)
+				}
+				seen[k] = what
+			}
+		}
+		if id == ViewDays && seen["a"] == "" {
+			t.Error("the days view's help does not list a (accounts)")
+		}
+	}
+}
+
+// TestOverviewEveryViewHinted: each line of "In the dossier" says what its
+// view holds after the digit (3 and 4 had a bare digit).
+func TestOverviewEveryViewHinted(t *testing.T) {
+	d := defaultDossier(t)
+	m := New(Options{Dossier: d, Width: 120, Height: 40})
+	for _, l := range m.c.overviewLines(116) {
+		if l.jump == nil || !strings.HasPrefix(l.key, "view/") {
+			continue
+		}
+		text := strings.TrimRight(ansi.Strip(l.text), " ")
+		if last := text[len(text)-1]; last >= '0' && last <= '9' {
+			t.Errorf("%s: a bare digit with no hint: %q", l.key, text)
+		}
+	}
+}
+
+// TestLegendExplainsSourceMark: view 5 marks the filtered source with ●;
+// the legend explains it.
+func TestLegendExplainsSourceMark(t *testing.T) {
+	d := defaultDossier(t)
+	s := vstart(t, d, 120, 40)
+	s.press("5", "enter")
+	s.waitFor("the filtered source marked", showing(ViewSources, "● "))
+	m := New(Options{Dossier: d, Width: 120, Height: 40})
+	if !strings.Contains(ansi.Strip(strings.Join(m.c.legend(80), "\n")), "●") {
+		t.Error("view 5 marks the filtered source with ●; the legend does not explain it")
+	}
+}
+
+// TestDelegationsAsOfTitles: as of a day, the delegations view lists
+// members' titles without the parts a later report gave them.
+func TestDelegationsAsOfTitles(t *testing.T) {
+	d := defaultDossier(t)
+	s := vstart(t, d, 120, 40)
+	s.press("2")
+	s.waitFor("the days view", func(f vframe) bool { return f.active == ViewDays })
+	s.press("o", "3")
+	f := s.waitFor("delegations as of 27 Oct", showing(ViewDelegations, "as of 27 Oct", "Nusrat"))
+	if strings.Contains(f.text(), "(MNTV)") {
+		t.Errorf("as of 27 Oct a title names MNTV (29 Oct):\n%s", f.text())
+	}
+}
+
+// defaultDossier loads the embedded dossier.
+func defaultDossier(t *testing.T) *dossier.Dossier {
+	t.Helper()
+	d, probs := dossier.Load(content.Default())
+	if d == nil {
+		t.Fatal(probs)
+	}
+	return d
+}
+
+// TestProvenanceAsOfCounterpart: as of a day, the provenance says of a
+// counterpart not yet reported what the compare view's placeholder says
+// ("not reported by 27 Oct"), not "none in the Afghan account not
+// reported by 27 Oct".
+func TestProvenanceAsOfCounterpart(t *testing.T) {
+	d := defaultDossier(t)
+	s := vstart(t, d, 120, 40)
+	s.press("2")
+	s.waitFor("the days view", func(f vframe) bool { return f.active == ViewDays })
+	s.press("o", "1")
+	s.waitFor("compare as of 27 Oct", showing(ViewCompare, "not reported by 27 Oct"))
+	s.press("enter")
+	f := s.waitFor("the provenance", showing(ViewCompare, "Provenance", "counterpart: "))
+	if !strings.Contains(f.text(), "counterpart: not reported by 27 Oct (the Afghan account)") || strings.Contains(f.text(), "none in the") {
+		t.Errorf("the provenance's counterpart line:\n%s", f.text())
 	}
 }

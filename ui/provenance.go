@@ -188,7 +188,8 @@ func (p *provenance) counterpart(w int) string {
 		case c.Claim == nil:
 			return label + "none in the " + name + " account"
 		case c.Hide == dossier.HiddenAsOf:
-			return label + "none in the " + name + " account " + render.Placeholder(p.c.Dossier, c)
+			// as the compare view's placeholder says it: "not reported by 27 Oct"
+			return label + render.Placeholder(p.c.Dossier, c) + " (the " + name + " account)"
 		default:
 			return label + "hidden by the filter (" + render.SourceName(p.c.Base, p.c.Sel.Source) + " only)"
 		}
