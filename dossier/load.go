@@ -31,9 +31,7 @@ func Load(fsys fs.FS) (d *Dossier, probs Problems) {
 	if !l.dossierFile {
 		l.broken["account"], l.broken["party"], l.broken["anyparty"] = true, true, true
 	}
-	l.buildIndex()
-	l.validate()
-	l.d.support = &supportCache{}
+	l.derive()
 	probs = sortProblems(l.probs)
 	if l.dropped > 0 {
 		sev := SeverityWarning
@@ -48,6 +46,15 @@ func Load(fsys fs.FS) (d *Dossier, probs Problems) {
 		return nil, probs
 	}
 	return l.d, probs
+}
+
+// derive builds what the model holds beyond what the files say (the index,
+// the derived fields that validation sets) and checks it: everything Load
+// does after parsing. DecodeSnapshot runs it too.
+func (l *loader) derive() {
+	l.buildIndex()
+	l.validate()
+	l.d.support = &supportCache{}
 }
 
 // LoadDir loads the dossier in the folder at path. The folder is opened

@@ -39,7 +39,7 @@ type jsonProblem struct {
 }
 
 func runCheck(cmd *cobra.Command, args []string, asJSON bool) error {
-	l, err := load(args)
+	l, err := loadFiles(args)
 	out := cmd.OutOrStdout()
 	if err != nil && asJSON {
 		// a program reading the JSON gets JSON: the folder, as one error

@@ -23,10 +23,35 @@ type loaded struct {
 }
 
 // load loads the dossier at path, or the embedded default when path is "".
+// The embedded dossier comes from its snapshot (loadEmbedded), which is the
+// same model for a fraction of the cost; `dossier check` parses the files
+// instead (loadFiles), since checking them is what it is for.
 // The error is non-nil only when the folder cannot be opened.
-func load(args []string) (*loaded, error) {
+func load(args []string) (*loaded, error) { return loadWith(args, loadEmbedded) }
+
+// loadEmbedded returns the embedded dossier and its problems, as
+// dossier.Load(content.Default()) would: from its snapshot when the
+// snapshot was made from exactly the embedded files, else (the files were
+// changed and the snapshot not remade) by loading the files.
+func loadEmbedded() (*dossier.Dossier, dossier.Problems) {
+	snap := content.Snapshot()
+	if dossier.SnapshotKey(snap) == content.DefaultKey() {
+		if d, probs, err := dossier.DecodeSnapshot(snap); err == nil {
+			return d, probs
+		}
+	}
+	return dossier.Load(content.Default())
+}
+
+// loadFiles is load, but the embedded dossier is parsed from its files
+// rather than taken from its snapshot.
+func loadFiles(args []string) (*loaded, error) {
+	return loadWith(args, func() (*dossier.Dossier, dossier.Problems) { return dossier.Load(content.Default()) })
+}
+
+func loadWith(args []string, embedded func() (*dossier.Dossier, dossier.Problems)) (*loaded, error) {
 	if len(args) == 0 || args[0] == "" {
-		d, probs := dossier.Load(content.Default())
+		d, probs := embedded()
 		return &loaded{d: d, probs: probs, prefix: filepath.ToSlash(filepath.Join("content", content.DefaultName)), builtin: true}, nil
 	}
 	d, probs, err := dossier.LoadDir(args[0])
