@@ -338,3 +338,17 @@ func TestDiscrepancyKeySaysWhyFromEveryView(t *testing.T) {
 	s.press("d")
 	s.waitFor("the list, saying why", showing(ViewDiscrepancies, "nothing marked here is disputed"))
 }
+
+// TestHelpListsEveryKeyWhenNarrow: at 60x20 the ? overlay showed only the
+// first two columns of keys (the rest cut to "…"); it stacks and scrolls,
+// so paging down reaches the last key.
+func TestHelpListsEveryKeyWhenNarrow(t *testing.T) {
+	d := defaultDossier(t)
+	s := vstart(t, d, 60, 20)
+	s.press("1")
+	s.waitFor("compare", func(f vframe) bool { return f.active == ViewCompare })
+	s.press("?")
+	s.waitFor("the keys", showing(ViewCompare, "Keys", "more lines"))
+	s.press("pgdown", "pgdown", "pgdown")
+	s.waitFor("the last keys", showing(ViewCompare, "only what is new", "esc or ? to close"))
+}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -237,36 +238,95 @@ func (p *provenance) ShortHelp() []key.Binding {
 func (p *provenance) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }
 
 // helpOverlay lists every key, drawn by bubbles/help from the key map.
+// When the columns do not fit side by side they are stacked, and the
+// box scrolls: on a narrow terminal every key is still listed.
 type helpOverlay struct {
 	c      *Common
 	groups [][]key.Binding
+	off    int // first line shown
+	rows   int // lines shown, for paging
+	total  int // lines in all
 }
 
 func (h *helpOverlay) Update(msg tea.KeyPressMsg) (overlay, tea.Cmd) {
-	if key.Matches(msg, h.c.Keys.Back, h.c.Keys.Help) {
+	k := h.c.Keys
+	switch {
+	case key.Matches(msg, k.Back, k.Help):
 		return nil, nil
+	case key.Matches(msg, k.Down):
+		h.off++
+	case key.Matches(msg, k.Up):
+		h.off--
+	case key.Matches(msg, k.PageDown):
+		h.off += max(1, h.rows-1)
+	case key.Matches(msg, k.PageUp):
+		h.off -= max(1, h.rows-1)
 	}
+	h.off = clamp(h.off, 0, max(0, h.total-h.rows))
 	return h, nil
 }
 
-func (h *helpOverlay) Box(maxW, maxH int) []string {
+// body writes the key columns at most w cells wide: as many groups side
+// by side as fit, the rest below.
+func (h *helpOverlay) body(w int) []string {
 	hm := newHelp(h.c)
-	hm.SetWidth(maxW - 4)
-	body := strings.Split(hm.FullHelpView(h.groups), "\n")
+	hm.SetWidth(0) // measure the columns whole; body decides what fits
+	view := func(gs [][]key.Binding) []string { return strings.Split(hm.FullHelpView(gs), "\n") }
+	wide := func(ls []string) int {
+		n := 0
+		for _, l := range ls {
+			n = max(n, h.c.Method.StringWidth(l))
+		}
+		return n
+	}
+	var out []string
+	var chunk [][]key.Binding
+	for _, g := range h.groups {
+		try := append(slices.Clone(chunk), g)
+		if len(chunk) > 0 && wide(view(try)) > w {
+			out = append(append(out, view(chunk)...), "")
+			try = [][]key.Binding{g}
+		}
+		chunk = try
+	}
+	if len(chunk) > 0 {
+		out = append(out, view(chunk)...)
+	}
+	return out
+}
+
+func (h *helpOverlay) Box(maxW, maxH int) []string {
+	if maxW < 12 || maxH < 3 {
+		return nil
+	}
+	body := h.body(maxW - 4)
 	inner := 0
 	for _, l := range body {
 		inner = max(inner, h.c.Method.StringWidth(l)+2)
 	}
 	inner = min(inner, maxW-2)
-	lines := make([]string, 0, len(body)+2)
+	lines := make([]string, 0, len(body)+4)
 	for _, l := range body {
 		lines = append(lines, " "+l)
 	}
 	lines = append(lines, "")
-	lines = append(lines, h.c.helpNotes()...) // legend.go
+	for _, l := range h.c.helpNotes() { // legend.go
+		lines = append(lines, h.c.cut(l, inner))
+	}
 	lines = append(lines, h.c.Styles.Faint.Render(" esc or ? to close"))
-	return h.c.frameBox("Keys", lines[:min(len(lines), max(0, maxH-2))], inner)
+	h.total, h.rows = len(lines), min(len(lines), maxH-2)
+	h.off = clamp(h.off, 0, max(0, h.total-h.rows))
+	shown := slices.Clone(lines[h.off : h.off+h.rows])
+	if more := h.total - h.off - h.rows; more > 0 {
+		shown[len(shown)-1] = h.c.Styles.Faint.Render(" … " + plural(more+1, "more line", "more lines") + ": ↓ or pgdn")
+	}
+	return h.c.frameBox("Keys", shown, inner)
 }
 
-func (h *helpOverlay) ShortHelp() []key.Binding  { return []key.Binding{h.c.Keys.Back} }
+func (h *helpOverlay) ShortHelp() []key.Binding {
+	if h.total > h.rows {
+		return []key.Binding{h.c.Keys.Down, h.c.Keys.Up, h.c.Keys.PageDown, h.c.Keys.Back}
+	}
+	return []key.Binding{h.c.Keys.Back}
+}
 func (h *helpOverlay) FullHelp() [][]key.Binding { return nil }
