@@ -223,7 +223,8 @@ func (s *Server) ServeListener(ctx context.Context, ln net.Listener) error {
 		}
 	}
 	errc := make(chan error, 1)
-	go func() { errc <- s.ssh.Serve(ln) }()
+	al := &acceptSignal{Listener: ln, accepting: make(chan struct{})}
+	go func() { errc <- s.ssh.Serve(al) }()
 	select {
 	case err := <-errc:
 		if errors.Is(err, ssh.ErrServerClosed) {
@@ -232,11 +233,36 @@ func (s *Server) ServeListener(ctx context.Context, ln net.Listener) error {
 		return err
 	case <-ctx.Done():
 	}
+	// Shutdown closes only the listeners Serve has registered, and races
+	// with Serve's own start-up: a cancel that came before Serve got that
+	// far (a loaded machine, -race) left it accepting for ever. Wait until
+	// it accepts (or has failed) first.
+	select {
+	case <-al.accepting:
+	case err := <-errc:
+		if errors.Is(err, ssh.ErrServerClosed) {
+			return nil
+		}
+		return err
+	}
 	s.shutdown()
 	if err := <-errc; err != nil && !errors.Is(err, ssh.ErrServerClosed) && !errors.Is(err, net.ErrClosed) {
 		return err
 	}
 	return nil
+}
+
+// acceptSignal is a listener that says when it is first asked for a
+// connection: by then Serve has registered it, so Shutdown will close it.
+type acceptSignal struct {
+	net.Listener
+	once      sync.Once
+	accepting chan struct{}
+}
+
+func (a *acceptSignal) Accept() (net.Conn, error) {
+	a.once.Do(func() { close(a.accepting) })
+	return a.Listener.Accept()
 }
 
 func (s *Server) shutdown() {
