@@ -214,113 +214,83 @@ func (l *loader) hasProblemFor(file string) bool {
 	return false
 }
 
+// indexedKinds are the kinds of element found by id through d.index, in
+// the order their problems are reported.
+var indexedKinds = []string{"account", "source", "day", "topic", "discrepancy", "demand", "briefing"}
+
+// idsOf returns the id and the position of every element of a kind, in
+// the order of its slice; "party" is the parties then the mediators. It is
+// the one list that buildIndex, posOf and the look-alike check walk.
+func (d *Dossier) idsOf(kind string) (ids []string, pos []Pos) {
+	add := func(id string, p Pos) { ids, pos = append(ids, id), append(pos, p) }
+	switch kind {
+	case "party":
+		for _, x := range d.Parties {
+			add(x.ID, x.Pos)
+		}
+		for _, x := range d.Mediators {
+			add(x.ID, x.Pos)
+		}
+	case "account":
+		for _, x := range d.Accounts {
+			add(x.ID, x.Pos)
+		}
+	case "source":
+		for _, x := range d.Sources {
+			add(x.ID, x.Pos)
+		}
+	case "day":
+		for _, x := range d.Days {
+			add(x.ID, x.Pos)
+		}
+	case "topic":
+		for _, x := range d.Topics {
+			add(x.ID, x.Pos)
+		}
+	case "discrepancy":
+		for _, x := range d.Discrepancies {
+			add(x.ID, x.Pos)
+		}
+	case "demand":
+		for _, x := range d.Demands {
+			add(x.ID, x.Pos)
+		}
+	case "briefing":
+		for _, x := range d.Briefings {
+			add(x.ID, x.Pos)
+		}
+	}
+	return ids, pos
+}
+
 // buildIndex fills d.index and reports duplicate ids of each kind.
 func (l *loader) buildIndex() {
 	d := l.d
 	d.index = map[string]int{}
-	add := func(kind, what, id string, i int, p Pos) {
-		if id == "" {
-			return
+	for _, kind := range indexedKinds {
+		ids, pos := d.idsOf(kind)
+		for i, id := range ids {
+			if id == "" {
+				continue
+			}
+			k := kind + ":" + id
+			if j, dup := d.index[k]; dup {
+				l.errf(pos[i], "", "duplicate %s id %s (first defined at %s)", kind, quote(id), shortPos(pos[j]))
+				continue
+			}
+			d.index[k] = i
 		}
-		k := kind + ":" + id
-		if j, dup := d.index[k]; dup {
-			first := l.posOf(kind, j)
-			l.errf(p, "", "duplicate %s id %s (first defined at %s)", what, quote(id), shortPos(first))
-			return
-		}
-		d.index[k] = i
-	}
-	for i, a := range d.Accounts {
-		add("account", "account", a.ID, i, a.Pos)
-	}
-	for i, s := range d.Sources {
-		add("source", "source", s.ID, i, s.Pos)
-	}
-	for i, x := range d.Days {
-		add("day", "day", x.ID, i, x.Pos)
-	}
-	for i, t := range d.Topics {
-		add("topic", "topic", t.ID, i, t.Pos)
-	}
-	for i, x := range d.Discrepancies {
-		add("discrepancy", "discrepancy", x.ID, i, x.Pos)
-	}
-	for i, x := range d.Demands {
-		add("demand", "demand", x.ID, i, x.Pos)
-	}
-	for i, b := range d.Briefings {
-		add("briefing", "briefing", b.ID, i, b.Pos)
 	}
 	l.checkAllLookAlikes()
 }
 
 // checkAllLookAlikes warns, kind by kind, about ids that look the same but
-// differ (see checkLookAlikes).
+// differ (see checkLookAlikes); briefings are left out.
 func (l *loader) checkAllLookAlikes() {
-	d := l.d
-	var ids []string
-	var pos []Pos
-	reset := func() { ids, pos = ids[:0], pos[:0] }
-	add := func(id string, p Pos) { ids, pos = append(ids, id), append(pos, p) }
-	for _, p := range d.Parties {
-		add(p.ID, p.Pos)
+	for _, kind := range []string{"party", "account", "source", "day", "topic", "discrepancy", "demand"} {
+		ids, pos := l.d.idsOf(kind)
+		l.checkLookAlikes(kind, ids, pos)
 	}
-	for _, p := range d.Mediators {
-		add(p.ID, p.Pos)
-	}
-	l.checkLookAlikes("party", ids, pos)
-	reset()
-	for _, a := range d.Accounts {
-		add(a.ID, a.Pos)
-	}
-	l.checkLookAlikes("account", ids, pos)
-	reset()
-	for _, s := range d.Sources {
-		add(s.ID, s.Pos)
-	}
-	l.checkLookAlikes("source", ids, pos)
-	reset()
-	for _, x := range d.Days {
-		add(x.ID, x.Pos)
-	}
-	l.checkLookAlikes("day", ids, pos)
-	reset()
-	for _, x := range d.Topics {
-		add(x.ID, x.Pos)
-	}
-	l.checkLookAlikes("topic", ids, pos)
-	reset()
-	for _, x := range d.Discrepancies {
-		add(x.ID, x.Pos)
-	}
-	l.checkLookAlikes("discrepancy", ids, pos)
-	reset()
-	for _, x := range d.Demands {
-		add(x.ID, x.Pos)
-	}
-	l.checkLookAlikes("demand", ids, pos)
-}
-
-// posOf returns the position of element i of the given kind.
-func (l *loader) posOf(kind string, i int) Pos {
-	d := l.d
-	switch kind {
-	case "account":
-		return d.Accounts[i].Pos
-	case "source":
-		return d.Sources[i].Pos
-	case "day":
-		return d.Days[i].Pos
-	case "topic":
-		return d.Topics[i].Pos
-	case "discrepancy":
-		return d.Discrepancies[i].Pos
-	case "demand":
-		return d.Demands[i].Pos
-	case "briefing":
-		return d.Briefings[i].Pos
-	}
-	return Pos{}
 }
 
 // shortPos formats a position as file:line for use inside a message.

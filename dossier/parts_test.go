@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"maps"
 	"strings"
 	"testing"
 
@@ -11,10 +12,7 @@ import (
 // as-of": a response split into {text, sources} parts shows, as of a day,
 // only the parts reported by then; the old one-text form still loads.
 func TestMixedDateResponseAsOf(t *testing.T) {
-	files := map[string]string{}
-	for k, v := range asOfFiles {
-		files[k] = v
-	}
+	files := maps.Clone(asOfFiles)
 	files["demands.md"] = `---
 demands:
   - id: split
@@ -150,10 +148,7 @@ func TestBuiltinDemandsAsOf(t *testing.T) {
 // later source by name in its text is hidden whole (it tells what was not
 // yet known); one that only cites it shows with the earlier badge.
 func TestAsOfHidesTextNamingALaterSource(t *testing.T) {
-	files := map[string]string{}
-	for k, v := range asOfFiles {
-		files[k] = v
-	}
+	files := maps.Clone(asOfFiles)
 	files["topics/t1.md"] = `---
 id: t1
 title: Topic

@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"maps"
 	"reflect"
 	"strings"
 	"testing"
@@ -212,10 +213,7 @@ func TestRelateSubsets(t *testing.T) {
 // day (shown dimmed) carries the citations the selection trims, so that
 // as of a day it names no later source.
 func TestRelateDimmedCounterpartIsTrimmed(t *testing.T) {
-	files := map[string]string{}
-	for k, v := range asOfFiles {
-		files[k] = v
-	}
+	files := maps.Clone(asOfFiles)
 	files["topics/t1.md"] = `---
 id: t1
 title: Topic
